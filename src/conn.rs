@@ -35,10 +35,12 @@ impl DbUrl {
         let raw = raw.trim().to_string();
         let libpq = to_libpq(&raw)?;
         // Let tokio-postgres validate now, so a typo is reported before any work starts.
-        libpq.parse::<tokio_postgres::Config>().map_err(|e| ConnError::Invalid {
-            url: redact(&raw),
-            reason: redact_text(&e.to_string(), &raw),
-        })?;
+        libpq
+            .parse::<tokio_postgres::Config>()
+            .map_err(|e| ConnError::Invalid {
+                url: redact(&raw),
+                reason: redact_text(&e.to_string(), &raw),
+            })?;
         Ok(DbUrl { raw, libpq })
     }
 
@@ -48,14 +50,18 @@ impl DbUrl {
     }
 
     pub fn config(&self) -> Result<tokio_postgres::Config, ConnError> {
-        self.libpq.parse::<tokio_postgres::Config>().map_err(|e| ConnError::Invalid {
-            url: self.redacted(),
-            reason: redact_text(&e.to_string(), &self.raw),
-        })
+        self.libpq
+            .parse::<tokio_postgres::Config>()
+            .map_err(|e| ConnError::Invalid {
+                url: self.redacted(),
+                reason: redact_text(&e.to_string(), &self.raw),
+            })
     }
 
     pub fn dbname(&self) -> Option<String> {
-        self.config().ok().and_then(|c| c.get_dbname().map(str::to_string))
+        self.config()
+            .ok()
+            .and_then(|c| c.get_dbname().map(str::to_string))
     }
 
     /// The same server, another database (for scratch databases).
@@ -85,10 +91,13 @@ impl DbUrl {
             config.connect_timeout(Duration::from_secs(10));
         }
         config.application_name("pgdrift");
-        let (client, connection) = config.connect(NoTls).await.map_err(|e| ConnError::Connect {
-            url: self.redacted(),
-            reason: describe_pg_error(&e, &self.raw),
-        })?;
+        let (client, connection) = config
+            .connect(NoTls)
+            .await
+            .map_err(|e| ConnError::Connect {
+                url: self.redacted(),
+                reason: describe_pg_error(&e, &self.raw),
+            })?;
         tokio::spawn(async move {
             // The connection task ends when the client is dropped; its errors surface on queries.
             let _ = connection.await;
@@ -136,7 +145,12 @@ pub fn redact(url: &str) -> String {
         let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
         if let Some(at) = rest[..auth_end].rfind('@') {
             if let Some(colon) = rest[..at].find(':') {
-                out = format!("{}{}:***{}", &out[..auth_start], &rest[..colon], &rest[at..]);
+                out = format!(
+                    "{}{}:***{}",
+                    &out[..auth_start],
+                    &rest[..colon],
+                    &rest[at..]
+                );
             }
         }
     }
@@ -210,7 +224,9 @@ pub fn dotenv_value(path: &Path, key: &str) -> Option<String> {
             continue;
         }
         let line = line.strip_prefix("export ").unwrap_or(line);
-        let Some((k, v)) = line.split_once('=') else { continue };
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
         if k.trim() != key {
             continue;
         }
@@ -227,7 +243,9 @@ pub fn dotenv_value(path: &Path, key: &str) -> Option<String> {
 
 /// The server's major version (`server_version_num / 10000`).
 pub async fn server_major(client: &Client) -> Result<u32, tokio_postgres::Error> {
-    let row = client.query_one("SELECT current_setting('server_version_num')::int", &[]).await?;
+    let row = client
+        .query_one("SELECT current_setting('server_version_num')::int", &[])
+        .await?;
     let num: i32 = row.get(0);
     Ok((num / 10000) as u32)
 }
@@ -238,15 +256,28 @@ mod tests {
 
     #[test]
     fn redacts_passwords_everywhere() {
-        assert_eq!(redact("postgres://u:s3cret@h:5432/db"), "postgres://u:***@h:5432/db");
-        assert_eq!(redact("postgres://u@h/db?password=s3cret&sslmode=disable"), "postgres://u@h/db?password=***&sslmode=disable");
+        assert_eq!(
+            redact("postgres://u:s3cret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(
+            redact("postgres://u@h/db?password=s3cret&sslmode=disable"),
+            "postgres://u@h/db?password=***&sslmode=disable"
+        );
         assert_eq!(redact("postgres://h/db"), "postgres://h/db");
-        assert_eq!(redact_text("bad s3cret here", "postgres://u:s3cret@h/db"), "bad *** here");
+        assert_eq!(
+            redact_text("bad s3cret here", "postgres://u:s3cret@h/db"),
+            "bad *** here"
+        );
     }
 
     #[test]
     fn accepts_sqlalchemy_urls() {
-        for u in ["postgresql+asyncpg://u:p@localhost/db", "postgresql+psycopg2://u:p@localhost/db", "postgres://u@localhost/db"] {
+        for u in [
+            "postgresql+asyncpg://u:p@localhost/db",
+            "postgresql+psycopg2://u:p@localhost/db",
+            "postgres://u@localhost/db",
+        ] {
             let url = DbUrl::parse(u).unwrap();
             assert_eq!(url.dbname().as_deref(), Some("db"));
         }
@@ -259,15 +290,25 @@ mod tests {
         let url = DbUrl::parse("postgres://u:p@localhost:5433/app?sslmode=disable").unwrap();
         let other = url.with_dbname("scratch_1").unwrap();
         assert_eq!(other.dbname().as_deref(), Some("scratch_1"));
-        assert_eq!(other.redacted(), "postgresql://u:***@localhost:5433/scratch_1?sslmode=disable");
+        assert_eq!(
+            other.redacted(),
+            "postgresql://u:***@localhost:5433/scratch_1?sslmode=disable"
+        );
     }
 
     #[test]
     fn reads_dotenv() {
         let dir = std::env::temp_dir().join(format!("pgdrift-dotenv-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(".env"), "# c\nexport DATABASE_URL=\"postgresql+asyncpg://a:b@h/d\"\n").unwrap();
-        assert_eq!(dotenv_value(&dir.join(".env"), "DATABASE_URL").as_deref(), Some("postgresql+asyncpg://a:b@h/d"));
+        std::fs::write(
+            dir.join(".env"),
+            "# c\nexport DATABASE_URL=\"postgresql+asyncpg://a:b@h/d\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            dotenv_value(&dir.join(".env"), "DATABASE_URL").as_deref(),
+            Some("postgresql+asyncpg://a:b@h/d")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -184,7 +184,7 @@ fn find_bin_dir_with_version() -> Result<(PathBuf, u32), EphemeralError> {
             }
         }
     }
-    versions.sort_by(|a, b| b.0.cmp(&a.0));
+    versions.sort_by_key(|v| std::cmp::Reverse(v.0));
     for (_, dir) in versions {
         if let Some(found) = usable(&dir) {
             return Ok(found);
@@ -406,7 +406,10 @@ fn make_root_dir(run_as: Option<RunAs>) -> Result<PathBuf, EphemeralError> {
     };
     let pid = std::process::id();
     for _ in 0..16 {
-        let dir = base.join(format!("pgdrift-eph-{pid}-{:x}", random_suffix() & 0xffff_ffff));
+        let dir = base.join(format!(
+            "pgdrift-eph-{pid}-{:x}",
+            random_suffix() & 0xffff_ffff
+        ));
         match fs::create_dir(&dir) {
             Ok(()) => {
                 let setup = || -> io::Result<()> {
@@ -494,9 +497,15 @@ impl Ephemeral {
 
         // initdb
         let mut cmd = Command::new(bin.join("initdb"));
-        cmd.arg("-D")
-            .arg(&data)
-            .args(["-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        cmd.arg("-D").arg(&data).args([
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ]);
         configure(&mut cmd, run_as, &root);
         let out = tokio::process::Command::from(cmd)
             .kill_on_drop(true)
@@ -598,38 +607,35 @@ impl Ephemeral {
             .stdout(logfile)
             .stderr(logfile2);
         configure(&mut cmd, run_as, root);
-        let mut child = cmd
-            .spawn()
-            .map_err(|e| (io_err(format!("starting {}", bin.join("postgres").display()))(e), false))?;
+        let mut child = cmd.spawn().map_err(|e| {
+            (
+                io_err(format!("starting {}", bin.join("postgres").display()))(e),
+                false,
+            )
+        })?;
         let pid = child.id() as libc::pid_t;
         let reg_id = register(pid, root);
 
-        let conn_str = format!(
-            "host=127.0.0.1 port={port} user=postgres dbname=postgres connect_timeout=2"
-        );
+        let conn_str =
+            format!("host=127.0.0.1 port={port} user=postgres dbname=postgres connect_timeout=2");
         let deadline = Instant::now() + READY_TIMEOUT;
-        let mut last_conn_err = String::new();
+        let mut last_conn_err: String;
         loop {
-            match child.try_wait() {
-                Ok(Some(status)) => {
-                    unregister(reg_id);
-                    let tail = log_tail(log);
-                    let port_race = tail.contains("could not bind")
-                        || tail.contains("Address already in use")
-                        || tail.contains("could not create any TCP/IP sockets");
-                    return Err((
-                        EphemeralError::Start {
-                            reason: format!("postgres exited with {status} (port {port})"),
-                            log: log.to_path_buf(),
-                            tail,
-                        },
-                        port_race,
-                    ));
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    last_conn_err = format!("waiting for postgres: {e}");
-                }
+            // Err/None from try_wait: the connection attempt below decides.
+            if let Ok(Some(status)) = child.try_wait() {
+                unregister(reg_id);
+                let tail = log_tail(log);
+                let port_race = tail.contains("could not bind")
+                    || tail.contains("Address already in use")
+                    || tail.contains("could not create any TCP/IP sockets");
+                return Err((
+                    EphemeralError::Start {
+                        reason: format!("postgres exited with {status} (port {port})"),
+                        log: log.to_path_buf(),
+                        tail,
+                    },
+                    port_race,
+                ));
             }
             match tokio_postgres::connect(&conn_str, tokio_postgres::NoTls).await {
                 Ok((client, conn)) => {
@@ -762,8 +768,14 @@ mod tests {
             parse_version_output("postgres (PostgreSQL) 15.6 (Debian 15.6-0+deb12u1)\n"),
             Some(15)
         );
-        assert_eq!(parse_version_output("postgres (PostgreSQL) 9.6.24"), Some(9));
-        assert_eq!(parse_version_output("postgres (PostgreSQL) 17beta1"), Some(17));
+        assert_eq!(
+            parse_version_output("postgres (PostgreSQL) 9.6.24"),
+            Some(9)
+        );
+        assert_eq!(
+            parse_version_output("postgres (PostgreSQL) 17beta1"),
+            Some(17)
+        );
         assert_eq!(parse_version_output("garbage"), None);
     }
 }

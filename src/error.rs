@@ -1,12 +1,31 @@
 //! The library's error type: one variant per stage, each carrying a typed error that says what
 //! went wrong and where. The binary prints them and exits with code 2.
 
+use std::path::PathBuf;
+
 use crate::conn::ConnError;
+use crate::ephemeral::EphemeralError;
+use crate::introspect::IntrospectError;
+use crate::load::LoadError;
+use crate::normalize::NormalizeError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Conn(#[from] ConnError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Introspect(#[from] IntrospectError),
+    #[error(transparent)]
+    Normalize(#[from] NormalizeError),
+    #[error(transparent)]
+    Ephemeral(#[from] EphemeralError),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Other(String),
 }

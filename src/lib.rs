@@ -6,6 +6,8 @@
 //! models into typed changes; `report` renders them; `plan`/`apply` turn them into SQL and run it;
 //! `squash` renders one script that rebuilds a schema. `ddl` is the one SQL emitter they share.
 
+pub mod app;
+pub mod apply;
 pub mod conn;
 pub mod ddl;
 pub mod diff;
@@ -15,7 +17,9 @@ pub mod introspect;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod plan;
 pub mod report;
+pub mod squash;
 pub mod types;
 pub mod write;
 

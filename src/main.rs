@@ -1,3 +1,298 @@
-fn main() {
-    println!("pgdrift (being built)");
+//! The pgdrift command line: parse arguments, run a library command, print, exit.
+//! Exit codes are an API: 0 no drift, 1 drift found, 2 error (bad input, no connection).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use pgdrift::app::{self, DbArgs, Source};
+use pgdrift::diff::{self, Category, Policy};
+use pgdrift::report::{self, Report};
+use pgdrift::Error;
+
+#[derive(Parser)]
+#[command(
+    name = "pgdrift",
+    version,
+    about = "Declarative schema-as-code for PostgreSQL: find drift, review it, fix it",
+    long_about = "pgdrift keeps a PostgreSQL schema as code (schema.yaml + views/*.sql), compares it with a live \
+database and reports the drift by category.\n\n\
+Exit codes: 0 no drift, 1 drift found, 2 error (bad input, cannot connect).\n\
+Database URLs: postgres://, postgresql:// and SQLAlchemy-style postgresql+asyncpg:// or \
+postgresql+psycopg2://. --db falls back to DATABASE_URL, then to DATABASE_URL in ./.env. \
+`ephemeral` instead of a URL starts a throw-away PostgreSQL from this machine's binaries. \
+Passwords are never printed."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write schema.yaml and views/*.sql describing a live database.
+    Inspect(InspectArgs),
+    /// Compare the declared schema with a live database (or a snapshot) and report the drift.
+    Check(CheckArgs),
+    /// Store the normalized schema of a live database in one YAML file, for offline checks.
+    Snapshot(SnapshotArgs),
+    /// Compare any two sources: database URLs, snapshot files or project folders.
+    Diff(DiffArgs),
+    /// Show the SQL that would make a live database match the declared schema.
+    Plan(pgdrift::plan::PlanArgs),
+    /// Run that SQL safely: one transaction, advisory lock, timeouts, re-check afterwards.
+    Apply(pgdrift::apply::ApplyArgs),
+    /// Emit one migration that rebuilds the whole schema from an empty database.
+    Squash(pgdrift::squash::SquashArgs),
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Folder to write schema.yaml and views/ into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+struct SnapshotArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Snapshot file to write, e.g. snapshots/production.yaml.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Output format. JSON is versioned and documented in docs/json-format.md.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Only report these categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    category: Vec<String>,
+    /// Categories that make the exit code 1 (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    fail_on: Vec<String>,
+    /// Categories reported as warnings only; they never fail the check.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    warn_on: Vec<String>,
+    /// Leave objects out: KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'.
+    #[arg(long, value_name = "RULE")]
+    ignore: Vec<String>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Compare with this snapshot file instead of a live database.
+    #[arg(long, value_name = "FILE", conflicts_with = "db")]
+    against: Option<PathBuf>,
+    /// The declared schema file.
+    #[arg(
+        long = "schema-file",
+        default_value = "schema.yaml",
+        value_name = "FILE"
+    )]
+    schema_file: PathBuf,
+    /// The folder of view files.
+    #[arg(long, default_value = "views", value_name = "DIR")]
+    views: PathBuf,
+    /// Where declared objects are normalized: a server URL on which pgdrift may CREATE DATABASE
+    /// (needs CREATEDB), or `ephemeral` (a throw-away cluster; needs PostgreSQL binaries of the
+    /// target's major version). Default: a scratch database on the --db server (needs CREATEDB
+    /// there; it is dropped afterwards), or `ephemeral` with --against.
+    #[arg(long, value_name = "URL")]
+    dev_url: Option<String>,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The source treated as "declared" (URL, snapshot file, project folder or schema.yaml).
+    a: String,
+    /// The source treated as "live".
+    b: String,
+    /// Schemas to read from databases (repeatable). Default: public.
+    #[arg(long = "schema", value_name = "NAME")]
+    schemas: Vec<String>,
+    /// Where declared folders are normalized (URL or `ephemeral`).
+    #[arg(long, value_name = "URL")]
+    dev_url: Option<String>,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = runtime.block_on(async {
+        tokio::select! {
+            result = run(cli) => match result {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    2
+                }
+            },
+            _ = tokio::signal::ctrl_c() => {
+                eprintln!("interrupted: cleaning up scratch databases and throw-away servers");
+                pgdrift::normalize::drop_pending_scratch().await;
+                pgdrift::ephemeral::cleanup_all_sync();
+                130
+            }
+        }
+    });
+    pgdrift::ephemeral::cleanup_all_sync();
+    ExitCode::from(code)
+}
+
+async fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Command::Inspect(args) => {
+            let t = app::target(&args.db).await?;
+            let r = app::inspect(&t.url, &args.db.schemas, &args.out).await?;
+            eprintln!(
+                "wrote {} tables and {} views from {} to {}",
+                r.schema.tables.len(),
+                r.schema.views.len(),
+                r.label,
+                args.out.display()
+            );
+            Ok(0)
+        }
+        Command::Snapshot(args) => {
+            let t = app::target(&args.db).await?;
+            let r = app::snapshot(&t.url, &args.db.schemas, &args.out).await?;
+            eprintln!(
+                "wrote snapshot of {} ({} tables, {} views) to {}",
+                r.label,
+                r.schema.tables.len(),
+                r.schema.views.len(),
+                args.out.display()
+            );
+            Ok(0)
+        }
+        Command::Check(args) => {
+            let declared = Source::Declared {
+                schema_file: args.schema_file.clone(),
+                views_dir: args.views.clone(),
+            };
+            let (live, _t) = match &args.against {
+                Some(path) => (Source::Snapshot(path.clone()), None),
+                None => {
+                    let t = app::target(&args.db).await?;
+                    (Source::Db(t.url.clone()), Some(t))
+                }
+            };
+            let dev = app::dev_server(args.dev_url.as_deref())?;
+            let cmp = app::compare(&declared, &live, dev.as_ref(), &args.db.schemas).await?;
+            finish(cmp, &args.report)
+        }
+        Command::Plan(args) => pgdrift::plan::run(args).await,
+        Command::Apply(args) => pgdrift::apply::run(args).await,
+        Command::Squash(args) => pgdrift::squash::run(args).await,
+        Command::Diff(args) => {
+            let a = Source::from_arg(&args.a)?;
+            let b = Source::from_arg(&args.b)?;
+            let dev = app::dev_server(args.dev_url.as_deref())?;
+            let cmp = app::compare(&a, &b, dev.as_ref(), &args.schemas).await?;
+            finish(cmp, &args.report)
+        }
+    }
+}
+
+fn parse_categories(values: &[String]) -> Result<Vec<Category>, Error> {
+    values
+        .iter()
+        .map(|v| {
+            v.trim()
+                .parse::<Category>()
+                .map_err(|e| Error::Other(format!("{e}")))
+        })
+        .collect()
+}
+
+fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
+    let (target, reason) = rule.split_once('=').ok_or_else(|| {
+        Error::Other(format!("--ignore '{rule}': expected KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'"))
+    })?;
+    let (kind, name) = match target.split_once(':') {
+        Some((k, n)) => (k.trim().to_string(), n.trim().to_string()),
+        None => ("*".to_string(), target.trim().to_string()),
+    };
+    if reason.trim().is_empty() || name.is_empty() {
+        return Err(Error::Other(format!(
+            "--ignore '{rule}': both a pattern and a reason are required"
+        )));
+    }
+    Ok(pgdrift::model::IgnoreRule {
+        kind,
+        name,
+        reason: reason.trim().to_string(),
+    })
+}
+
+fn finish(cmp: app::Comparison, args: &ReportArgs) -> Result<u8, Error> {
+    let mut rules = cmp.left.schema.ignore.clone();
+    for r in &args.ignore {
+        rules.push(parse_ignore(r)?);
+    }
+    let categories = parse_categories(&args.category)?;
+    let policy = Policy {
+        fail_on: if args.fail_on.is_empty() {
+            None
+        } else {
+            Some(parse_categories(&args.fail_on)?)
+        },
+        warn_on: parse_categories(&args.warn_on)?,
+    };
+    let (kept, ignored) = diff::apply_ignores(cmp.changes, &rules);
+    let kept = if categories.is_empty() {
+        kept
+    } else {
+        diff::filter_categories(kept, &categories)
+    };
+    let code = diff::exit_code(&kept, &policy);
+    let report = Report {
+        changes: kept,
+        ignored: ignored.len(),
+        declared_source: cmp.left.label.clone(),
+        live_source: cmp.right.label.clone(),
+        server_version: cmp.right.major.map(|m| m.to_string()),
+        normalizer_version: cmp
+            .normalizer_major
+            .or(cmp.left.major)
+            .map(|m| m.to_string()),
+    };
+    let text = match args.format {
+        Format::Human => report::human(&report, false),
+        Format::Json => report::json(&report),
+        Format::Markdown => report::markdown(&report),
+    };
+    print!("{text}");
+    if !text.ends_with('\n') {
+        println!();
+    }
+    Ok(code as u8)
 }

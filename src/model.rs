@@ -28,7 +28,10 @@ pub struct QualifiedName {
 
 impl QualifiedName {
     pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Self {
-        QualifiedName { schema: schema.into(), name: name.into() }
+        QualifiedName {
+            schema: schema.into(),
+            name: name.into(),
+        }
     }
 
     /// Parses the YAML spelling (`name`, `schema.name`, `"a.b"`, `s."a.b"`).
@@ -148,6 +151,11 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schema {
+    /// The PostgreSQL major version whose deparser printed the SQL text in this model. Set in
+    /// snapshots (so a check against one can refuse a normalizer of another major version);
+    /// absent in declared files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postgres: Option<u32>,
     /// Schemas other than `public` that the objects live in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schemas: Vec<String>,
@@ -410,15 +418,25 @@ impl<'de> Deserialize<'de> for PrimaryKey {
                 f.write_str("a column list (e.g. `[id]`), a column name, or a map with `name` and `columns`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<PrimaryKey, E> {
-                Ok(PrimaryKey { name: String::new(), columns: vec![v.to_string()] })
+                Ok(PrimaryKey {
+                    name: String::new(),
+                    columns: vec![v.to_string()],
+                })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<PrimaryKey, A::Error> {
-                let columns = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(PrimaryKey { name: String::new(), columns })
+                let columns =
+                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(PrimaryKey {
+                    name: String::new(),
+                    columns,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PrimaryKey, A::Error> {
                 let long = PrimaryKeyLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(PrimaryKey { name: long.name, columns: long.columns })
+                Ok(PrimaryKey {
+                    name: long.name,
+                    columns: long.columns,
+                })
             }
         }
         d.deserialize_any(PkVisitor)
@@ -462,11 +480,18 @@ impl<'de> Deserialize<'de> for UniqueConstraint {
                 f.write_str("a column list (e.g. `[symbol]`) or a map with `columns`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(UniqueConstraint { columns: vec![v.to_string()], ..Default::default() })
+                Ok(UniqueConstraint {
+                    columns: vec![v.to_string()],
+                    ..Default::default()
+                })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                let columns = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(UniqueConstraint { columns, ..Default::default() })
+                let columns =
+                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(UniqueConstraint {
+                    columns,
+                    ..Default::default()
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let l = UniqueLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
@@ -508,11 +533,17 @@ impl<'de> Deserialize<'de> for Check {
                 f.write_str("a boolean SQL expression or a map with `expression`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Check { expression: v.to_string(), renamed_from: None })
+                Ok(Check {
+                    expression: v.to_string(),
+                    renamed_from: None,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let l = CheckLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Check { expression: l.expression, renamed_from: l.renamed_from })
+                Ok(Check {
+                    expression: l.expression,
+                    renamed_from: l.renamed_from,
+                })
             }
         }
         d.deserialize_any(CkVisitor)
@@ -598,7 +629,13 @@ impl Reference {
         let cols: Vec<String> = self
             .columns
             .iter()
-            .map(|c| if c.contains(',') || c.contains('(') || c.contains(')') { format!("\"{c}\"") } else { c.clone() })
+            .map(|c| {
+                if c.contains(',') || c.contains('(') || c.contains(')') {
+                    format!("\"{c}\"")
+                } else {
+                    c.clone()
+                }
+            })
             .collect();
         format!("{}({})", self.table.display_name(), cols.join(", "))
     }
@@ -630,7 +667,10 @@ impl<'de> Deserialize<'de> for Reference {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let l = ReferenceLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Reference { table: l.table, columns: l.columns })
+                Ok(Reference {
+                    table: l.table,
+                    columns: l.columns,
+                })
             }
         }
         d.deserialize_any(RefVisitor)
@@ -663,11 +703,17 @@ impl<'de> Deserialize<'de> for Exclusion {
                 f.write_str("the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Exclusion { definition: v.to_string(), renamed_from: None })
+                Ok(Exclusion {
+                    definition: v.to_string(),
+                    renamed_from: None,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let l = ExclusionLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Exclusion { definition: l.definition, renamed_from: l.renamed_from })
+                Ok(Exclusion {
+                    definition: l.definition,
+                    renamed_from: l.renamed_from,
+                })
             }
         }
         d.deserialize_any(ExVisitor)
@@ -741,14 +787,23 @@ impl<'de> Deserialize<'de> for Index {
         impl<'de> Visitor<'de> for IxVisitor {
             type Value = Index;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of key columns/expressions or a map with `columns` and index options")
+                f.write_str(
+                    "a list of key columns/expressions or a map with `columns` and index options",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Index { columns: vec![v.to_string()], ..Default::default() })
+                Ok(Index {
+                    columns: vec![v.to_string()],
+                    ..Default::default()
+                })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                let columns = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(Index { columns, ..Default::default() })
+                let columns =
+                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Index {
+                    columns,
+                    ..Default::default()
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let l = IndexLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
@@ -819,7 +874,10 @@ mod tests {
         let q = QualifiedName::parse("audit.events").unwrap();
         assert_eq!(q, QualifiedName::new("audit", "events"));
         assert_eq!(q.sql(), "\"audit\".\"events\"");
-        assert_eq!(QualifiedName::parse("genes").unwrap().display_name(), "genes");
+        assert_eq!(
+            QualifiedName::parse("genes").unwrap().display_name(),
+            "genes"
+        );
         let dotted = QualifiedName::new("public", "my.table");
         assert_eq!(dotted.display_name(), "\"my.table\"");
         assert_eq!(QualifiedName::parse("\"my.table\"").unwrap(), dotted);

@@ -1,1 +1,542 @@
-//! (being written)
+//! Normalize a declared schema with PostgreSQL itself.
+//!
+//! The declared objects are created in a scratch database and read back with the same batched
+//! catalog queries as the live side, so both sides are deparsed by one server: a declared `now()`
+//! equals an introspected `now()`, and a hand-formatted view equals its `pg_get_viewdef` form.
+//! Nothing is compared as raw text and no expression is ever evaluated.
+//!
+//! The scratch place is a fresh database (not a schema: a temp schema leaks its name into the
+//! deparsed text), on the target's own server, on a `--dev-url` server, or on a throw-away
+//! cluster. Statements run in autocommit batches rather than in one transaction, because one
+//! transaction cannot hold the locks of a large schema (thousands of relations overflow
+//! `max_locks_per_transaction`). The database is dropped afterwards, also on error and Ctrl-C.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use tokio_postgres::error::{ErrorPosition, SqlState};
+use tokio_postgres::Client;
+
+use crate::conn::{describe_pg_error, ConnError, DbUrl};
+use crate::ddl;
+use crate::ephemeral::{Ephemeral, EphemeralError};
+use crate::introspect::{introspect, IntrospectError, IntrospectOptions};
+use crate::load::{Declared, ObjectKey};
+use crate::model::{quote_ident, QualifiedName, Schema, View};
+
+/// Where declared objects are created to be normalized.
+#[derive(Debug, Clone)]
+pub enum DevServer {
+    /// A scratch database on this server (the target's own, or a `--dev-url`). Needs CREATEDB.
+    Url(DbUrl),
+    /// A throw-away cluster started from the machine's PostgreSQL binaries.
+    Ephemeral,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NormalizeError {
+    #[error(transparent)]
+    Conn(#[from] ConnError),
+    #[error(transparent)]
+    Ephemeral(#[from] EphemeralError),
+    #[error(transparent)]
+    Introspect(#[from] IntrospectError),
+    #[error("cannot create a scratch database on {server}: {reason}\n  hint: the role needs CREATEDB (ALTER ROLE <you> CREATEDB), or pass --dev-url URL of a server where it has it, or --dev-url ephemeral")]
+    CreateScratch { server: String, reason: String },
+    #[error("{location}: {object}: PostgreSQL rejected the declaration: {message}")]
+    Rejected {
+        location: String,
+        object: String,
+        message: String,
+    },
+    #[error("dependency cycle between views: {0}")]
+    ViewCycle(String),
+    #[error("the normalizing server runs PostgreSQL {dev} but the target runs PostgreSQL {target}; deparsed SQL differs between major versions, so the comparison would show false drift\n  hint: pass --dev-url with a PostgreSQL {target} server (or `ephemeral` if this machine's binaries are version {target})")]
+    VersionSkew { dev: u32, target: u32 },
+    #[error("scratch database query failed: {0}")]
+    Query(String),
+}
+
+/// Scratch databases live while this process runs; the Ctrl-C handler drops them.
+static LIVE_SCRATCH: Mutex<Vec<(DbUrl, String)>> = Mutex::new(Vec::new());
+
+/// A scratch database holding the normalized declared objects, kept open so the caller can settle
+/// deparse fixpoints in it; `drop_now` removes it.
+pub struct Scratch {
+    pub client: Client,
+    pub major: u32,
+    admin: Client,
+    dbname: String,
+    _cluster: Option<Ephemeral>,
+}
+
+impl Scratch {
+    pub async fn create(dev: &DevServer) -> Result<Scratch, NormalizeError> {
+        let (server_url, cluster) = match dev {
+            DevServer::Url(url) => (url.clone(), None),
+            DevServer::Ephemeral => {
+                let cluster = Ephemeral::start().await?;
+                (DbUrl::parse(&cluster.url())?, Some(cluster))
+            }
+        };
+        let admin = server_url.connect().await?;
+        let dbname = scratch_name();
+        let create = format!(
+            "CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'",
+            quote_ident(&dbname)
+        );
+        admin
+            .batch_execute(&create)
+            .await
+            .map_err(|e| NormalizeError::CreateScratch {
+                server: server_url.redacted(),
+                reason: describe_pg_error(&e, ""),
+            })?;
+        if let Ok(mut live) = LIVE_SCRATCH.lock() {
+            live.push((server_url.clone(), dbname.clone()));
+        }
+        let scratch_url = server_url.with_dbname(&dbname)?;
+        let client = match scratch_url.connect().await {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = admin
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS {}", quote_ident(&dbname)))
+                    .await;
+                return Err(e.into());
+            }
+        };
+        let major = crate::conn::server_major(&client)
+            .await
+            .map_err(|e| NormalizeError::Query(e.to_string()))?;
+        client
+            .batch_execute("SET search_path TO public; SET client_min_messages TO warning")
+            .await
+            .map_err(|e| NormalizeError::Query(e.to_string()))?;
+        Ok(Scratch {
+            client,
+            major,
+            admin,
+            dbname,
+            _cluster: cluster,
+        })
+    }
+
+    /// Drops the scratch database. Errors are ignored on purpose: the scratch name is unique and
+    /// the caller's real error (if any) matters more.
+    pub async fn drop_now(self) {
+        let Scratch {
+            client,
+            admin,
+            dbname,
+            _cluster,
+            ..
+        } = self;
+        drop(client);
+        let sql = format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            quote_ident(&dbname)
+        );
+        let _ = admin.batch_execute(&sql).await;
+        if let Ok(mut live) = LIVE_SCRATCH.lock() {
+            live.retain(|(_, n)| n != &dbname);
+        }
+        if let Some(c) = _cluster {
+            c.stop().await;
+        }
+    }
+}
+
+/// Drops every scratch database this process created and has not dropped yet. The Ctrl-C
+/// handler calls it, since an interrupted command never reaches its own cleanup.
+pub async fn drop_pending_scratch() {
+    let pending: Vec<(DbUrl, String)> = LIVE_SCRATCH
+        .lock()
+        .map(|mut v| std::mem::take(&mut *v))
+        .unwrap_or_default();
+    for (server, dbname) in pending {
+        if let Ok(admin) = server.connect().await {
+            let _ = admin
+                .batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    quote_ident(&dbname)
+                ))
+                .await;
+        }
+    }
+}
+
+fn scratch_name() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!(
+        "pgdrift_scratch_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000
+    )
+}
+
+/// How many statements share one autocommit batch: large enough to save round trips, small
+/// enough to stay far below the lock table's limit.
+const BATCH: usize = 64;
+
+/// Creates the declared schema in the scratch database and reads it back.
+pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
+    let schema = &declared.schema;
+    let mut non_views = Vec::new();
+    for stmt in ddl::create_script(schema) {
+        if !is_view_statement(&stmt.object) {
+            non_views.push(stmt);
+        }
+    }
+    for chunk in non_views.chunks(BATCH) {
+        let batch: String = chunk.iter().map(|s| format!("{};\n", s.sql)).collect();
+        if scratch.client.batch_execute(&batch).await.is_err() {
+            // The batch rolled back as a whole; replay it one statement at a time to name the
+            // statement PostgreSQL rejects.
+            for stmt in chunk {
+                if let Err(e) = scratch.client.batch_execute(&stmt.sql).await {
+                    return Err(rejected(declared, &stmt.object, &e));
+                }
+            }
+        }
+    }
+    create_views(declared, scratch).await?;
+    let mut schemas = vec![crate::model::DEFAULT_SCHEMA.to_string()];
+    schemas.extend(
+        schema
+            .schemas
+            .iter()
+            .filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA)
+            .cloned(),
+    );
+    let mut normalized = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
+    carry_declared_only(schema, &mut normalized);
+    Ok(normalized)
+}
+
+fn is_view_statement(object: &str) -> bool {
+    object.starts_with("view ") || object.starts_with("materialized view ")
+}
+
+/// Views are created in whatever order works: a view whose relation does not exist yet waits
+/// for the next pass. A pass that creates nothing means a cycle or a missing relation.
+async fn create_views(declared: &Declared, scratch: &Scratch) -> Result<(), NormalizeError> {
+    let mut pending: Vec<(&QualifiedName, &View)> = declared.schema.views.iter().collect();
+    while !pending.is_empty() {
+        let mut waiting = Vec::new();
+        let mut last_undefined = None;
+        for (name, view) in pending.iter().copied() {
+            let sql = ddl::create_view(name, view, false);
+            match scratch.client.batch_execute(&sql).await {
+                Ok(()) => {
+                    create_view_extras(declared, scratch, name, view).await?;
+                }
+                Err(e) if e.code() == Some(&SqlState::UNDEFINED_TABLE) => {
+                    last_undefined = Some((name, e));
+                    waiting.push((name, view));
+                }
+                Err(e) => return Err(view_rejected(declared, name, view, &sql, &e)),
+            }
+        }
+        if waiting.len() == pending.len() {
+            let waiting_names: HashSet<String> =
+                waiting.iter().map(|(n, _)| n.display_name()).collect();
+            // If every missing relation is itself a pending view, the views form a cycle.
+            let mentions_pending = waiting.iter().all(|(_, v)| {
+                waiting_names
+                    .iter()
+                    .any(|n| v.definition.contains(n.as_str()))
+            });
+            if mentions_pending && waiting.len() > 1 {
+                let mut names: Vec<String> = waiting_names.into_iter().collect();
+                names.sort();
+                return Err(NormalizeError::ViewCycle(names.join(" -> ")));
+            }
+            if let Some((name, e)) = last_undefined {
+                let view = &declared.schema.views[name];
+                let sql = ddl::create_view(name, view, false);
+                return Err(view_rejected(declared, name, view, &sql, &e));
+            }
+        }
+        pending = waiting;
+    }
+    Ok(())
+}
+
+async fn create_view_extras(
+    declared: &Declared,
+    scratch: &Scratch,
+    name: &QualifiedName,
+    view: &View,
+) -> Result<(), NormalizeError> {
+    let mut extras = Vec::new();
+    for (index_name, index) in &view.indexes {
+        extras.push((
+            format!("index {index_name} on {name}"),
+            ddl::create_index(name, index_name, index, false),
+        ));
+    }
+    if view.comment.is_some() {
+        extras.push((
+            format!("view {name}"),
+            ddl::comment_on_view(name, view.materialized, view.comment.as_deref()),
+        ));
+    }
+    for (object, sql) in extras {
+        if let Err(e) = scratch.client.batch_execute(&sql).await {
+            let location = declared
+                .sources
+                .get(&ObjectKey::View(name.clone()))
+                .map(|l| l.to_string())
+                .unwrap_or_else(|| "views".to_string());
+            return Err(NormalizeError::Rejected {
+                location,
+                object,
+                message: describe_pg_error(&e, ""),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Keeps what PostgreSQL does not store, so the normalized model still carries the user's intent.
+fn carry_declared_only(declared: &Schema, normalized: &mut Schema) {
+    normalized.ignore = declared.ignore.clone();
+    for (name, ext) in &declared.extensions {
+        if let Some(n) = normalized.extensions.get_mut(name) {
+            if ext.version.is_none() {
+                n.version = None;
+            }
+        }
+    }
+    for (name, table) in &declared.tables {
+        let Some(n) = normalized.tables.get_mut(name) else {
+            continue;
+        };
+        n.renamed_from = table.renamed_from.clone();
+        for (col_name, col) in &table.columns {
+            if let Some(c) = n.columns.get_mut(col_name) {
+                c.renamed_from = col.renamed_from.clone();
+            }
+        }
+        for (idx_name, idx) in &table.indexes {
+            if let Some(i) = n.indexes.get_mut(idx_name) {
+                i.renamed_from = idx.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.unique {
+            if let Some(x) = n.unique.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.checks {
+            if let Some(x) = n.checks.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.foreign_keys {
+            if let Some(x) = n.foreign_keys.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.exclusions {
+            if let Some(x) = n.exclusions.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+    }
+}
+
+fn rejected(declared: &Declared, object: &str, e: &tokio_postgres::Error) -> NormalizeError {
+    let key = object_key_of(object);
+    let location = key
+        .as_ref()
+        .and_then(|k| declared.sources.get(k))
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| "schema.yaml".to_string());
+    NormalizeError::Rejected {
+        location,
+        object: object.to_string(),
+        message: describe_pg_error(e, ""),
+    }
+}
+
+/// Maps the emitter's object label (`table genes`, `index ix on genes`) back to a source key.
+fn object_key_of(object: &str) -> Option<ObjectKey> {
+    let (kind, rest) = object.split_once(' ')?;
+    match kind {
+        "table" | "comment" => QualifiedName::parse(rest.split(' ').next()?)
+            .ok()
+            .map(ObjectKey::Table),
+        "enum" | "type" => QualifiedName::parse(rest).ok().map(ObjectKey::Enum),
+        "sequence" => QualifiedName::parse(rest).ok().map(ObjectKey::Sequence),
+        "extension" => Some(ObjectKey::Extension(rest.to_string())),
+        "index" | "constraint" | "foreign" => {
+            let (name, table) = rest.rsplit_once(" on ")?;
+            let table = QualifiedName::parse(table).ok()?;
+            let name = name.trim_start_matches("key ").to_string();
+            Some(if kind == "index" {
+                ObjectKey::Index(table, name)
+            } else {
+                ObjectKey::Constraint(table, name)
+            })
+        }
+        _ => None,
+    }
+}
+
+fn view_rejected(
+    declared: &Declared,
+    name: &QualifiedName,
+    view: &View,
+    sql: &str,
+    e: &tokio_postgres::Error,
+) -> NormalizeError {
+    let loc = declared.sources.get(&ObjectKey::View(name.clone()));
+    let message = describe_pg_error(e, "");
+    let location = match (loc, e.as_db_error().and_then(|d| d.position())) {
+        (Some(loc), Some(ErrorPosition::Original(pos))) => {
+            // PostgreSQL counts characters from 1 in the statement we sent; the body starts where
+            // the definition does, which the loader recorded as a byte offset in the file.
+            let prefix_chars = sql.len().saturating_sub(view.definition.len());
+            let char_in_stmt = (*pos as usize).saturating_sub(1);
+            match (
+                char_in_stmt.checked_sub(sql[..prefix_chars].chars().count()),
+                loc.body_offset,
+            ) {
+                (Some(char_in_body), Some(body_offset)) => {
+                    let byte_in_body: usize = view
+                        .definition
+                        .chars()
+                        .take(char_in_body)
+                        .map(char::len_utf8)
+                        .sum();
+                    locate_in_file(&loc.file, body_offset + byte_in_body)
+                        .unwrap_or_else(|| loc.to_string())
+                }
+                _ => loc.to_string(),
+            }
+        }
+        (Some(loc), _) => loc.to_string(),
+        (None, _) => format!("view {name}"),
+    };
+    let kind = if view.materialized {
+        "materialized view"
+    } else {
+        "view"
+    };
+    NormalizeError::Rejected {
+        location,
+        object: format!("{kind} {name}"),
+        message,
+    }
+}
+
+fn locate_in_file(file: &std::path::Path, byte: usize) -> Option<String> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let before = text.get(..byte.min(text.len()))?;
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    Some(format!("{}:{line}:{column}", file.display()))
+}
+
+/// PostgreSQL's deparsed text is not always a fixpoint: printing a view, creating it from that
+/// text and printing again can read differently (casts inside `IN (...)` lists on varchar columns
+/// are the classic case). So where a view's text differs, both sides are taken to their fixpoint
+/// in the scratch database before comparing; a database restored from its own dump then never
+/// shows drift.
+pub async fn settle_view_fixpoints(scratch: &Scratch, declared: &mut Schema, live: &mut Schema) {
+    let differing: Vec<QualifiedName> = declared
+        .views
+        .iter()
+        .filter_map(|(name, view)| match live.views.get(name) {
+            Some(l) if l.definition != view.definition && l.materialized == view.materialized => {
+                Some(name.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    for (n, name) in differing.iter().enumerate() {
+        let (Some(d), Some(l)) = (declared.views.get(name), live.views.get(name)) else {
+            continue;
+        };
+        let d_fix = fixpoint(scratch, &d.definition, n, "d").await;
+        let l_fix = fixpoint(scratch, &l.definition, n, "l").await;
+        if let (Some(d_fix), Some(l_fix)) = (d_fix, l_fix) {
+            if d_fix == l_fix {
+                if let Some(v) = declared.views.get_mut(name) {
+                    v.definition = d_fix.clone();
+                }
+                if let Some(v) = live.views.get_mut(name) {
+                    v.definition = l_fix;
+                }
+            }
+        }
+    }
+}
+
+async fn fixpoint(scratch: &Scratch, definition: &str, n: usize, side: &str) -> Option<String> {
+    let mut current = definition.to_string();
+    for round in 0..4 {
+        let probe = format!("pgdrift_fixpoint_{n}_{side}_{round}");
+        let create = format!("CREATE VIEW {} AS {}", quote_ident(&probe), current);
+        scratch.client.batch_execute(&create).await.ok()?;
+        let row = scratch
+            .client
+            .query_one("SELECT pg_get_viewdef(c.oid, true) FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace", &[&probe])
+            .await
+            .ok()?;
+        let printed: String = row.get(0);
+        let _ = scratch
+            .client
+            .batch_execute(&format!("DROP VIEW {}", quote_ident(&probe)))
+            .await;
+        let printed = printed.trim().trim_end_matches(';').trim_end().to_string();
+        if printed == current {
+            return Some(printed);
+        }
+        current = printed;
+    }
+    Some(current)
+}
+
+/// Refuses a normalizer whose major version differs from the target's.
+pub fn check_versions(dev: u32, target: u32) -> Result<(), NormalizeError> {
+    if dev == target {
+        Ok(())
+    } else {
+        Err(NormalizeError::VersionSkew { dev, target })
+    }
+}
+
+/// Spellings PostgreSQL keeps apart in the catalog although they mean the same value. Only whole
+/// expressions are mapped, never parts of one, and only where the equivalence is exact:
+/// `CURRENT_TIMESTAMP`, `transaction_timestamp()` and `now()` are all the transaction's start time.
+const EQUIVALENT_DEFAULTS: &[(&str, &str)] = &[
+    ("CURRENT_TIMESTAMP", "now()"),
+    ("transaction_timestamp()", "now()"),
+];
+
+/// Rewrites defaults to one spelling per equivalence class, on both sides before a diff.
+pub fn canonicalize_equivalents(schema: &mut Schema) {
+    for table in schema.tables.values_mut() {
+        for column in table.columns.values_mut() {
+            if let Some(default) = column.default.as_mut() {
+                if let Some((_, canonical)) = EQUIVALENT_DEFAULTS
+                    .iter()
+                    .find(|(alias, _)| alias == default)
+                {
+                    *default = canonical.to_string();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Runs a command and prints "<wall seconds> <peak RSS KiB>" of it on stdout.
+
+Wall time is measured around fork/exec/wait; peak RSS is the child's ru_maxrss from wait4 (the
+largest resident set of the process or of any descendant it waited for). The command's own
+stdout/stderr go to the files given with --stdout/--stderr (default /dev/null / inherited).
+A non-zero exit is reported on stderr and makes this exit with the same status.
+
+Usage: measure.py [--stdout FILE] -- CMD [ARGS...]
+"""
+
+import os
+import sys
+import time
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    stdout = "/dev/null"
+    if args[:1] == ["--stdout"]:
+        stdout, args = args[1], args[2:]
+    if args[:1] == ["--"]:
+        args = args[1:]
+    if not args:
+        sys.exit("usage: measure.py [--stdout FILE] -- CMD [ARGS...]")
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            fd = os.open(stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.execvp(args[0], args)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        print(f"measure.py: {' '.join(args)} exited with {code}", file=sys.stderr)
+        return code if code > 0 else 1
+    print(f"{wall:.4f} {usage.ru_maxrss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

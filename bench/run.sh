@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Benchmarks pgdrift against synthetic schemas. See BENCHMARKS.md.
+#
+#   bench/run.sh [--sizes 100,1000,5000] [--repeat N]
+#
+# For each size it creates a database holding that many tables (bench/gen_schema.py) and N/10
+# views, then runs every phase in PHASES N times (interleaved, after one untimed warm-up run) and
+# reports the median wall time and the largest peak RSS. Without DATABASE_URL it runs its own
+# throw-away PostgreSQL (stopped and deleted on exit); with DATABASE_URL (a superuser or a role
+# that may CREATE DATABASE) it creates and drops `pgdrift_bench_<size>` databases on that server.
+#
+# Adding a phase (e.g. `check`): append its name to PHASES, give it a label in PHASE_LABEL, and
+# define `phase_<name>` setting CMD to the argv to time. Optional hooks, untimed:
+# `setup_<name> URL DIR` once per size, `prepare_<name> URL DIR` before every run,
+# `verify_<name> URL DIR` after the warm-up run (fail loudly if the output is wrong).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+BIN="$ROOT/target/release/pgdrift"
+
+SIZES=100,1000,5000
+REPEAT=5
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) SIZES=${2:?--sizes needs a value, e.g. 100,1000}; shift 2 ;;
+        --sizes=*) SIZES=${1#*=}; shift ;;
+        --repeat) REPEAT=${2:?--repeat needs a number}; shift 2 ;;
+        --repeat=*) REPEAT=${1#*=}; shift ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+    esac
+done
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat must be a positive integer" >&2; exit 2; }
+[[ "$SIZES" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "--sizes must look like 100,1000" >&2; exit 2; }
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------
+# Phases
+# ---------------------------------------------------------------------------------------------
+PHASES=(floor inspect)
+declare -A PHASE_LABEL=([floor]="psql floor" [inspect]="inspect")
+
+# The floor: psql alone running the very catalog queries introspection sends.
+phase_floor() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$CATALOG_SQL"); }
+
+prepare_inspect() { rm -rf "$2/out"; }
+phase_inspect() { CMD=("$BIN" inspect --db "$1" --out "$2/out"); }
+verify_inspect() {
+    local views
+    [ -s "$2/out/schema.yaml" ] || { log "inspect wrote no schema.yaml"; return 1; }
+    views=$(find "$2/out/views" -name '*.sql' | wc -l)
+    [ "$views" -eq "$EXPECTED_VIEWS" ] || { log "inspect wrote $views view files, expected $EXPECTED_VIEWS"; return 1; }
+    log "  inspect output: $(du -sh "$2/out" | cut -f1), schema.yaml $(wc -l < "$2/out/schema.yaml") lines, $views views"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Set-up: build, scratch directory, server
+# ---------------------------------------------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/pgdrift-bench.XXXXXX")
+PGDATA_DIR=""
+PG_BIN=""
+CREATED_DBS=()
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+cleanup() {
+    local rc=$?
+    set +e
+    if [ -n "$PGDATA_DIR" ] && [ -f "$PGDATA_DIR/postmaster.pid" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m immediate -w stop >/dev/null 2>&1
+    elif [ ${#CREATED_DBS[@]} -gt 0 ]; then
+        for db in "${CREATED_DBS[@]}"; do
+            psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
+        done
+    fi
+    rm -rf "$WORK"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "building (cargo build --release)"
+(cd "$ROOT" && cargo build --release --quiet)
+
+CATALOG_SQL="$WORK/catalog_queries.sql"
+if ! "$BIN" catalog-queries > "$CATALOG_SQL" 2>"$WORK/catalog.err"; then
+    if [ -n "${BENCH_CATALOG_SQL:-}" ]; then
+        cp "$BENCH_CATALOG_SQL" "$CATALOG_SQL"
+    else
+        echo "\`pgdrift catalog-queries\` failed: $(cat "$WORK/catalog.err")" >&2
+        exit 1
+    fi
+fi
+if ! grep -q "pg_get_viewdef" "$CATALOG_SQL"; then
+    echo "the catalog queries file does not look right: $CATALOG_SQL" >&2
+    exit 1
+fi
+
+# Replaces the database of a postgres:// URL (keeps user, host, port and query parameters).
+url_with_db() {
+    python3 - "$1" "$2" <<'PY'
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+print(u.urlunsplit(p._replace(path="/" + u.quote(sys.argv[2]))))
+PY
+}
+
+find_pg_bin() {
+    local d
+    d=$(pg_config --bindir 2>/dev/null || true)
+    if [ -n "$d" ] && [ -x "$d/initdb" ]; then echo "$d"; return; fi
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+        if [ -x "$d/initdb" ]; then echo "$d"; return; fi
+    done
+    d=$(command -v initdb || true)
+    if [ -n "$d" ]; then dirname "$(readlink -f "$d")"; return; fi
+    echo "no PostgreSQL server binaries (initdb) found; install postgresql or set DATABASE_URL" >&2
+    return 1
+}
+
+if [ -n "${DATABASE_URL:-}" ]; then
+    ADMIN_URL=$DATABASE_URL
+    log "using the server at DATABASE_URL"
+else
+    PG_BIN=$(find_pg_bin)
+    PGDATA_DIR="$WORK/data"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres: "$WORK"; chmod 700 "$WORK"; fi
+    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    log "initdb + starting a throw-away PostgreSQL ($PG_BIN) on port $PORT"
+    as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C --no-sync \
+        >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; exit 1; }
+    # Durability off (a throw-away server); everything else, max_locks_per_transaction included,
+    # stays at its default so the numbers hold for an ordinary server.
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/server.log" -w -o \
+        "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null || { tail -20 "$WORK/server.log" >&2; exit 1; }
+    ADMIN_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+fi
+
+SERVER_VERSION=$(psql -X -A -t -d "$ADMIN_URL" -c "SHOW server_version")
+log "PostgreSQL $SERVER_VERSION, $(nproc) CPUs, $(psql --version)"
+
+# ---------------------------------------------------------------------------------------------
+# Measurement
+# ---------------------------------------------------------------------------------------------
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+maximum() { sort -g | tail -1; }
+
+# run_phase PHASE URL DIR -> "<seconds> <peak RSS KiB>"
+run_phase() {
+    local phase=$1 url=$2 dir=$3
+    if declare -F "prepare_$phase" >/dev/null; then "prepare_$phase" "$url" "$dir"; fi
+    "phase_$phase" "$url" "$dir"
+    python3 "$BENCH/measure.py" -- "${CMD[@]}"
+}
+
+declare -A RESULT_TIME RESULT_RSS SIZE_TABLES SIZE_RELATIONS
+IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+for size in "${SIZE_LIST[@]}"; do
+    db="pgdrift_bench_$size"
+    url=$(url_with_db "$ADMIN_URL" "$db")
+    dir="$WORK/size_$size"
+    mkdir -p "$dir"
+    EXPECTED_VIEWS=$(( size / 10 > 0 ? size / 10 : 1 ))
+
+    log "size $size: creating database $db"
+    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
+    CREATED_DBS+=("$db")
+    python3 "$BENCH/gen_schema.py" "$size" > "$dir/schema.sql"
+    start=$(date +%s.%N)
+    psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
+    log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    read -r tables relations < <(psql -X -A -t -F' ' -d "$url" -c \
+        "SELECT count(*) FILTER (WHERE c.relkind = 'r'), count(*) FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")
+    SIZE_TABLES[$size]=$tables
+    SIZE_RELATIONS[$size]=$relations
+
+    for phase in "${PHASES[@]}"; do
+        if declare -F "setup_$phase" >/dev/null; then "setup_$phase" "$url" "$dir"; fi
+        run_phase "$phase" "$url" "$dir" >/dev/null # warm-up
+        if declare -F "verify_$phase" >/dev/null; then "verify_$phase" "$url" "$dir"; fi
+    done
+    for ((r = 1; r <= REPEAT; r++)); do
+        for phase in "${PHASES[@]}"; do
+            out=$(run_phase "$phase" "$url" "$dir") || { log "$phase failed at size $size"; exit 1; }
+            read -r secs rss <<<"$out"
+            echo "$secs" >>"$dir/$phase.time"
+            echo "$rss" >>"$dir/$phase.rss"
+            log "  run $r/$REPEAT $phase: ${secs}s, peak RSS $((rss / 1024)) MB"
+        done
+    done
+    for phase in "${PHASES[@]}"; do
+        RESULT_TIME[$size,$phase]=$(median <"$dir/$phase.time")
+        RESULT_RSS[$size,$phase]=$(maximum <"$dir/$phase.rss")
+    done
+
+    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\"" >/dev/null
+done
+
+# ---------------------------------------------------------------------------------------------
+# Report (markdown on stdout)
+# ---------------------------------------------------------------------------------------------
+header="| size | tables | relations | psql floor (s) | inspect (s) | ratio | peak RSS (MB) |"
+rule="|---:|---:|---:|---:|---:|---:|---:|"
+EXTRA=()
+for phase in "${PHASES[@]}"; do
+    case "$phase" in floor|inspect) ;; *) EXTRA+=("$phase")
+        header+=" ${PHASE_LABEL[$phase]} (s) | ${PHASE_LABEL[$phase]} peak RSS (MB) |"
+        rule+="---:|---:|" ;;
+    esac
+done
+echo
+echo "PostgreSQL $SERVER_VERSION, $(nproc) CPUs; median of $REPEAT runs; peak RSS is the largest of the runs."
+echo
+echo "$header"
+echo "$rule"
+for size in "${SIZE_LIST[@]}"; do
+    floor=${RESULT_TIME[$size,floor]}
+    insp=${RESULT_TIME[$size,inspect]}
+    row=$(awk -v s="$size" -v t="${SIZE_TABLES[$size]}" -v r="${SIZE_RELATIONS[$size]}" \
+        -v f="$floor" -v i="$insp" -v m="${RESULT_RSS[$size,inspect]}" \
+        'BEGIN {printf "| %s | %s | %s | %.3f | %.3f | %.2fx | %.0f |", s, t, r, f, i, i / f, m / 1024}')
+    for phase in ${EXTRA[@]+"${EXTRA[@]}"}; do
+        row+=$(awk -v t="${RESULT_TIME[$size,$phase]}" -v m="${RESULT_RSS[$size,$phase]}" \
+            'BEGIN {printf " %.3f | %.0f |", t, m / 1024}')
+    done
+    echo "$row"
+done

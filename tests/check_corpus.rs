@@ -1,0 +1,95 @@
+//! The check corpus: each folder under tests/corpus/check holds a declared project
+//! (schema.yaml, optional views/), the SQL that builds the live database (live.sql) and the
+//! findings `check` must report (expected: one `category kind name` per line; empty = no drift).
+//! Every case runs against a real PostgreSQL in its own database.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use pgdrift::app::{self, Source};
+use pgdrift::conn::DbUrl;
+
+fn finding_lines(changes: &[pgdrift::diff::Change]) -> BTreeSet<String> {
+    changes
+        .iter()
+        .map(|c| format!("{} {}", c.category.as_str(), c.object))
+        .collect()
+}
+
+async fn run_case(dir: &Path) -> Result<(), String> {
+    let name = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("case")
+        .to_string();
+    let live_sql =
+        std::fs::read_to_string(dir.join("live.sql")).map_err(|e| format!("{name}: {e}"))?;
+    let expected: BTreeSet<String> = std::fs::read_to_string(dir.join("expected"))
+        .map_err(|e| format!("{name}: {e}"))?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let db = common::test_db(&name).await;
+    db.exec(&live_sql).await;
+    let before = common::dump_schema(&db.url);
+    let declared = Source::Declared {
+        schema_file: dir.join("schema.yaml"),
+        views_dir: dir.join("views"),
+    };
+    let live = Source::Db(DbUrl::parse(&db.url).map_err(|e| e.to_string())?);
+    let cmp = app::compare(&declared, &live, None, &[])
+        .await
+        .map_err(|e| format!("{name}: {e}"))?;
+    let got = finding_lines(&cmp.changes);
+    if got != expected {
+        return Err(format!(
+            "{name}:\n  expected: {expected:?}\n  got:      {got:?}\n  changes:  {:#?}",
+            cmp.changes
+                .iter()
+                .map(|c| c.summary.clone())
+                .collect::<Vec<_>>()
+        ));
+    }
+    // Checking must leave the target exactly as it was.
+    let after = common::dump_schema(&db.url);
+    if before != after {
+        return Err(format!("{name}: the target's schema changed during check"));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn check_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/check");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 20, "the corpus shrank: {} cases", dirs.len());
+    let filter = std::env::var("CORPUS_FILTER").ok();
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        if let Some(f) = &filter {
+            if !dir.to_string_lossy().contains(f.as_str()) {
+                continue;
+            }
+        }
+        if let Err(e) = run_case(dir).await {
+            failures.push(e);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        dirs.len(),
+        failures.join("\n\n")
+    );
+}

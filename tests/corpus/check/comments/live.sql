@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer); COMMENT ON TABLE t IS 'old text';

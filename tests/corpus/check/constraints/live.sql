@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer, b integer, CONSTRAINT t_b_check CHECK (b >= 0), CONSTRAINT t_extra CHECK (a <> 5));

@@ -1,0 +1,1 @@
+CREATE TABLE genes (status text DEFAULT 'new', created_at timestamptz, flag boolean DEFAULT false);

@@ -1,0 +1,1 @@
+CREATE TYPE status AS ENUM ('new', 'retired', 'active', 'gone'); CREATE TABLE t (s status);

@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer, b integer GENERATED ALWAYS AS (a * 3) STORED);

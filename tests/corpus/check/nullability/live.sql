@@ -1,0 +1,1 @@
+CREATE TABLE genes (a text, b text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE t (id bigint, name text NOT NULL);

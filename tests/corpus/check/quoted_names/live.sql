@@ -1,0 +1,1 @@
+CREATE TABLE "User Table" ("Id" bigint PRIMARY KEY, "select" text, "we""ird" integer);

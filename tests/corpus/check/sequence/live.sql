@@ -1,0 +1,1 @@
+CREATE SEQUENCE counter_seq AS bigint INCREMENT 1; CREATE TABLE t (a integer); CREATE SEQUENCE extra_seq;

@@ -1,0 +1,1 @@
+CREATE TABLE genes (created_at timestamp, updated_at timestamp with time zone);

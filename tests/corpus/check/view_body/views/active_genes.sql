@@ -1,0 +1,2 @@
+create view active_genes as
+  select id from genes where id > 0;

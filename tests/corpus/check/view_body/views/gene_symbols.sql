@@ -1,0 +1,1 @@
+CREATE VIEW gene_symbols AS SELECT symbol FROM genes;
