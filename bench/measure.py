@@ -3,10 +3,10 @@
 
 Wall time is measured around fork/exec/wait; peak RSS is the child's ru_maxrss from wait4 (the
 largest resident set of the process or of any descendant it waited for). The command's own
-stdout/stderr go to the files given with --stdout/--stderr (default /dev/null / inherited).
+stdout/stderr go to the files given with --stdout/--stderr (default: /dev/null, inherited).
 A non-zero exit is reported on stderr and makes this exit with the same status.
 
-Usage: measure.py [--stdout FILE] -- CMD [ARGS...]
+Usage: measure.py [--stdout FILE] [--stderr FILE] -- CMD [ARGS...]
 """
 
 import os
@@ -16,19 +16,25 @@ import time
 
 def main() -> int:
     args = sys.argv[1:]
-    stdout = "/dev/null"
-    if args[:1] == ["--stdout"]:
-        stdout, args = args[1], args[2:]
+    stdout, stderr = "/dev/null", None
+    while args[:1] in (["--stdout"], ["--stderr"]):
+        if args[0] == "--stdout":
+            stdout = args[1]
+        else:
+            stderr = args[1]
+        args = args[2:]
     if args[:1] == ["--"]:
         args = args[1:]
     if not args:
-        sys.exit("usage: measure.py [--stdout FILE] -- CMD [ARGS...]")
+        sys.exit("usage: measure.py [--stdout FILE] [--stderr FILE] -- CMD [ARGS...]")
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:
         try:
             fd = os.open(stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(fd, 1)
+            if stderr is not None:
+                os.dup2(os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 2)
             os.execvp(args[0], args)
         finally:
             os._exit(127)

@@ -152,7 +152,8 @@ run_phase() {
     local phase=$1 url=$2 dir=$3
     if declare -F "prepare_$phase" >/dev/null; then "prepare_$phase" "$url" "$dir"; fi
     "phase_$phase" "$url" "$dir"
-    python3 "$BENCH/measure.py" -- "${CMD[@]}"
+    python3 "$BENCH/measure.py" --stderr "$dir/$phase.stderr" -- "${CMD[@]}" \
+        || { cat "$dir/$phase.stderr" >&2; return 1; }
 }
 
 declare -A RESULT_TIME RESULT_RSS SIZE_TABLES SIZE_RELATIONS
@@ -165,7 +166,8 @@ for size in "${SIZE_LIST[@]}"; do
     EXPECTED_VIEWS=$(( size / 10 > 0 ? size / 10 : 1 ))
 
     log "size $size: creating database $db"
-    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
+    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+        -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
     CREATED_DBS+=("$db")
     python3 "$BENCH/gen_schema.py" "$size" > "$dir/schema.sql"
     start=$(date +%s.%N)

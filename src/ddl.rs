@@ -737,6 +737,53 @@ pub fn alter_enum_add_value(
     sql
 }
 
+/// `ALTER SEQUENCE` restating every option of `seq` (ownership is separate: see
+/// [`sequence_owned_by`] and [`sequence_owned_by_none`]).
+pub fn alter_sequence(name: &QualifiedName, seq: &Sequence) -> String {
+    let mut sql = format!(
+        "ALTER SEQUENCE {} AS {} INCREMENT BY {}",
+        name.sql(),
+        seq.data_type,
+        seq.increment
+    );
+    match seq.min_value {
+        Some(min) => sql.push_str(&format!(" MINVALUE {min}")),
+        None => sql.push_str(" NO MINVALUE"),
+    }
+    match seq.max_value {
+        Some(max) => sql.push_str(&format!(" MAXVALUE {max}")),
+        None => sql.push_str(" NO MAXVALUE"),
+    }
+    sql.push_str(&format!(" START WITH {} CACHE {}", seq.start, seq.cache));
+    sql.push_str(if seq.cycle { " CYCLE" } else { " NO CYCLE" });
+    sql
+}
+
+pub fn sequence_owned_by_none(name: &QualifiedName) -> String {
+    format!("ALTER SEQUENCE {} OWNED BY NONE", name.sql())
+}
+
+/// `ALTER TYPE t RENAME TO "new"` (enums; the schema does not change).
+pub fn rename_type(old: &QualifiedName, new_name: &str) -> String {
+    format!("ALTER TYPE {} RENAME TO {}", old.sql(), quote_ident(new_name))
+}
+
+pub fn alter_extension_update(name: &str, version: &str) -> String {
+    format!(
+        "ALTER EXTENSION {} UPDATE TO {}",
+        quote_ident(name),
+        quote_literal(version)
+    )
+}
+
+pub fn alter_extension_schema(name: &str, schema: &str) -> String {
+    format!(
+        "ALTER EXTENSION {} SET SCHEMA {}",
+        quote_ident(name),
+        quote_ident(schema)
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Whole scripts
 // ---------------------------------------------------------------------------------------------

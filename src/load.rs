@@ -1445,10 +1445,8 @@ fn parse_index_tokens(
             "CONCURRENTLY is decided by `pgdrift apply`, not declared".into(),
         ));
     }
-    if s.kw("if") {
-        if !(s.kw("not") && s.kw("exists")) {
-            return Err((s.offset(), "expected IF NOT EXISTS".into()));
-        }
+    if s.kw("if") && !(s.kw("not") && s.kw("exists")) {
+        return Err((s.offset(), "expected IF NOT EXISTS".into()));
     }
     if s.peek().is_some_and(|t| t.is_kw("on")) {
         return Err((
@@ -1653,10 +1651,8 @@ fn parse_create_view(s: &mut Stmt, path: &Path, text: &str) -> Result<ViewFile, 
     }
     let materialized = s.kw("materialized");
     s.kw("view");
-    if s.kw("if") {
-        if !(s.kw("not") && s.kw("exists")) {
-            return Err((s.offset(), "expected IF NOT EXISTS".into()));
-        }
+    if s.kw("if") && !(s.kw("not") && s.kw("exists")) {
+        return Err((s.offset(), "expected IF NOT EXISTS".into()));
     }
     let name_start = s.offset();
     let name = s.qualified()?;

@@ -184,55 +184,50 @@ const BATCH: usize = 64;
 
 /// Creates the declared schema in the scratch database and reads it back.
 pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
+    create_declared(&scratch.client, declared).await?;
     let schema = &declared.schema;
-    let mut non_views = Vec::new();
-    for stmt in ddl::create_script(schema) {
-        if !is_view_statement(&stmt.object) {
-            non_views.push(stmt);
-        }
-    }
-    for chunk in non_views.chunks(BATCH) {
-        let batch: String = chunk.iter().map(|s| format!("{};\n", s.sql)).collect();
-        if scratch.client.batch_execute(&batch).await.is_err() {
-            // The batch rolled back as a whole; replay it one statement at a time to name the
-            // statement PostgreSQL rejects.
-            for stmt in chunk {
-                if let Err(e) = scratch.client.batch_execute(&stmt.sql).await {
-                    return Err(rejected(declared, &stmt.object, &e));
-                }
-            }
-        }
-    }
-    create_views(declared, scratch).await?;
     let mut schemas = vec![crate::model::DEFAULT_SCHEMA.to_string()];
-    schemas.extend(
-        schema
-            .schemas
-            .iter()
-            .filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA)
-            .cloned(),
-    );
+    schemas.extend(schema.schemas.iter().filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA).cloned());
     let mut normalized = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
     carry_declared_only(schema, &mut normalized);
     Ok(normalized)
 }
 
-fn is_view_statement(object: &str) -> bool {
-    object.starts_with("view ") || object.starts_with("materialized view ")
+/// Creates every declared object in the database `client` is connected to (normally empty), in
+/// autocommit batches, views in whatever order their dependencies allow. Errors name the
+/// declaration (file:line:column) that PostgreSQL rejected.
+pub async fn create_declared(client: &Client, declared: &Declared) -> Result<(), NormalizeError> {
+    // Views go separately: their order is only known once PostgreSQL tries them.
+    let mut without_views = declared.schema.clone();
+    without_views.views.clear();
+    let non_views = ddl::create_script(&without_views);
+    for chunk in non_views.chunks(BATCH) {
+        let batch: String = chunk.iter().map(|s| format!("{};\n", s.sql)).collect();
+        if client.batch_execute(&batch).await.is_err() {
+            // The batch rolled back as a whole; replay it one statement at a time to name the
+            // statement PostgreSQL rejects.
+            for stmt in chunk {
+                if let Err(e) = client.batch_execute(&stmt.sql).await {
+                    return Err(rejected(declared, &stmt.object, &e));
+                }
+            }
+        }
+    }
+    create_views(declared, client).await
 }
 
 /// Views are created in whatever order works: a view whose relation does not exist yet waits
 /// for the next pass. A pass that creates nothing means a cycle or a missing relation.
-async fn create_views(declared: &Declared, scratch: &Scratch) -> Result<(), NormalizeError> {
+async fn create_views(declared: &Declared, client: &Client) -> Result<(), NormalizeError> {
     let mut pending: Vec<(&QualifiedName, &View)> = declared.schema.views.iter().collect();
     while !pending.is_empty() {
         let mut waiting = Vec::new();
         let mut last_undefined = None;
         for (name, view) in pending.iter().copied() {
             let sql = ddl::create_view(name, view, false);
-            match scratch.client.batch_execute(&sql).await {
+            match client.batch_execute(&sql).await {
                 Ok(()) => {
-                    create_view_extras(declared, scratch, name, view).await?;
+                    create_view_extras(declared, client, name, view).await?;
                 }
                 Err(e) if e.code() == Some(&SqlState::UNDEFINED_TABLE) => {
                     last_undefined = Some((name, e));
@@ -268,7 +263,7 @@ async fn create_views(declared: &Declared, scratch: &Scratch) -> Result<(), Norm
 
 async fn create_view_extras(
     declared: &Declared,
-    scratch: &Scratch,
+    client: &Client,
     name: &QualifiedName,
     view: &View,
 ) -> Result<(), NormalizeError> {
@@ -286,7 +281,7 @@ async fn create_view_extras(
         ));
     }
     for (object, sql) in extras {
-        if let Err(e) = scratch.client.batch_execute(&sql).await {
+        if let Err(e) = client.batch_execute(&sql).await {
             let location = declared
                 .sources
                 .get(&ObjectKey::View(name.clone()))
@@ -351,7 +346,7 @@ fn carry_declared_only(declared: &Schema, normalized: &mut Schema) {
 }
 
 fn rejected(declared: &Declared, object: &str, e: &tokio_postgres::Error) -> NormalizeError {
-    let key = object_key_of(object);
+    let key = object_key_of(&declared.schema, object);
     let location = key
         .as_ref()
         .and_then(|k| declared.sources.get(k))
@@ -364,24 +359,25 @@ fn rejected(declared: &Declared, object: &str, e: &tokio_postgres::Error) -> Nor
     }
 }
 
-/// Maps the emitter's object label (`table genes`, `index ix on genes`) back to a source key.
-fn object_key_of(object: &str) -> Option<ObjectKey> {
+/// Maps the emitter's object label (`table genes`, `foreign key ev.ev_fkey`, `index ix`) back
+/// to the declaration it came from.
+fn object_key_of(schema: &Schema, object: &str) -> Option<ObjectKey> {
+    let object = object.strip_prefix("comments on ").unwrap_or(object);
+    if let Some(rest) = object.strip_prefix("foreign key ") {
+        let (table, name) = rest.rsplit_once('.')?;
+        return Some(ObjectKey::Constraint(QualifiedName::parse(table).ok()?, name.to_string()));
+    }
     let (kind, rest) = object.split_once(' ')?;
     match kind {
-        "table" | "comment" => QualifiedName::parse(rest.split(' ').next()?)
-            .ok()
-            .map(ObjectKey::Table),
-        "enum" | "type" => QualifiedName::parse(rest).ok().map(ObjectKey::Enum),
+        "table" => QualifiedName::parse(rest).ok().map(ObjectKey::Table),
+        "enum" => QualifiedName::parse(rest).ok().map(ObjectKey::Enum),
         "sequence" => QualifiedName::parse(rest).ok().map(ObjectKey::Sequence),
         "extension" => Some(ObjectKey::Extension(rest.to_string())),
-        "index" | "constraint" | "foreign" => {
-            let (name, table) = rest.rsplit_once(" on ")?;
-            let table = QualifiedName::parse(table).ok()?;
-            let name = name.trim_start_matches("key ").to_string();
-            Some(if kind == "index" {
-                ObjectKey::Index(table, name)
-            } else {
-                ObjectKey::Constraint(table, name)
+        "index" => {
+            let index = QualifiedName::parse(rest).ok()?;
+            schema.tables.iter().find_map(|(table, t)| {
+                (table.schema == index.schema && t.indexes.contains_key(&index.name))
+                    .then(|| ObjectKey::Index(table.clone(), index.name.clone()))
             })
         }
         _ => None,

@@ -67,6 +67,15 @@ const SIMPLE: &[(&str, &str)] = &[
     ("pg_lsn", "pg_lsn"),
     ("pg_snapshot", "pg_snapshot"),
     ("txid_snapshot", "txid_snapshot"),
+    ("regconfig", "regconfig"),
+    ("regdictionary", "regdictionary"),
+    ("regoper", "regoper"),
+    ("regoperator", "regoperator"),
+    ("regcollation", "regcollation"),
+    ("refcursor", "refcursor"),
+    ("aclitem", "aclitem"),
+    ("int2vector", "int2vector"),
+    ("oidvector", "oidvector"),
     ("xid", "xid"),
     ("xid8", "xid8"),
     ("cid", "cid"),
@@ -505,9 +514,11 @@ fn canonical_base(
                             }
                             format!("numeric({},{s})", precision(*p, original)?)
                         }
-                        _ => return Err(format!(
+                        _ => {
+                            return Err(format!(
                             "`{original}`: numeric takes at most two modifiers (precision, scale)"
-                        )),
+                        ))
+                        }
                     }
                 }
             }

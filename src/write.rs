@@ -156,8 +156,10 @@ mod tests {
 
     /// A schema as introspection would produce it, using every feature.
     pub(crate) fn everything() -> Schema {
-        let mut s = Schema::default();
-        s.schemas = vec!["audit".into(), "Odd Schema".into()];
+        let mut s = Schema {
+            schemas: vec!["audit".into(), "Odd Schema".into()],
+            ..Schema::default()
+        };
         s.extensions.insert(
             "pg_trgm".into(),
             Extension {

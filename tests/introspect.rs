@@ -699,9 +699,11 @@ async fn query_count_seen_by_the_server() {
         deltas.push(after - before);
     }
     eprintln!("xact_commit deltas: {deltas:?}");
-    assert_eq!(
-        deltas[0], deltas[1],
-        "server-side transaction counts for 1 and 50 tables"
+    // Background work (autovacuum, stats) can add a commit or two; a query per table would add
+    // at least 49.
+    assert!(
+        deltas[1] <= deltas[0] + 3,
+        "server-side transaction counts for 1 and 50 tables: {deltas:?}"
     );
     assert!(deltas[0] as usize >= QUERY_COUNT, "{deltas:?}");
 }

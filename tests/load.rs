@@ -322,6 +322,13 @@ async fn types_match_format_type() {
     for ((col, alias, canon), row) in expected.iter().zip(rows.iter()) {
         let got: String = row.get(1);
         assert_eq!(&row.get::<_, String>(0), col);
+        // Idempotent: what the server prints (and snapshots hold) loads unchanged.
+        let again = canonical_type(&got, &user_types).unwrap_or_else(|e| panic!("{got}: {e}"));
+        if again != got {
+            mismatches.push(format!(
+                "`{got}` is not a fixed point: canonical_type gives `{again}`"
+            ));
+        }
         if &got != canon {
             mismatches.push(format!(
                 "`{alias}`: canonical_type gave `{canon}`, format_type prints `{got}`"
@@ -442,4 +449,103 @@ fn print_bad_messages() {
             println!("{e}");
         }
     }
+}
+
+/// parse_index_definition accepts exactly what pg_get_indexdef prints, and write::view_sql's
+/// output is SQL the server runs.
+#[tokio::test]
+async fn index_definitions_from_the_server_parse() {
+    let db = common::test_db("load_indexdef").await;
+    let client = db.client().await;
+    client
+        .batch_execute(
+            "CREATE SCHEMA \"Odd Schema\"; \
+             CREATE TABLE \"Odd Schema\".\"Gene Scores\" (gene_id int, \"X\" int, symbol text, during tstzrange); \
+             CREATE UNIQUE INDEX gs_uniq ON \"Odd Schema\".\"Gene Scores\" (gene_id) INCLUDE (\"X\") NULLS NOT DISTINCT WHERE \"X\" > 0; \
+             CREATE INDEX \"Gs Lower\" ON \"Odd Schema\".\"Gene Scores\" (lower(symbol) text_pattern_ops DESC NULLS LAST, \"X\", (gene_id + 1)); \
+             CREATE INDEX gs_gist ON \"Odd Schema\".\"Gene Scores\" USING gist (during) WHERE symbol = 'a,b;c'; \
+             SET search_path = public;",
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}", common::pg_error_text(&e)));
+    let rows = client
+        .query(
+            "SELECT c.relname::text, pg_get_indexdef(c.oid) FROM pg_class c \
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'Odd Schema' AND c.relkind = 'i' ORDER BY 1",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    let table = QualifiedName::new("Odd Schema", "Gene Scores");
+    for r in &rows {
+        let name: String = r.get(0);
+        let def: String = r.get(1);
+        let (n, t, ix) =
+            load::parse_index_definition(&def).unwrap_or_else(|e| panic!("{def}: {e}"));
+        assert_eq!(n, name, "{def}");
+        assert_eq!(t, table, "{def}");
+        // Writing it back reproduces the server's text exactly (up to identifier quoting).
+        let again = pgdrift::write::index_sql(&n, &t, &ix);
+        client
+            .batch_execute(&format!(
+                "DROP INDEX \"Odd Schema\".{}; {again}",
+                pgdrift::model::quote_ident(&n)
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{again}: {}", common::pg_error_text(&e)));
+        let def2: String = client
+            .query_one(
+                "SELECT pg_get_indexdef(to_regclass($1))",
+                &[&format!(
+                    "\"Odd Schema\".{}",
+                    pgdrift::model::quote_ident(&n)
+                )],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(def2, def);
+        match name.as_str() {
+            "gs_uniq" => {
+                assert!(ix.unique && ix.nulls_not_distinct);
+                assert_eq!(ix.include, vec!["\"X\""]);
+                assert_eq!(ix.predicate.as_deref(), Some("(\"X\" > 0)"));
+            }
+            "Gs Lower" => assert_eq!(
+                ix.columns,
+                vec![
+                    "lower(symbol) text_pattern_ops DESC NULLS LAST",
+                    "\"X\"",
+                    "((gene_id + 1))"
+                ]
+            ),
+            "gs_gist" => {
+                assert_eq!(ix.method, "gist");
+                assert_eq!(ix.predicate.as_deref(), Some("(symbol = 'a,b;c'::text)"));
+            }
+            other => panic!("unexpected index {other}"),
+        }
+    }
+    // A view file as `inspect` writes it runs as-is.
+    let mut v = pgdrift::model::View {
+        materialized: true,
+        definition: "SELECT gene_id, count(*) AS n\n   FROM \"Odd Schema\".\"Gene Scores\"\n  GROUP BY gene_id".into(),
+        comment: Some("it's; -- fine".into()),
+        ..Default::default()
+    };
+    v.indexes.insert(
+        "Mv Idx".into(),
+        pgdrift::model::Index {
+            unique: true,
+            columns: vec!["gene_id".into()],
+            comment: Some("c".into()),
+            ..Default::default()
+        },
+    );
+    let sql = pgdrift::write::view_sql(&QualifiedName::new("Odd Schema", "Mv"), &v);
+    client
+        .batch_execute(&sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {}", common::pg_error_text(&e)));
 }
