@@ -141,6 +141,14 @@ pub struct Comparison {
     pub normalizer_major: Option<u32>,
 }
 
+/// Options of a comparison beyond its two sources.
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    /// Where normalized declared schemas are cached, keyed by the declared text and the
+    /// normalizing server's major version. `None` normalizes every time.
+    pub cache_dir: Option<PathBuf>,
+}
+
 /// Compares `left` (the declared side) with `right` (the live side). Declared sources are
 /// normalized in a scratch database on `dev` (default: the right side's server when it is a
 /// database, else a throw-away cluster).
@@ -150,8 +158,17 @@ pub async fn compare(
     dev: Option<&DevServer>,
     schemas: &[String],
 ) -> Result<Comparison, Error> {
-    let needs_scratch =
-        matches!(left, Source::Declared { .. }) || matches!(right, Source::Declared { .. });
+    compare_with(left, right, dev, schemas, &CompareOptions::default()).await
+}
+
+/// [`compare`] with options (the CLI turns the normalization cache on).
+pub async fn compare_with(
+    left: &Source,
+    right: &Source,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<Comparison, Error> {
     let dev = match (dev, right) {
         (Some(d), _) => d.clone(),
         (None, Source::Db(url)) => DevServer::Url(url.clone()),
@@ -163,24 +180,56 @@ pub async fn compare(
     // Load declared files before touching any server, so bad input fails fast and changes nothing.
     let left_declared = load_if_declared(left)?;
     let right_declared = load_if_declared(right)?;
-    let scratch = if needs_scratch {
-        Some(Scratch::create(&dev).await?)
-    } else {
-        None
-    };
+    let mut scratch = LazyScratch { dev, scratch: None };
     let result = compare_in(
-        left,
-        right,
-        left_declared.as_ref(),
-        right_declared.as_ref(),
-        scratch.as_ref(),
+        (left, left_declared.as_ref()),
+        (right, right_declared.as_ref()),
+        &mut scratch,
         schemas,
+        options,
     )
     .await;
-    if let Some(s) = scratch {
+    if let Some(s) = scratch.scratch {
         s.drop_now().await;
     }
     result
+}
+
+/// The scratch database, created on first use: a cached normalization needs none unless view
+/// fixpoints must be settled.
+struct LazyScratch {
+    dev: DevServer,
+    scratch: Option<Scratch>,
+}
+
+impl LazyScratch {
+    async fn get(&mut self) -> Result<&Scratch, Error> {
+        if self.scratch.is_none() {
+            self.scratch = Some(Scratch::create(&self.dev).await?);
+        }
+        match self.scratch.as_ref() {
+            Some(s) => Ok(s),
+            None => Err(Error::Other(
+                "internal: scratch database not created".into(),
+            )),
+        }
+    }
+
+    /// The normalizer's major version, without creating anything.
+    async fn major(&self) -> Result<u32, Error> {
+        if let Some(s) = &self.scratch {
+            return Ok(s.major);
+        }
+        match &self.dev {
+            DevServer::Ephemeral => Ok(crate::ephemeral::binaries_major()?),
+            DevServer::Url(url) => {
+                let client = url.connect().await?;
+                crate::conn::server_major(&client).await.map_err(|e| {
+                    Error::Other(format!("{}: {}", url.redacted(), describe_pg_error(&e, "")))
+                })
+            }
+        }
+    }
 }
 
 fn load_if_declared(source: &Source) -> Result<Option<Declared>, Error> {
@@ -196,12 +245,13 @@ fn load_if_declared(source: &Source) -> Result<Option<Declared>, Error> {
 async fn resolve(
     source: &Source,
     declared: Option<&Declared>,
-    scratch: Option<&Scratch>,
+    scratch: &mut LazyScratch,
     schemas: &[String],
+    options: &CompareOptions,
 ) -> Result<Resolved, Error> {
-    match (source, declared, scratch) {
-        (Source::Db(url), _, _) => read_db(url, schemas).await,
-        (Source::Snapshot(path), _, _) => {
+    match (source, declared) {
+        (Source::Db(url), _) => read_db(url, schemas).await,
+        (Source::Snapshot(path), _) => {
             let schema = load::load_snapshot(path)?;
             Ok(Resolved {
                 major: schema.postgres,
@@ -209,38 +259,71 @@ async fn resolve(
                 label: source.label(),
             })
         }
-        (Source::Declared { .. }, Some(declared), Some(scratch)) => {
+        (Source::Declared { .. }, Some(declared)) => {
+            let cache = match &options.cache_dir {
+                Some(dir) => Some(cache::Entry::new(
+                    dir,
+                    &declared.schema,
+                    scratch.major().await?,
+                )),
+                None => None,
+            };
+            if let Some(schema) = cache.as_ref().and_then(cache::Entry::read) {
+                return Ok(Resolved {
+                    major: Some(cache.as_ref().map_or(0, |c| c.major)),
+                    schema,
+                    label: source.label(),
+                });
+            }
+            let scratch = scratch.get().await?;
             let schema = normalize::normalize(declared, scratch).await?;
+            if let Some(entry) = &cache {
+                entry.write(&schema);
+            }
             Ok(Resolved {
                 schema,
                 major: Some(scratch.major),
                 label: source.label(),
             })
         }
-        (Source::Declared { .. }, _, _) => Err(Error::Other(
-            "internal: declared source without a scratch database".into(),
+        (Source::Declared { .. }, None) => Err(Error::Other(
+            "internal: declared source was not loaded".into(),
         )),
     }
 }
 
 async fn compare_in(
-    left: &Source,
-    right: &Source,
-    left_declared: Option<&Declared>,
-    right_declared: Option<&Declared>,
-    scratch: Option<&Scratch>,
+    left: (&Source, Option<&Declared>),
+    right: (&Source, Option<&Declared>),
+    scratch: &mut LazyScratch,
     schemas: &[String],
+    options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let mut l = resolve(left, left_declared, scratch, schemas).await?;
-    let mut r = resolve(right, right_declared, scratch, schemas).await?;
-    if let Some(scratch) = scratch {
+    let mut l = resolve(left.0, left.1, scratch, schemas, options).await?;
+    let mut r = resolve(right.0, right.1, scratch, schemas, options).await?;
+    let has_declared = left.1.is_some() || right.1.is_some();
+    let normalizer_major = if has_declared {
+        Some(scratch.major().await?)
+    } else {
+        None
+    };
+    if let Some(dev) = normalizer_major {
         // Text deparsed by one major version is only comparable with text from the same one.
         for side in [&l, &r] {
             if let Some(major) = side.major {
-                normalize::check_versions(scratch.major, major)?;
+                normalize::check_versions(dev, major)?;
             }
         }
-        normalize::settle_view_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+        let views_differ = l.schema.views.iter().any(|(name, v)| {
+            r.schema
+                .views
+                .get(name)
+                .is_some_and(|o| o.definition != v.definition)
+        });
+        if views_differ {
+            let scratch = scratch.get().await?;
+            normalize::settle_view_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+        }
     } else if let (Some(a), Some(b)) = (l.major, r.major) {
         normalize::check_versions(a, b)?;
     }
@@ -248,32 +331,79 @@ async fn compare_in(
     normalize::canonicalize_equivalents(&mut r.schema);
     let changes = diff::diff(&l.schema, &r.schema);
     Ok(Comparison {
-        normalizer_major: scratch.map(|s| s.major),
+        normalizer_major,
         left: l,
         right: r,
         changes,
     })
 }
 
-const SNAPSHOT_HEADER: &str =
-    "# pgdrift snapshot: the normalized schema of a live database (pgdrift snapshot)\n";
+/// The normalization cache: normalizing means running the declared DDL, which dominates the cost
+/// of a check, and its result depends only on the declared text, the server's major version and
+/// pgdrift's own version. Entries are JSON files named by the hash of those three.
+mod cache {
+    use std::path::{Path, PathBuf};
 
-/// A snapshot is the model itself, views inline, serialized to YAML.
-pub fn snapshot_yaml(schema: &Schema) -> Result<String, Error> {
-    let body = serde_saphyr::to_string(schema)
-        .map_err(|e| Error::Other(format!("cannot serialize the snapshot: {e}")))?;
-    Ok(format!("{SNAPSHOT_HEADER}{body}"))
+    use sha2::{Digest, Sha256};
+
+    use crate::model::Schema;
+
+    pub struct Entry {
+        path: PathBuf,
+        pub major: u32,
+    }
+
+    impl Entry {
+        pub fn new(dir: &Path, declared: &Schema, major: u32) -> Entry {
+            let mut hasher = Sha256::new();
+            hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+            hasher.update(major.to_le_bytes());
+            hasher.update(serde_json::to_vec(declared).unwrap_or_default());
+            let hex: String = hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            Entry {
+                path: dir.join(format!("normalized-{}.json", &hex[..32])),
+                major,
+            }
+        }
+
+        pub fn read(&self) -> Option<Schema> {
+            let bytes = std::fs::read(&self.path).ok()?;
+            serde_json::from_slice(&bytes).ok()
+        }
+
+        /// Best effort: a cache that cannot be written only costs time.
+        pub fn write(&self, schema: &Schema) {
+            let Some(dir) = self.path.parent() else {
+                return;
+            };
+            if std::fs::create_dir_all(dir).is_err() {
+                return;
+            }
+            if let Ok(bytes) = serde_json::to_vec(schema) {
+                let tmp = self
+                    .path
+                    .with_extension(format!("tmp{}", std::process::id()));
+                if std::fs::write(&tmp, bytes).is_ok() {
+                    let _ = std::fs::rename(&tmp, &self.path);
+                }
+            }
+        }
+    }
 }
 
-/// Snapshots start with our header, or at least carry the `postgres:` version key.
-pub fn is_snapshot_file(path: &Path) -> bool {
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
-            text.starts_with("# pgdrift snapshot")
-                || text.lines().any(|l| l.starts_with("postgres:"))
-        }
-        Err(_) => false,
+/// `$PGDRIFT_CACHE_DIR`, else `$XDG_CACHE_HOME/pgdrift`, else `~/.cache/pgdrift`.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PGDRIFT_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
     }
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("pgdrift"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache").join("pgdrift"))
 }
 
 /// `--db` and `--schema`, shared by every command that reads a database.
@@ -286,7 +416,6 @@ pub struct DbArgs {
     #[arg(long = "schema", value_name = "NAME")]
     pub schemas: Vec<String>,
 }
-
 
 /// A database argument, possibly `ephemeral`: the throw-away cluster is kept alive for the
 /// command's duration.
@@ -319,3 +448,23 @@ pub fn dev_server(arg: Option<&str>) -> Result<Option<DevServer>, Error> {
     }
 }
 
+const SNAPSHOT_HEADER: &str =
+    "# pgdrift snapshot: the normalized schema of a live database (pgdrift snapshot)\n";
+
+/// A snapshot is the model itself, views inline, serialized to YAML.
+pub fn snapshot_yaml(schema: &Schema) -> Result<String, Error> {
+    let body = serde_saphyr::to_string(schema)
+        .map_err(|e| Error::Other(format!("cannot serialize the snapshot: {e}")))?;
+    Ok(format!("{SNAPSHOT_HEADER}{body}"))
+}
+
+/// Snapshots start with our header, or at least carry the `postgres:` version key.
+pub fn is_snapshot_file(path: &Path) -> bool {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            text.starts_with("# pgdrift snapshot")
+                || text.lines().any(|l| l.starts_with("postgres:"))
+        }
+        Err(_) => false,
+    }
+}

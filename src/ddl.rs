@@ -765,7 +765,11 @@ pub fn sequence_owned_by_none(name: &QualifiedName) -> String {
 
 /// `ALTER TYPE t RENAME TO "new"` (enums; the schema does not change).
 pub fn rename_type(old: &QualifiedName, new_name: &str) -> String {
-    format!("ALTER TYPE {} RENAME TO {}", old.sql(), quote_ident(new_name))
+    format!(
+        "ALTER TYPE {} RENAME TO {}",
+        old.sql(),
+        quote_ident(new_name)
+    )
 }
 
 pub fn alter_extension_update(name: &str, version: &str) -> String {

@@ -779,3 +779,8 @@ mod tests {
         assert_eq!(parse_version_output("garbage"), None);
     }
 }
+
+/// The major version of the server binaries `start` would use, without starting anything.
+pub fn binaries_major() -> Result<u32, EphemeralError> {
+    find_bin_dir_with_version().map(|(_, v)| v)
+}

@@ -45,6 +45,9 @@ enum Command {
     Apply(pgdrift::apply::ApplyArgs),
     /// Emit one migration that rebuilds the whole schema from an empty database.
     Squash(pgdrift::squash::SquashArgs),
+    /// Print the catalog queries introspection runs (for the benchmark's psql floor).
+    #[command(hide = true)]
+    CatalogQueries,
 }
 
 #[derive(Args)]
@@ -114,6 +117,10 @@ struct CheckArgs {
     /// there; it is dropped afterwards), or `ephemeral` with --against.
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    /// Normalize the declared schema every time instead of reusing the cached result for
+    /// unchanged declared files (cache: $PGDRIFT_CACHE_DIR, else ~/.cache/pgdrift).
+    #[arg(long)]
+    no_cache: bool,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -206,8 +213,22 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 }
             };
             let dev = app::dev_server(args.dev_url.as_deref())?;
-            let cmp = app::compare(&declared, &live, dev.as_ref(), &args.db.schemas).await?;
+            let options = app::CompareOptions {
+                cache_dir: if args.no_cache {
+                    None
+                } else {
+                    app::default_cache_dir()
+                },
+            };
+            let cmp = app::compare_with(&declared, &live, dev.as_ref(), &args.db.schemas, &options)
+                .await?;
             finish(cmp, &args.report)
+        }
+        Command::CatalogQueries => {
+            for (name, sql) in pgdrift::introspect::catalog_queries() {
+                println!("-- {name}\n{};\n", sql.trim_end().trim_end_matches(';'));
+            }
+            Ok(0)
         }
         Command::Plan(args) => pgdrift::plan::run(args).await,
         Command::Apply(args) => pgdrift::apply::run(args).await,

@@ -187,7 +187,13 @@ pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema,
     create_declared(&scratch.client, declared).await?;
     let schema = &declared.schema;
     let mut schemas = vec![crate::model::DEFAULT_SCHEMA.to_string()];
-    schemas.extend(schema.schemas.iter().filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA).cloned());
+    schemas.extend(
+        schema
+            .schemas
+            .iter()
+            .filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA)
+            .cloned(),
+    );
     let mut normalized = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
     carry_declared_only(schema, &mut normalized);
     Ok(normalized)
@@ -365,7 +371,10 @@ fn object_key_of(schema: &Schema, object: &str) -> Option<ObjectKey> {
     let object = object.strip_prefix("comments on ").unwrap_or(object);
     if let Some(rest) = object.strip_prefix("foreign key ") {
         let (table, name) = rest.rsplit_once('.')?;
-        return Some(ObjectKey::Constraint(QualifiedName::parse(table).ok()?, name.to_string()));
+        return Some(ObjectKey::Constraint(
+            QualifiedName::parse(table).ok()?,
+            name.to_string(),
+        ));
     }
     let (kind, rest) = object.split_once(' ')?;
     match kind {

@@ -270,14 +270,14 @@ fn type_change(col: &str, old: &str, new: &str, tz: &str) -> (Vec<Hazard>, Optio
         }
         return (
             h,
-            Some(format!("{qcol} AT TIME ZONE {}", crate::model::quote_literal(tz))),
+            Some(format!(
+                "{qcol} AT TIME ZONE {}",
+                crate::model::quote_literal(tz)
+            )),
         );
     }
     if oa != na {
-        return (
-            vec![Hazard::Rewrite],
-            Some(format!("{qcol}::{new}")),
-        );
+        return (vec![Hazard::Rewrite], Some(format!("{qcol}::{new}")));
     }
     if let (Some(o), Some(n)) = (int_rank(&ob), int_rank(&nb)) {
         let h = if n < o {
@@ -288,8 +288,16 @@ fn type_change(col: &str, old: &str, new: &str, tz: &str) -> (Vec<Hazard>, Optio
         return (h, None);
     }
     if is_string_type(&ob) && is_string_type(&nb) {
-        let olen = if ob == "text" { None } else { om.first().copied() };
-        let nlen = if nb == "text" { None } else { nm.first().copied() };
+        let olen = if ob == "text" {
+            None
+        } else {
+            om.first().copied()
+        };
+        let nlen = if nb == "text" {
+            None
+        } else {
+            nm.first().copied()
+        };
         let narrower = match (olen, nlen) {
             (_, None) => false,
             (None, Some(_)) => true,
@@ -451,7 +459,12 @@ pub fn build_plan(
 
     // --- 1. Renames.
     for (c, old, new) in &table_renames {
-        b.push(ddl::rename_table(old, &new.name), &label(&[c]), c.category, &[]);
+        b.push(
+            ddl::rename_table(old, &new.name),
+            &label(&[c]),
+            c.category,
+            &[],
+        );
     }
     let columns: Vec<(MemberKey, Vec<&Change>)> = column_changes.into_values().collect();
     for ((t, m), cs) in &columns {
@@ -581,7 +594,12 @@ pub fn build_plan(
     for q in live_view_order.iter().rev() {
         if dropped_views.contains(q) {
             let Some(v) = live.views.get(q) else { continue };
-            b.push(ddl::drop_view(q, v.materialized), &view_label(q), Category::View, &[]);
+            b.push(
+                ddl::drop_view(q, v.materialized),
+                &view_label(q),
+                Category::View,
+                &[],
+            );
         }
     }
 
@@ -662,7 +680,12 @@ pub fn build_plan(
                     "foreign key {fk_name} on {tname}: recreated because the key it references on {} is rebuilt",
                     fk.references.table
                 );
-                b.push(ddl::drop_constraint(&lt, fk_name), &why, Category::ForeignKey, &[]);
+                b.push(
+                    ddl::drop_constraint(&lt, fk_name),
+                    &why,
+                    Category::ForeignKey,
+                    &[],
+                );
                 fk_rebuild.push((tname.clone(), fk_name.clone(), why));
             }
         }
@@ -685,12 +708,22 @@ pub fn build_plan(
             continue;
         };
         match c.category {
-            Category::Missing => b.push(ddl::create_extension(name, d), &label(&[c]), c.category, &[]),
+            Category::Missing => b.push(
+                ddl::create_extension(name, d),
+                &label(&[c]),
+                c.category,
+                &[],
+            ),
             Category::Extension => {
                 let l = live.extensions.get(name);
                 if let Some(v) = &d.version {
                     if l.and_then(|l| l.version.as_ref()) != Some(v) {
-                        b.push(ddl::alter_extension_update(name, v), &label(&[c]), c.category, &[]);
+                        b.push(
+                            ddl::alter_extension_update(name, v),
+                            &label(&[c]),
+                            c.category,
+                            &[],
+                        );
                     }
                 }
                 let ds = d.schema.as_deref().unwrap_or(crate::model::DEFAULT_SCHEMA);
@@ -698,7 +731,12 @@ pub fn build_plan(
                     .and_then(|l| l.schema.as_deref())
                     .unwrap_or(crate::model::DEFAULT_SCHEMA);
                 if ds != ls {
-                    b.push(ddl::alter_extension_schema(name, ds), &label(&[c]), c.category, &[]);
+                    b.push(
+                        ddl::alter_extension_schema(name, ds),
+                        &label(&[c]),
+                        c.category,
+                        &[],
+                    );
                 }
             }
             _ => {}
@@ -736,7 +774,12 @@ pub fn build_plan(
                         } else {
                             Some(EnumValuePosition::After(d[i - 1].as_str()))
                         };
-                        b.push(ddl::alter_enum_add_value(q, v, pos), &why, Category::Enum, &[]);
+                        b.push(
+                            ddl::alter_enum_add_value(q, v, pos),
+                            &why,
+                            Category::Enum,
+                            &[],
+                        );
                     }
                 } else {
                     let removes = l.iter().any(|v| !d.contains(v));
@@ -745,7 +788,8 @@ pub fn build_plan(
                     } else {
                         vec![Hazard::Rewrite]
                     };
-                    let tmp = QualifiedName::new(q.schema.clone(), format!("{}__pgdrift_new", q.name));
+                    let tmp =
+                        QualifiedName::new(q.schema.clone(), format!("{}__pgdrift_new", q.name));
                     b.push(ddl::create_enum(&tmp, d), &why, Category::Enum, &[]);
                     for (t, col, array) in enum_users(q) {
                         let lc = live.tables.get(&t).and_then(|x| x.columns.get(&col));
@@ -781,7 +825,8 @@ pub fn build_plan(
                             .find(|(_, l)| *l == t)
                             .map(|(d, _)| d.clone())
                             .unwrap_or_else(|| t.clone());
-                        if let Some(def) = decl_column(&decl_t, col).and_then(|c| c.default.clone()) {
+                        if let Some(def) = decl_column(&decl_t, col).and_then(|c| c.default.clone())
+                        {
                             b.push(ddl::set_default(t, col, &def), &why, Category::Enum, &[]);
                         }
                     }
@@ -831,7 +876,10 @@ pub fn build_plan(
     for ((t, m), cs) in &columns {
         let why = label(cs);
         let lt = live_name(t);
-        if cs.iter().any(|c| c.category == Category::Missing && c.renamed_from.is_none()) {
+        if cs
+            .iter()
+            .any(|c| c.category == Category::Missing && c.renamed_from.is_none())
+        {
             if let Some(dc) = decl_column(t, m) {
                 let mut hz = Vec::new();
                 if dc.generated.is_some() {
@@ -853,7 +901,12 @@ pub fn build_plan(
         // A generated expression cannot be changed in place before PostgreSQL 17: drop and add.
         if has(Category::Generated) && (dc.generated.is_some()) {
             b.push(ddl::drop_column(&lt, m), &why, Category::Generated, &[]);
-            b.push(ddl::add_column(&lt, m, dc), &why, Category::Generated, &[Hazard::Rewrite]);
+            b.push(
+                ddl::add_column(&lt, m, dc),
+                &why,
+                Category::Generated,
+                &[Hazard::Rewrite],
+            );
             continue;
         }
         if has(Category::Generated) && lc.generated.is_some() && dc.generated.is_none() {
@@ -876,7 +929,8 @@ pub fn build_plan(
             };
             let (hz, using) = type_change(m, &lc.data_type, &dc.data_type, &opts.tz);
             let sql = if lc.collation != dc.collation {
-                let base = ddl::alter_column_collation(&lt, m, &dc.data_type, dc.collation.as_deref());
+                let base =
+                    ddl::alter_column_collation(&lt, m, &dc.data_type, dc.collation.as_deref());
                 match &using {
                     Some(u) => format!("{base} USING {u}"),
                     None => base,
@@ -899,7 +953,12 @@ pub fn build_plan(
             }
         }
         if lc.nullable && !dc.nullable && dc.identity.is_none() {
-            b.push(ddl::set_not_null(&lt, m), &why, Category::Nullability, &[Hazard::LongLock]);
+            b.push(
+                ddl::set_not_null(&lt, m),
+                &why,
+                Category::Nullability,
+                &[Hazard::LongLock],
+            );
         }
         if !lc.nullable && dc.nullable {
             b.push(ddl::drop_not_null(&lt, m), &why, Category::Nullability, &[]);
@@ -907,7 +966,12 @@ pub fn build_plan(
         match (lc.identity, dc.identity) {
             (None, Some(i)) => {
                 if lc.nullable {
-                    b.push(ddl::set_not_null(&lt, m), &why, Category::Identity, &[Hazard::LongLock]);
+                    b.push(
+                        ddl::set_not_null(&lt, m),
+                        &why,
+                        Category::Identity,
+                        &[Hazard::LongLock],
+                    );
                 }
                 b.push(ddl::add_identity(&lt, m, i), &why, Category::Identity, &[]);
             }
@@ -924,7 +988,12 @@ pub fn build_plan(
 
     // --- 6. Drops of undeclared columns, tables, sequences and enums.
     for (t, m, why) in &dropped_columns {
-        b.push(ddl::drop_column(t, m), why, Category::Extra, &[Hazard::DataLoss]);
+        b.push(
+            ddl::drop_column(t, m),
+            why,
+            Category::Extra,
+            &[Hazard::DataLoss],
+        );
     }
     for t in &extra_tables {
         b.push(
@@ -938,17 +1007,27 @@ pub fn build_plan(
         if c.category != Category::Extra {
             continue;
         }
-        let Some(q) = &c.object.qualified else { continue };
+        let Some(q) = &c.object.qualified else {
+            continue;
+        };
         let owner_dropped = live
             .sequences
             .get(q)
             .and_then(|s| s.owned_by.as_deref())
             .and_then(|o| ddl::parse_owned_by(o).ok())
             .is_some_and(|(t, col)| {
-                extra_set.contains(&t) || dropped_columns.iter().any(|(dt, dc, _)| *dt == t && *dc == col)
+                extra_set.contains(&t)
+                    || dropped_columns
+                        .iter()
+                        .any(|(dt, dc, _)| *dt == t && *dc == col)
             });
         if !owner_dropped {
-            b.push(ddl::drop_sequence(q), &label(&[c]), c.category, &[Hazard::DataLoss]);
+            b.push(
+                ddl::drop_sequence(q),
+                &label(&[c]),
+                c.category,
+                &[Hazard::DataLoss],
+            );
         }
     }
     for c in &enum_changes {
@@ -960,8 +1039,14 @@ pub fn build_plan(
     }
     for q in &new_sequences {
         if let Some(d) = declared.sequences.get(q) {
-            let sql = ddl::sequence_owned_by(q, d).unwrap_or_else(|| ddl::sequence_owned_by_none(q));
-            b.push(sql, &format!("sequence {q}: ownership"), Category::Sequence, &[]);
+            let sql =
+                ddl::sequence_owned_by(q, d).unwrap_or_else(|| ddl::sequence_owned_by_none(q));
+            b.push(
+                sql,
+                &format!("sequence {q}: ownership"),
+                Category::Sequence,
+                &[],
+            );
         }
     }
 
@@ -1025,32 +1110,63 @@ pub fn build_plan(
     let mut fk_targets: HashSet<QualifiedName> = HashSet::new();
     let mut validations: Vec<(String, String, Category)> = Vec::new();
     for (t, kind, m, why) in &add_constraints {
-        let Some(dt) = declared.tables.get(t) else { continue };
+        let Some(dt) = declared.tables.get(t) else {
+            continue;
+        };
         let fresh = missing_set.contains(t);
         match kind {
             ObjectKind::PrimaryKey => {
                 if let Some(pk) = &dt.primary_key {
-                    b.push(ddl::add_constraint_primary_key(t, pk), why, Category::Constraint, &[Hazard::LongLock]);
+                    b.push(
+                        ddl::add_constraint_primary_key(t, pk),
+                        why,
+                        Category::Constraint,
+                        &[Hazard::LongLock],
+                    );
                 }
             }
             ObjectKind::Unique => {
                 if let Some(u) = dt.unique.get(m) {
-                    b.push(ddl::add_constraint_unique(t, m, u), why, Category::Constraint, &[Hazard::LongLock]);
+                    b.push(
+                        ddl::add_constraint_unique(t, m, u),
+                        why,
+                        Category::Constraint,
+                        &[Hazard::LongLock],
+                    );
                 }
             }
             ObjectKind::Check => {
                 if let Some(ck) = dt.checks.get(m) {
                     if opts.online && !fresh {
-                        b.push(ddl::add_constraint_check(t, m, ck, true), why, Category::Constraint, &[]);
-                        validations.push((ddl::validate_constraint(t, m), why.clone(), Category::Constraint));
+                        b.push(
+                            ddl::add_constraint_check(t, m, ck, true),
+                            why,
+                            Category::Constraint,
+                            &[],
+                        );
+                        validations.push((
+                            ddl::validate_constraint(t, m),
+                            why.clone(),
+                            Category::Constraint,
+                        ));
                     } else {
-                        b.push(ddl::add_constraint_check(t, m, ck, false), why, Category::Constraint, &[Hazard::LongLock]);
+                        b.push(
+                            ddl::add_constraint_check(t, m, ck, false),
+                            why,
+                            Category::Constraint,
+                            &[Hazard::LongLock],
+                        );
                     }
                 }
             }
             ObjectKind::Exclusion => {
                 if let Some(ex) = dt.exclusions.get(m) {
-                    b.push(ddl::add_constraint_exclusion(t, m, ex), why, Category::Constraint, &[Hazard::LongLock]);
+                    b.push(
+                        ddl::add_constraint_exclusion(t, m, ex),
+                        why,
+                        Category::Constraint,
+                        &[Hazard::LongLock],
+                    );
                 }
             }
             ObjectKind::ForeignKey => {
@@ -1058,10 +1174,24 @@ pub fn build_plan(
                     fk_targets.insert(fk.references.table.clone());
                     let hz: &[Hazard] = if fresh { &[] } else { &[Hazard::LongLock] };
                     if opts.online && !fresh {
-                        b.push(ddl::add_constraint_foreign_key(t, m, fk, true), why, Category::ForeignKey, &[]);
-                        validations.push((ddl::validate_constraint(t, m), why.clone(), Category::ForeignKey));
+                        b.push(
+                            ddl::add_constraint_foreign_key(t, m, fk, true),
+                            why,
+                            Category::ForeignKey,
+                            &[],
+                        );
+                        validations.push((
+                            ddl::validate_constraint(t, m),
+                            why.clone(),
+                            Category::ForeignKey,
+                        ));
                     } else {
-                        b.push(ddl::add_constraint_foreign_key(t, m, fk, false), why, Category::ForeignKey, hz);
+                        b.push(
+                            ddl::add_constraint_foreign_key(t, m, fk, false),
+                            why,
+                            Category::ForeignKey,
+                            hz,
+                        );
                     }
                 }
             }
@@ -1077,9 +1207,8 @@ pub fn build_plan(
         };
         // Concurrent builds only pay off on tables that already hold rows, and an index a new
         // foreign key relies on must exist inside the transaction.
-        let concurrent = opts.online
-            && !missing_set.contains(t)
-            && !(ix.unique && fk_targets.contains(t));
+        let concurrent =
+            opts.online && !missing_set.contains(t) && !(ix.unique && fk_targets.contains(t));
         if concurrent {
             b.steps.push(Step {
                 sql: ddl::create_index(t, m, ix, true),
@@ -1090,7 +1219,11 @@ pub fn build_plan(
                 resume_index: Some(QualifiedName::new(t.schema.clone(), m.clone())),
             });
         } else {
-            let hz: &[Hazard] = if missing_set.contains(t) { &[] } else { &[Hazard::LongLock] };
+            let hz: &[Hazard] = if missing_set.contains(t) {
+                &[]
+            } else {
+                &[Hazard::LongLock]
+            };
             b.push(ddl::create_index(t, m, ix, false), why, Category::Index, hz);
         }
     }
@@ -1107,7 +1240,11 @@ pub fn build_plan(
         Err(cycle) => {
             return Err(PlanError::Unsupported(format!(
                 "declared views depend on each other in a cycle: {}",
-                cycle.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ")
+                cycle
+                    .iter()
+                    .map(|q| q.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )))
         }
     };
@@ -1116,12 +1253,23 @@ pub fn build_plan(
         if !recreate.contains(q) {
             continue;
         }
-        let Some(v) = declared.views.get(q) else { continue };
+        let Some(v) = declared.views.get(q) else {
+            continue;
+        };
         let why = view_label(q);
-        let cat = if missing_views.contains(q) { Category::Missing } else { Category::View };
+        let cat = if missing_views.contains(q) {
+            Category::Missing
+        } else {
+            Category::View
+        };
         b.push(ddl::create_view(q, v, false), &why, cat, &[]);
         for (ix_name, ix) in &v.indexes {
-            b.push(ddl::create_index(q, ix_name, ix, false), &why, Category::Index, &[]);
+            b.push(
+                ddl::create_index(q, ix_name, ix, false),
+                &why,
+                Category::Index,
+                &[],
+            );
         }
         created_views.push((q.clone(), v));
     }
@@ -1129,35 +1277,64 @@ pub fn build_plan(
     // --- 9. Comments.
     for (c, t) in &table_comment {
         if let Some(dt) = declared.tables.get(t) {
-            b.push(ddl::comment_on_table(t, dt.comment.as_deref()), &label(&[c]), Category::Comment, &[]);
+            b.push(
+                ddl::comment_on_table(t, dt.comment.as_deref()),
+                &label(&[c]),
+                Category::Comment,
+                &[],
+            );
         }
     }
     for ((t, m), cs) in &columns {
         let dc = decl_column(t, m);
         let commented = cs.iter().any(|c| c.category == Category::Comment)
-            || (added_columns.contains(&(t.clone(), m.clone())) && dc.is_some_and(|d| d.comment.is_some()))
-            || cs.iter().any(|c| c.category == Category::Generated) && dc.is_some_and(|d| d.generated.is_some() && d.comment.is_some());
+            || (added_columns.contains(&(t.clone(), m.clone()))
+                && dc.is_some_and(|d| d.comment.is_some()))
+            || cs.iter().any(|c| c.category == Category::Generated)
+                && dc.is_some_and(|d| d.generated.is_some() && d.comment.is_some());
         if commented {
             if let Some(dc) = dc {
-                b.push(ddl::comment_on_column(t, m, dc.comment.as_deref()), &label(cs), Category::Comment, &[]);
+                b.push(
+                    ddl::comment_on_column(t, m, dc.comment.as_deref()),
+                    &label(cs),
+                    Category::Comment,
+                    &[],
+                );
             }
         }
     }
     for t in &missing_tables {
-        let Some(dt) = declared.tables.get(t) else { continue };
+        let Some(dt) = declared.tables.get(t) else {
+            continue;
+        };
         let why = format!("table {t} is declared but missing from the database");
         if let Some(cm) = &dt.comment {
-            b.push(ddl::comment_on_table(t, Some(cm)), &why, Category::Comment, &[]);
+            b.push(
+                ddl::comment_on_table(t, Some(cm)),
+                &why,
+                Category::Comment,
+                &[],
+            );
         }
         for (cn, col) in &dt.columns {
             if let Some(cm) = &col.comment {
-                b.push(ddl::comment_on_column(t, cn, Some(cm)), &why, Category::Comment, &[]);
+                b.push(
+                    ddl::comment_on_column(t, cn, Some(cm)),
+                    &why,
+                    Category::Comment,
+                    &[],
+                );
             }
         }
     }
     for (t, m, why) in &add_indexes {
         if let Some(cm) = declared_index(declared, t, m).and_then(|i| i.comment.as_deref()) {
-            push_comment(&mut b, ddl::comment_on_index(t, m, Some(cm)), why, opts.online && !missing_set.contains(t));
+            push_comment(
+                &mut b,
+                ddl::comment_on_index(t, m, Some(cm)),
+                why,
+                opts.online && !missing_set.contains(t),
+            );
         }
     }
     for (t, m, why) in &index_comments {
@@ -1173,35 +1350,62 @@ pub fn build_plan(
             continue;
         }
         if let Some(ix) = ix {
-            b.push(ddl::comment_on_index(t, m, ix.comment.as_deref()), why, Category::Comment, &[]);
+            b.push(
+                ddl::comment_on_index(t, m, ix.comment.as_deref()),
+                why,
+                Category::Comment,
+                &[],
+            );
         }
     }
     for c in &view_changes {
         if c.category != Category::Comment {
             continue;
         }
-        let Some(q) = &c.object.qualified else { continue };
+        let Some(q) = &c.object.qualified else {
+            continue;
+        };
         if recreate.contains(q) {
             continue;
         }
         if let Some(v) = declared.views.get(q) {
-            b.push(ddl::comment_on_view(q, v.materialized, v.comment.as_deref()), &label(&[c]), Category::Comment, &[]);
+            b.push(
+                ddl::comment_on_view(q, v.materialized, v.comment.as_deref()),
+                &label(&[c]),
+                Category::Comment,
+                &[],
+            );
         }
     }
     for (q, v) in &created_views {
         let why = view_label(q);
         if let Some(cm) = &v.comment {
-            b.push(ddl::comment_on_view(q, v.materialized, Some(cm)), &why, Category::Comment, &[]);
+            b.push(
+                ddl::comment_on_view(q, v.materialized, Some(cm)),
+                &why,
+                Category::Comment,
+                &[],
+            );
         }
         for (ix_name, ix) in &v.indexes {
             if let Some(cm) = &ix.comment {
-                b.push(ddl::comment_on_index(q, ix_name, Some(cm)), &why, Category::Comment, &[]);
+                b.push(
+                    ddl::comment_on_index(q, ix_name, Some(cm)),
+                    &why,
+                    Category::Comment,
+                    &[],
+                );
             }
         }
     }
     for c in &ext_changes {
         if c.category == Category::Extra {
-            b.push(ddl::drop_extension(&c.object.name), &label(&[c]), c.category, &[]);
+            b.push(
+                ddl::drop_extension(&c.object.name),
+                &label(&[c]),
+                c.category,
+                &[],
+            );
         }
     }
 
@@ -1213,7 +1417,11 @@ pub fn build_plan(
 }
 
 /// An index of a table or of a materialized view.
-fn declared_index<'a>(declared: &'a Schema, t: &QualifiedName, m: &str) -> Option<&'a crate::model::Index> {
+fn declared_index<'a>(
+    declared: &'a Schema,
+    t: &QualifiedName,
+    m: &str,
+) -> Option<&'a crate::model::Index> {
     declared
         .tables
         .get(t)
@@ -1231,4 +1439,321 @@ fn push_comment(b: &mut Builder, sql: String, why: &str, after_commit: bool) {
         transactional: !after_commit,
         resume_index: None,
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+fn hazard_list(h: &[Hazard]) -> String {
+    if h.is_empty() {
+        "none".to_string()
+    } else {
+        h.iter().map(|h| h.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// One comment line per line of `text` (a label may span lines).
+fn comment_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("-- {l}\n"))
+        .collect::<String>()
+}
+
+fn step_sql(i: usize, st: &Step) -> String {
+    format!(
+        "{}-- [{}] hazards: {} (step {})\n{};\n\n",
+        comment_lines(&st.change),
+        st.category.as_str(),
+        hazard_list(&st.hazards),
+        i + 1,
+        st.sql
+    )
+}
+
+/// Counts by category and by hazard, for the summary.
+pub fn summary_counts(
+    plan: &Plan,
+) -> (BTreeMap<&'static str, usize>, BTreeMap<&'static str, usize>) {
+    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut hazards: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for st in &plan.steps {
+        *kinds.entry(st.category.as_str()).or_default() += 1;
+        for h in &st.hazards {
+            *hazards.entry(h.as_str()).or_default() += 1;
+        }
+    }
+    (kinds, hazards)
+}
+
+fn summary_lines(plan: &Plan) -> Vec<String> {
+    let (kinds, hazards) = summary_counts(plan);
+    let mut out = vec![format!(
+        "{} statement{} ({} in the transaction, {} after it)",
+        plan.steps.len(),
+        if plan.steps.len() == 1 { "" } else { "s" },
+        plan.transactional_steps().count(),
+        plan.non_transactional_steps().count()
+    )];
+    if !kinds.is_empty() {
+        out.push(format!(
+            "by kind: {}",
+            kinds
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out.push(if hazards.is_empty() {
+        "hazards: none".to_string()
+    } else {
+        format!(
+            "hazards: {}",
+            hazards
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
+    for w in &plan.warnings {
+        out.push(format!("warning: {w}"));
+    }
+    out
+}
+
+/// A script psql runs as is: the transactional part between BEGIN and COMMIT, statements that
+/// cannot run in a transaction after it, and a summary.
+pub fn render_sql(plan: &Plan) -> String {
+    let mut out = String::from("-- pgdrift plan\n");
+    out.push_str(&format!(
+        "-- live schema fingerprint: {}\n",
+        plan.live_fingerprint
+    ));
+    out.push_str("\\set ON_ERROR_STOP on\n");
+    out.push_str(&format!("{};\n\n", ddl::set_search_path()));
+    let tx: Vec<(usize, &Step)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.transactional)
+        .collect();
+    let non: Vec<(usize, &Step)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.transactional)
+        .collect();
+    if !tx.is_empty() {
+        out.push_str("BEGIN;\n\n");
+        for (i, st) in &tx {
+            out.push_str(&step_sql(*i, st));
+        }
+        out.push_str("COMMIT;\n\n");
+    }
+    if !non.is_empty() {
+        out.push_str(
+            "-- Outside the transaction (CREATE INDEX CONCURRENTLY cannot run inside one):\n\n",
+        );
+        for (i, st) in &non {
+            out.push_str(&step_sql(*i, st));
+        }
+    }
+    out.push_str("-- Summary\n");
+    for l in summary_lines(plan) {
+        out.push_str(&comment_lines(&l));
+    }
+    out
+}
+
+#[derive(Serialize, Deserialize)]
+struct PlanDocument {
+    format: String,
+    version: u32,
+    #[serde(flatten)]
+    plan: Plan,
+}
+
+pub const PLAN_FORMAT: &str = "pgdrift.plan";
+pub const PLAN_VERSION: u32 = 1;
+
+/// `{"format": "pgdrift.plan", "version": 1, "steps": [...], "live_fingerprint": ..., "summary": ...}`.
+pub fn render_json(plan: &Plan) -> String {
+    let doc = PlanDocument {
+        format: PLAN_FORMAT.to_string(),
+        version: PLAN_VERSION,
+        plan: plan.clone(),
+    };
+    let mut value = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
+    let (kinds, hazards) = summary_counts(plan);
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert(
+            "summary".to_string(),
+            serde_json::json!({ "statements": plan.steps.len(), "by_kind": kinds, "by_hazard": hazards }),
+        );
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads a plan written by [`render_json`].
+pub fn parse_json(text: &str, path: &std::path::Path) -> Result<Plan, PlanError> {
+    let bad = |message: String| PlanError::BadPlanFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.remove("summary");
+    }
+    let doc: PlanDocument = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
+    if doc.format != PLAN_FORMAT || doc.version != PLAN_VERSION {
+        return Err(bad(format!(
+            "format {} version {}; this pgdrift reads {PLAN_FORMAT} version {PLAN_VERSION}",
+            doc.format, doc.version
+        )));
+    }
+    Ok(doc.plan)
+}
+
+/// For people: numbered statements with their hazards, then the summary.
+pub fn render_human(plan: &Plan) -> String {
+    if plan.steps.is_empty() {
+        let mut out = "Nothing to do: the database matches the declared schema.\n".to_string();
+        for w in &plan.warnings {
+            out.push_str(&format!("warning: {w}\n"));
+        }
+        return out;
+    }
+    let mut out = String::new();
+    for (i, st) in plan.steps.iter().enumerate() {
+        let flags = if st.hazards.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", hazard_list(&st.hazards))
+        };
+        out.push_str(&format!(
+            "{:>3}. {}{}\n",
+            i + 1,
+            st.change.lines().next().unwrap_or(""),
+            flags
+        ));
+        for l in st.sql.lines() {
+            out.push_str(&format!("       {l}\n"));
+        }
+    }
+    out.push('\n');
+    for l in summary_lines(plan) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    Sql,
+    Json,
+    Human,
+}
+
+/// What the plan is computed from; shared by `plan` and `apply`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct PlanSourceArgs {
+    #[command(flatten)]
+    pub db: crate::app::DbArgs,
+    /// The declared schema file.
+    #[arg(long, value_name = "FILE", default_value = "schema.yaml")]
+    pub schema_file: PathBuf,
+    /// The folder of view files.
+    #[arg(long, value_name = "DIR", default_value = "views")]
+    pub views: PathBuf,
+    /// Where declared SQL is normalized: a database URL or `ephemeral` (default: the target's
+    /// server, in a scratch database).
+    #[arg(long, value_name = "URL")]
+    pub dev_url: Option<String>,
+    /// Build indexes concurrently after the transaction; add foreign keys and checks NOT VALID,
+    /// then VALIDATE.
+    #[arg(long)]
+    pub online: bool,
+    /// Zone `timestamp` values are in, for conversions to and from `timestamptz`.
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub tz: String,
+}
+
+impl PlanSourceArgs {
+    pub fn options(&self) -> PlanOptions {
+        PlanOptions {
+            online: self.online,
+            tz: self.tz.clone(),
+        }
+    }
+    pub fn declared(&self) -> crate::app::Source {
+        crate::app::Source::Declared {
+            schema_file: self.schema_file.clone(),
+            views_dir: self.views.clone(),
+        }
+    }
+}
+
+/// Arguments of `pgdrift plan`.
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "sql")]
+    pub format: PlanFormat,
+    /// Write the plan to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Compares the declared project with the database at `url` and plans the migration. Returns
+/// the plan and the comparison it came from.
+pub async fn plan_for(
+    declared: &crate::app::Source,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<(Plan, crate::app::Comparison), crate::Error> {
+    let cmp =
+        crate::app::compare(declared, &crate::app::Source::Db(url.clone()), dev, schemas).await?;
+    let (changes, _ignored) =
+        crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
+    let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, opts)?;
+    Ok((plan, cmp))
+}
+
+/// Runs `pgdrift plan`; returns the exit code (0: plan written, whether or not it is empty).
+pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
+    let target = crate::app::target(&args.source.db).await?;
+    let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
+    let (plan, _) = plan_for(
+        &args.source.declared(),
+        &target.url,
+        dev.as_ref(),
+        &args.source.db.schemas,
+        &args.source.options(),
+    )
+    .await?;
+    let text = match args.format {
+        PlanFormat::Sql => render_sql(&plan),
+        PlanFormat::Json => render_json(&plan),
+        PlanFormat::Human => render_human(&plan),
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| crate::Error::Io {
+            path: path.clone(),
+            source: e,
+        })?,
+        None => print!("{text}"),
+    }
+    Ok(0)
 }

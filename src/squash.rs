@@ -1,14 +1,1154 @@
-//! (being written)
+//! `pgdrift squash`: one migration that builds the whole schema from an empty database.
+//!
+//! The source (the declared project normalized in a scratch database, a live database, or a
+//! snapshot) is one [`Schema`]; [`crate::ddl::create_script`] turns it into statements in
+//! dependency order, and this module wraps them as plain SQL (one transaction), an Alembic
+//! revision or an up/down pair of files. The header records a fingerprint of the schema the
+//! migration builds, so a database can later be checked against it in one line
+//! ([`check_fingerprint`]).
+//!
+//! Output is deterministic: nothing time- or OID-dependent goes into it, and object order comes
+//! from the model (introspection orders by name).
+//!
+//! `--verify` proves the result: the statements run in an empty scratch database, which is read
+//! back with the same catalog queries and diffed against the source.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::app::{self, DbArgs, Source};
+use crate::conn::{describe_pg_error, DbUrl};
+use crate::ddl::{self, Statement};
+use crate::diff::{self, Change};
+use crate::ephemeral::Ephemeral;
+use crate::error::Error;
+use crate::introspect::{introspect, IntrospectOptions};
+use crate::load;
+use crate::model::{quote_ident, quote_literal, IgnoreRule, QualifiedName, Schema, DEFAULT_SCHEMA};
+use crate::normalize::{self, DevServer, Scratch};
+
+/// The migration-tool bookkeeping table. It is never part of a squash: the tool that runs the
+/// migration creates it, and a squash that also created it would collide.
+pub const ALEMBIC_VERSION: &str = "alembic_version";
+
+/// Output format of `pgdrift squash`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain SQL, one transaction, runnable with psql.
+    Sql,
+    /// An Alembic revision file (Python).
+    Alembic,
+    /// `<out>/<version>_<slug>.up.sql` and `.down.sql`.
+    Dir,
+}
+
+/// Where views go.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ViewsOutput {
+    /// In the migration, after the tables.
+    #[default]
+    Inline,
+    /// In a file of their own (see `--views-file`), for teams that manage views outside
+    /// migrations.
+    Separate,
+}
 
 /// Arguments of `pgdrift squash`.
 #[derive(clap::Args, Debug)]
 pub struct SquashArgs {
+    /// `--db` is the database `--stamp` records the revision in; `--schema` selects the schemas
+    /// read from databases.
     #[command(flatten)]
-    pub db: crate::app::DbArgs,
+    pub db: DbArgs,
+    /// The declared schema file (the default source).
+    #[arg(
+        long = "schema-file",
+        default_value = "schema.yaml",
+        value_name = "FILE"
+    )]
+    pub schema_file: PathBuf,
+    /// The folder of view files of the declared project.
+    #[arg(long, default_value = "views", value_name = "DIR")]
+    pub views: PathBuf,
+    /// Squash what a live database actually holds instead of the declared schema.
+    #[arg(long, value_name = "URL", conflicts_with = "from_snapshot")]
+    pub from_db: Option<String>,
+    /// Squash a snapshot file (written by `pgdrift snapshot`).
+    #[arg(long, value_name = "FILE")]
+    pub from_snapshot: Option<PathBuf>,
+    /// Server for scratch databases (normalizing a declared source, --verify): a URL on which
+    /// pgdrift may CREATE DATABASE, or `ephemeral`. Default: the --from-db server, else
+    /// `ephemeral`.
+    #[arg(long, value_name = "URL")]
+    pub dev_url: Option<String>,
+    /// Output file (sql, alembic) or folder (dir). Default: stdout (sql, alembic).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "sql")]
+    pub format: Format,
+    /// Revision id (alembic) or version prefix (dir). Default: the first 12 hex digits of the
+    /// fingerprint (alembic), `0001` (dir).
+    #[arg(long, value_name = "ID")]
+    pub revision: Option<String>,
+    /// Message of the revision (alembic docstring; slug of the dir file names).
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// `separate` leaves views (and materialized-view indexes and comments) out of the migration
+    /// and writes them to --views-file.
+    #[arg(long = "views-output", value_enum, default_value = "inline")]
+    pub views_output: ViewsOutput,
+    /// Where --views-output separate writes the views. Default: next to --out
+    /// (`<out stem>.views.sql`), or `<version>_<slug>.views.sql` in the dir folder.
+    #[arg(long, value_name = "FILE")]
+    pub views_file: Option<PathBuf>,
+    /// Build the migration in an empty scratch database and diff the result with the source.
+    #[arg(long)]
+    pub verify: bool,
+    /// Record this revision in `alembic_version` of --db, only if --db has no drift from the
+    /// squashed schema.
+    #[arg(long, value_name = "ID")]
+    pub stamp: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SquashError {
+    #[error("--views-output separate needs --views-file FILE when the migration goes to stdout")]
+    ViewsFileNeeded,
+    #[error("--format dir needs --out DIR (the migrations folder)")]
+    DirNeedsOut,
+    #[error("--revision {revision} and --stamp {stamp} differ; the stamped revision must be the emitted one")]
+    RevisionMismatch { revision: String, stamp: String },
+    #[error("revision id `{0}` is not usable: alembic_version.version_num holds at most 32 characters, and the id may not be empty or contain quotes, backslashes or whitespace")]
+    BadRevision(String),
+    #[error("views form a dependency cycle, which PostgreSQL cannot build: {0}")]
+    ViewCycle(String),
+    #[error("--verify: PostgreSQL rejected statement {index} ({object}) of the squash: {message}\n--- statement ---\n{sql}")]
+    Rejected {
+        index: usize,
+        object: String,
+        message: String,
+        sql: String,
+    },
+    #[error("{0}")]
+    Query(String),
+}
+
+impl From<SquashError> for Error {
+    fn from(e: SquashError) -> Self {
+        Error::Other(e.to_string())
+    }
+}
+
+/// A resolved source: the schema to rebuild, the major version that printed its SQL text, and a
+/// printable label (password-free).
+#[derive(Debug, Clone)]
+pub struct SquashSource {
+    pub schema: Schema,
+    pub major: Option<u32>,
+    pub label: String,
+}
+
+/// The scratch-database server of one command, with the throw-away cluster (if any) kept alive
+/// for the command's duration so normalizing and verifying share one `initdb`.
+pub struct DevPlace {
+    pub server: DevServer,
+    _cluster: Option<Ephemeral>,
+}
+
+impl DevPlace {
+    pub async fn start(arg: Option<&str>, fallback: Option<&DbUrl>) -> Result<DevPlace, Error> {
+        let explicit = app::dev_server(arg)?;
+        let server = match (explicit, fallback) {
+            (Some(s), _) => s,
+            (None, Some(url)) => DevServer::Url(url.clone()),
+            (None, None) => DevServer::Ephemeral,
+        };
+        match server {
+            DevServer::Ephemeral => {
+                let cluster = Ephemeral::start().await?;
+                let url = DbUrl::parse(&cluster.url())?;
+                Ok(DevPlace {
+                    server: DevServer::Url(url),
+                    _cluster: Some(cluster),
+                })
+            }
+            other => Ok(DevPlace {
+                server: other,
+                _cluster: None,
+            }),
+        }
+    }
+}
+
+/// Reads the source the arguments name. A declared project is normalized in a scratch database
+/// on `dev`.
+pub async fn resolve_source(
+    source: &Source,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+) -> Result<SquashSource, Error> {
+    let mut resolved = match source {
+        Source::Db(url) => {
+            let r = app::read_db(url, schemas).await?;
+            SquashSource {
+                schema: r.schema,
+                major: r.major,
+                label: r.label,
+            }
+        }
+        Source::Snapshot(path) => {
+            let schema = load::load_snapshot(path)?;
+            SquashSource {
+                major: schema.postgres,
+                schema,
+                label: source.label(),
+            }
+        }
+        Source::Declared {
+            schema_file,
+            views_dir,
+        } => {
+            // Load first: bad input fails before any server is touched.
+            let declared = load::load_project(schema_file, views_dir)?;
+            let dev = dev.cloned().unwrap_or(DevServer::Ephemeral);
+            let scratch = Scratch::create(&dev).await?;
+            let result = normalize::normalize(&declared, &scratch).await;
+            let major = scratch.major;
+            scratch.drop_now().await;
+            SquashSource {
+                schema: result?,
+                major: Some(major),
+                label: source.label(),
+            }
+        }
+    };
+    resolved
+        .schema
+        .tables
+        .shift_remove(&QualifiedName::new(DEFAULT_SCHEMA, ALEMBIC_VERSION));
+    Ok(resolved)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprint
+// ---------------------------------------------------------------------------------------------
+
+/// Removes what is not the built schema's shape: intent-only fields (`renamed_from`, `ignore`),
+/// derived ones (`depends_on`), the printing version, and extension versions (a declaration
+/// without one installs whatever the server offers). Map order is made canonical except where
+/// order is part of the schema (columns, enum labels, key columns).
+pub fn canonical(schema: &Schema) -> Schema {
+    let mut s = schema.clone();
+    s.postgres = None;
+    s.ignore.clear();
+    s.schemas.retain(|n| n != DEFAULT_SCHEMA);
+    s.schemas.sort();
+    s.schemas.dedup();
+    for ext in s.extensions.values_mut() {
+        ext.version = None;
+    }
+    s.extensions.sort_keys();
+    s.enums.sort_keys();
+    s.sequences.sort_keys();
+    s.tables
+        .shift_remove(&QualifiedName::new(DEFAULT_SCHEMA, ALEMBIC_VERSION));
+    s.tables.sort_keys();
+    for t in s.tables.values_mut() {
+        t.renamed_from = None;
+        for c in t.columns.values_mut() {
+            c.renamed_from = None;
+        }
+        for x in t.unique.values_mut() {
+            x.renamed_from = None;
+        }
+        for x in t.checks.values_mut() {
+            x.renamed_from = None;
+        }
+        for x in t.foreign_keys.values_mut() {
+            x.renamed_from = None;
+        }
+        for x in t.exclusions.values_mut() {
+            x.renamed_from = None;
+        }
+        for x in t.indexes.values_mut() {
+            x.renamed_from = None;
+        }
+        t.unique.sort_keys();
+        t.checks.sort_keys();
+        t.foreign_keys.sort_keys();
+        t.exclusions.sort_keys();
+        t.indexes.sort_keys();
+    }
+    s.views.sort_keys();
+    for v in s.views.values_mut() {
+        v.depends_on.clear();
+        v.definition = v
+            .definition
+            .trim()
+            .trim_end_matches(';')
+            .trim_end()
+            .to_string();
+        for x in v.indexes.values_mut() {
+            x.renamed_from = None;
+        }
+        v.indexes.sort_keys();
+    }
+    normalize::canonicalize_equivalents(&mut s);
+    s
+}
+
+/// `sha256:<hex>` over the canonical JSON form of `schema` (see [`canonical`]): equal for two
+/// databases exactly when their introspected schemas are equal, whatever their catalog OIDs.
+pub fn fingerprint(schema: &Schema) -> String {
+    let canonical = canonical(schema);
+    // Serializing plain data (strings, maps, numbers) cannot fail; an empty string would still
+    // give a fingerprint that matches nothing real.
+    let json = serde_json::to_string(&canonical).unwrap_or_default();
+    let digest = Sha256::digest(json.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// What a squash header records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub source: Option<String>,
+    pub postgres: Option<String>,
+    /// Schemas read besides `public` (pass them to [`check_fingerprint`]).
+    pub schemas: Vec<String>,
+    pub fingerprint: Option<String>,
+}
+
+/// Parses the header of a squash (SQL `--` or Python `#` comments).
+pub fn parse_header(text: &str) -> Header {
+    let mut h = Header::default();
+    for line in text.lines().take(40) {
+        let t = line.trim();
+        let body = if let Some(b) = t.strip_prefix("--") {
+            b
+        } else if let Some(b) = t.strip_prefix('#') {
+            b
+        } else {
+            continue;
+        };
+        let body = body.trim();
+        if let Some(v) = body.strip_prefix("fingerprint:") {
+            let v = v.trim();
+            if v.starts_with("sha256:") && h.fingerprint.is_none() {
+                h.fingerprint = Some(v.to_string());
+            }
+        } else if let Some(v) = body.strip_prefix("source:") {
+            h.source.get_or_insert(v.trim().to_string());
+        } else if let Some(v) = body.strip_prefix("postgres:") {
+            h.postgres.get_or_insert(v.trim().to_string());
+        } else if let Some(v) = body.strip_prefix("schemas:") {
+            if h.schemas.is_empty() {
+                h.schemas = v
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+        }
+    }
+    h
+}
+
+/// The fingerprint recorded in a squash, given its path or its text.
+pub fn read_fingerprint(path_or_text: &str) -> Option<String> {
+    let path = Path::new(path_or_text);
+    if !path_or_text.contains('\n') && path.is_file() {
+        let text = std::fs::read_to_string(path).ok()?;
+        return parse_header(&text).fingerprint;
+    }
+    parse_header(path_or_text).fingerprint
+}
+
+/// Schemas to read for a fingerprint check: `public` plus the given ones.
+fn read_list(schemas: &[String]) -> Vec<String> {
+    let mut out = vec![DEFAULT_SCHEMA.to_string()];
+    for s in schemas {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+/// Whether the database at `url` is exactly what a squash with fingerprint `expected` built.
+/// `schemas`: the schemas besides `public` the squash covered (its header's `schemas:` line).
+/// `alembic_version` is left out.
+pub async fn check_fingerprint(
+    url: &DbUrl,
+    schemas: &[String],
+    expected: &str,
+) -> Result<bool, Error> {
+    let r = app::read_db(url, &read_list(schemas)).await?;
+    Ok(fingerprint(&r.schema) == expected.trim())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------------
+
+/// The squash split into what goes into the migration and (with separate views) the views file.
+#[derive(Debug, Clone)]
+pub struct Script {
+    pub migration: Vec<Statement>,
+    pub views: Vec<Statement>,
+    /// Drops everything the migration created, in reverse dependency order, never CASCADE.
+    pub down: Vec<Statement>,
+}
+
+fn local_search_path(mut statements: Vec<Statement>) -> Vec<Statement> {
+    // SET LOCAL: the deparsed SQL needs `public` first, but the setting must not outlive the
+    // migration's transaction (a migration tool keeps using its connection afterwards).
+    for st in &mut statements {
+        if st.object == "session" {
+            st.sql = format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA));
+        }
+    }
+    statements
+}
+
+/// Builds the statements for `schema`.
+pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError> {
+    if let Err(cycle) = ddl::topo_order_views(schema) {
+        let names: Vec<String> = cycle.iter().map(|n| n.display_name()).collect();
+        return Err(SquashError::ViewCycle(names.join(", ")));
+    }
+    match views {
+        ViewsOutput::Inline => Ok(Script {
+            migration: local_search_path(ddl::create_script(schema)),
+            views: Vec::new(),
+            down: drop_script(schema, true),
+        }),
+        ViewsOutput::Separate => {
+            let mut without = schema.clone();
+            without.views.clear();
+            let only_views = Schema {
+                views: schema.views.clone(),
+                ..Default::default()
+            };
+            Ok(Script {
+                migration: local_search_path(ddl::create_script(&without)),
+                views: local_search_path(ddl::create_script(&only_views)),
+                down: drop_script(schema, false),
+            })
+        }
+    }
+}
+
+/// Drops in reverse dependency order: views, foreign keys, tables, sequences, enums, extensions,
+/// schemas. A sequence owned by a column goes with its table, hence `IF EXISTS` for those.
+pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
+    let mut out = vec![Statement::new(
+        format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA)),
+        "session",
+    )];
+    if include_views {
+        let order = match ddl::topo_order_views(schema) {
+            Ok(o) => o,
+            Err(_) => schema.views.keys().cloned().collect(),
+        };
+        for name in order.iter().rev() {
+            if let Some(v) = schema.views.get(name) {
+                let kind = if v.materialized {
+                    "materialized view"
+                } else {
+                    "view"
+                };
+                out.push(Statement::new(
+                    ddl::drop_view(name, v.materialized),
+                    format!("{kind} {name}"),
+                ));
+            }
+        }
+    }
+    for (name, table) in schema.tables.iter().rev() {
+        for fk_name in table.foreign_keys.keys().rev() {
+            out.push(Statement::new(
+                ddl::drop_constraint(name, fk_name),
+                format!("foreign key {name}.{fk_name}"),
+            ));
+        }
+    }
+    for name in schema.tables.keys().rev() {
+        out.push(Statement::new(
+            ddl::drop_table(name),
+            format!("table {name}"),
+        ));
+    }
+    for (name, seq) in schema.sequences.iter().rev() {
+        let sql = if seq.owned_by.is_some() {
+            format!("DROP SEQUENCE IF EXISTS {}", name.sql())
+        } else {
+            ddl::drop_sequence(name)
+        };
+        out.push(Statement::new(sql, format!("sequence {name}")));
+    }
+    for name in schema.enums.keys().rev() {
+        out.push(Statement::new(ddl::drop_enum(name), format!("enum {name}")));
+    }
+    for name in schema.extensions.keys().rev() {
+        out.push(Statement::new(
+            ddl::drop_extension(name),
+            format!("extension {name}"),
+        ));
+    }
+    for name in schema.schemas.iter().rev() {
+        if name != DEFAULT_SCHEMA {
+            out.push(Statement::new(
+                ddl::drop_schema(name),
+                format!("schema {name}"),
+            ));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+/// What the header says about a squash.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub source: String,
+    pub postgres: Option<u32>,
+    pub schemas: Vec<String>,
+    pub fingerprint: String,
+    pub tables: usize,
+    pub views: usize,
+}
+
+impl Meta {
+    pub fn new(src: &SquashSource) -> Meta {
+        let mut schemas = vec![DEFAULT_SCHEMA.to_string()];
+        for s in &src.schema.schemas {
+            if !schemas.contains(s) {
+                schemas.push(s.clone());
+            }
+        }
+        Meta {
+            source: src.label.clone(),
+            postgres: src.major,
+            schemas,
+            fingerprint: fingerprint(&src.schema),
+            tables: src.schema.tables.len(),
+            views: src.schema.views.len(),
+        }
+    }
+
+    fn lines(&self, what: &str) -> Vec<String> {
+        vec![
+            format!("pgdrift squash: {what}"),
+            format!("source: {}", one_line(&self.source)),
+            format!(
+                "postgres: {}",
+                self.postgres
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "unknown".to_string())
+            ),
+            format!("schemas: {}", self.schemas.join(", ")),
+            format!("fingerprint: {}", self.fingerprint),
+            format!("objects: {} tables, {} views", self.tables, self.views),
+        ]
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+/// Plain SQL in one transaction, psql-compatible.
+pub fn render_sql(meta: &Meta, what: &str, statements: &[Statement]) -> String {
+    let mut out = String::new();
+    for line in meta.lines(what) {
+        out.push_str("-- ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str("BEGIN;\n\n");
+    out.push_str(&ddl::render_script(statements));
+    out.push_str("\nCOMMIT;\n");
+    out
+}
+
+/// A Python string literal holding `text` exactly: triple-quoted for readability, with every
+/// backslash and double quote escaped (so no sequence of the SQL can end or bend the literal),
+/// and control characters other than newline written as escapes.
+pub fn python_literal(text: &str) -> String {
+    let mut out = String::from("\"\"\"\\\n");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push('\n'),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            // Line separators Python's tokenizer or editors may treat as line ends.
+            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+fn python_short_literal(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An Alembic revision: `upgrade()` runs the statements in order, `downgrade()` the drops.
+/// Statements run through `exec_driver_sql` with `no_parameters`, so neither `:name` nor `%` in
+/// the SQL (string literals, comments) is taken for a bind parameter; offline (`--sql`) mode
+/// prints them verbatim.
+pub fn render_alembic(meta: &Meta, revision: &str, message: &str, script: &Script) -> String {
+    let mut out = String::new();
+    let doc = message
+        .replace('\\', "\\\\")
+        .replace("\"\"\"", "\\\"\\\"\\\"");
+    out.push_str(&format!(
+        "\"\"\"{}\n\nRevision ID: {revision}\nRevises:\n\"\"\"\n",
+        one_line(&doc)
+    ));
+    for line in
+        meta.lines("an Alembic revision that builds the whole schema from an empty database")
+    {
+        out.push_str("# ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(
+        "\nfrom alembic import context, op\n\n\
+         revision = ",
+    );
+    out.push_str(&python_short_literal(revision));
+    out.push_str(
+        "\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\n\
+         def _execute(sql: str) -> None:\n    \
+         \"\"\"Runs one statement exactly as written (no bind-parameter parsing of ':name' or '%').\"\"\"\n    \
+         if context.is_offline_mode():\n        \
+         op.get_context().impl.static_output(sql + \";\\n\")\n    \
+         else:\n        \
+         op.get_bind().exec_driver_sql(sql, execution_options={\"no_parameters\": True})\n\n\n",
+    );
+    out.push_str("def upgrade() -> None:\n");
+    push_calls(&mut out, &script.migration);
+    out.push_str("\n\ndef downgrade() -> None:\n");
+    push_calls(&mut out, &script.down);
+    out
+}
+
+fn push_calls(out: &mut String, statements: &[Statement]) {
+    if statements.is_empty() {
+        out.push_str("    pass\n");
+    }
+    for st in statements {
+        out.push_str(&format!("    # {}\n", one_line(&st.object)));
+        out.push_str(&format!("    _execute({})\n", python_literal(&st.sql)));
+    }
+}
+
+/// `add genes table` -> `add_genes_table`; never empty.
+pub fn slug(message: &str) -> String {
+    let mut s = String::new();
+    for c in message.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.ends_with('_') && !s.is_empty() {
+            s.push('_');
+        }
+    }
+    let mut s = s.trim_end_matches('_').to_string();
+    s.truncate(48);
+    let s = s.trim_end_matches('_').to_string();
+    if s.is_empty() {
+        "squash".to_string()
+    } else {
+        s
+    }
+}
+
+fn check_revision(id: &str) -> Result<(), SquashError> {
+    if id.is_empty()
+        || id.chars().count() > 32
+        || id
+            .chars()
+            .any(|c| c.is_whitespace() || c == '\'' || c == '"' || c == '\\' || c == '/')
+    {
+        return Err(SquashError::BadRevision(id.to_string()));
+    }
+    Ok(())
+}
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// None: stdout.
+    pub path: Option<PathBuf>,
+    pub text: String,
+}
+
+/// Everything `squash` writes, from the arguments that shape the output.
+pub fn render(
+    src: &SquashSource,
+    script: &Script,
+    format: Format,
+    out: Option<&Path>,
+    revision: Option<&str>,
+    message: Option<&str>,
+    views_file: Option<&Path>,
+) -> Result<Vec<OutFile>, SquashError> {
+    let meta = Meta::new(src);
+    let message = message.unwrap_or("squashed schema");
+    let separate = !script.views.is_empty();
+    let mut files = Vec::new();
+    let views_text = || {
+        render_sql(
+            &meta,
+            "the views of the squashed schema (run after the migration)",
+            &script.views,
+        )
+    };
+    match format {
+        Format::Sql => {
+            files.push(OutFile {
+                path: out.map(Path::to_path_buf),
+                text: render_sql(
+                    &meta,
+                    "one migration that builds the whole schema from an empty database",
+                    &script.migration,
+                ),
+            });
+            if separate {
+                files.push(OutFile {
+                    path: Some(views_path(views_file, out)?),
+                    text: views_text(),
+                });
+            }
+        }
+        Format::Alembic => {
+            let default_rev = meta
+                .fingerprint
+                .trim_start_matches("sha256:")
+                .chars()
+                .take(12)
+                .collect::<String>();
+            let rev = revision.unwrap_or(&default_rev);
+            check_revision(rev)?;
+            files.push(OutFile {
+                path: out.map(Path::to_path_buf),
+                text: render_alembic(&meta, rev, message, script),
+            });
+            if separate {
+                files.push(OutFile {
+                    path: Some(views_path(views_file, out)?),
+                    text: views_text(),
+                });
+            }
+        }
+        Format::Dir => {
+            let dir = out.ok_or(SquashError::DirNeedsOut)?;
+            let version = revision.unwrap_or("0001");
+            check_revision(version)?;
+            let base = format!("{version}_{}", slug(message));
+            files.push(OutFile {
+                path: Some(dir.join(format!("{base}.up.sql"))),
+                text: render_sql(
+                    &meta,
+                    "one migration that builds the whole schema from an empty database",
+                    &script.migration,
+                ),
+            });
+            files.push(OutFile {
+                path: Some(dir.join(format!("{base}.down.sql"))),
+                text: render_sql(
+                    &meta,
+                    "drops everything the matching .up.sql created",
+                    &script.down,
+                ),
+            });
+            if separate {
+                let p = match views_file {
+                    Some(p) => p.to_path_buf(),
+                    None => dir.join(format!("{base}.views.sql")),
+                };
+                files.push(OutFile {
+                    path: Some(p),
+                    text: views_text(),
+                });
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn views_path(views_file: Option<&Path>, out: Option<&Path>) -> Result<PathBuf, SquashError> {
+    if let Some(p) = views_file {
+        return Ok(p.to_path_buf());
+    }
+    let out = out.ok_or(SquashError::ViewsFileNeeded)?;
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "squash".to_string());
+    Ok(out.with_file_name(format!("{stem}.views.sql")))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::Io {
+                path: parent.to_path_buf(),
+                source: e,
+            })?;
+        }
+    }
+    std::fs::write(path, text).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verify
+// ---------------------------------------------------------------------------------------------
+
+/// Statements per autocommit batch when building in the scratch database: one transaction cannot
+/// hold the locks of thousands of relations, and verifying is about what the statements build.
+const BATCH: usize = 64;
+
+/// Runs `statements` in order on `client`; names the statement PostgreSQL rejects.
+pub async fn apply_statements(
+    client: &tokio_postgres::Client,
+    statements: &[Statement],
+) -> Result<(), SquashError> {
+    let runnable: Vec<(usize, &Statement)> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.object != "session")
+        .collect();
+    client
+        .batch_execute(&format!(
+            "SET search_path TO {}",
+            quote_ident(DEFAULT_SCHEMA)
+        ))
+        .await
+        .map_err(|e| SquashError::Query(describe_pg_error(&e, "")))?;
+    for chunk in runnable.chunks(BATCH) {
+        let batch: String = chunk.iter().map(|(_, s)| format!("{};\n", s.sql)).collect();
+        if client.batch_execute(&batch).await.is_ok() {
+            continue;
+        }
+        // The batch ran as one implicit transaction and rolled back; replay it statement by
+        // statement to name the one PostgreSQL rejects.
+        for (i, st) in chunk {
+            if let Err(e) = client.batch_execute(&st.sql).await {
+                return Err(SquashError::Rejected {
+                    index: i + 1,
+                    object: st.object.clone(),
+                    message: describe_pg_error(&e, ""),
+                    sql: st.sql.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The outcome of `--verify`.
+pub struct Verification {
+    pub differences: Vec<Change>,
+    /// The fingerprint of the rebuilt database (equal to the header's unless the server prints
+    /// some view differently the second time).
+    pub rebuilt_fingerprint: String,
+    pub rebuilt: Schema,
+}
+
+/// Builds `script` in an empty scratch database on `dev` and diffs the result against `src`.
+pub async fn verify(
+    src: &SquashSource,
+    script: &Script,
+    dev: &DevServer,
+) -> Result<Verification, Error> {
+    let scratch = Scratch::create(dev).await?;
+    let result = verify_in(src, script, &scratch).await;
+    scratch.drop_now().await;
+    result
+}
+
+async fn verify_in(
+    src: &SquashSource,
+    script: &Script,
+    scratch: &Scratch,
+) -> Result<Verification, Error> {
+    if let Some(major) = src.major {
+        normalize::check_versions(scratch.major, major)?;
+    }
+    apply_statements(&scratch.client, &script.migration).await?;
+    apply_statements(&scratch.client, &script.views).await?;
+    let mut schemas = vec![DEFAULT_SCHEMA.to_string()];
+    for s in &src.schema.schemas {
+        if !schemas.contains(s) {
+            schemas.push(s.clone());
+        }
+    }
+    let rebuilt = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
+    let rebuilt_fingerprint = fingerprint(&rebuilt);
+    let mut left = canonical(&src.schema);
+    let mut right = canonical(&rebuilt);
+    // canonical() drops extension versions; restore the declared ones so a pinned version is
+    // still verified.
+    for (name, ext) in &src.schema.extensions {
+        if let (Some(v), Some(l), Some(r)) = (
+            &ext.version,
+            left.extensions.get_mut(name),
+            right.extensions.get_mut(name),
+        ) {
+            l.version = Some(v.clone());
+            r.version = rebuilt.extensions.get(name).and_then(|e| e.version.clone());
+        }
+    }
+    normalize::settle_view_fixpoints(scratch, &mut left, &mut right).await;
+    let differences = diff::diff(&left, &right);
+    Ok(Verification {
+        differences,
+        rebuilt_fingerprint,
+        rebuilt,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stamp
+// ---------------------------------------------------------------------------------------------
+
+/// Changes that concern `alembic_version` (the table and its members).
+pub fn without_alembic_version(changes: Vec<Change>) -> Vec<Change> {
+    let rule = IgnoreRule {
+        kind: "table".to_string(),
+        name: ALEMBIC_VERSION.to_string(),
+        reason: "migration-tool bookkeeping".to_string(),
+    };
+    diff::apply_ignores(changes, &[rule]).0
+}
+
+/// Records `revision` as the only row of `alembic_version` (created if absent), in one
+/// transaction.
+pub async fn write_alembic_version(url: &DbUrl, revision: &str) -> Result<(), Error> {
+    check_revision(revision)?;
+    let mut client = url.connect().await?;
+    let table = QualifiedName::new(DEFAULT_SCHEMA, ALEMBIC_VERSION).sql();
+    let sql = format!(
+        "CREATE TABLE IF NOT EXISTS {table} (version_num varchar(32) NOT NULL, \
+         CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));\n\
+         LOCK TABLE {table} IN EXCLUSIVE MODE;\n\
+         DELETE FROM {table};\n\
+         INSERT INTO {table} (version_num) VALUES ({});",
+        quote_literal(revision)
+    );
+    let fail = |e: tokio_postgres::Error| {
+        Error::Other(format!(
+            "{}: recording revision {revision} in alembic_version failed (nothing was changed): {}",
+            url.redacted(),
+            describe_pg_error(&e, "")
+        ))
+    };
+    let tx = client.transaction().await.map_err(fail)?;
+    tx.batch_execute(&sql).await.map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    Ok(())
+}
+
+/// `--stamp`: compares `source` with the database at `url` (alembic_version left out) and, only
+/// without drift, records `revision`. Returns the drift (empty when stamped).
+pub async fn stamp(
+    source: &Source,
+    url: &DbUrl,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+    revision: &str,
+) -> Result<Vec<Change>, Error> {
+    check_revision(revision)?;
+    let cmp = app::compare(source, &Source::Db(url.clone()), dev, schemas).await?;
+    let drift = without_alembic_version(cmp.changes);
+    if drift.is_empty() {
+        write_alembic_version(url, revision).await?;
+    }
+    Ok(drift)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------------------------
+
+fn print_changes(changes: &[Change]) {
+    for c in changes {
+        eprintln!("  {} {}: {}", c.category.as_str(), c.object, c.summary);
+        if let Some(d) = &c.detail {
+            for line in d.lines() {
+                eprintln!("      {line}");
+            }
+        }
+    }
 }
 
 /// Runs `pgdrift squash`; returns the exit code.
 pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
-    let _ = args;
-    Err(crate::Error::Other("not implemented yet".into()))
+    if let (Some(r), Some(s)) = (&args.revision, &args.stamp) {
+        if r != s && args.format == Format::Alembic {
+            return Err(SquashError::RevisionMismatch {
+                revision: r.clone(),
+                stamp: s.clone(),
+            }
+            .into());
+        }
+    }
+    if let Some(s) = &args.stamp {
+        check_revision(s)?;
+    }
+    let source = match (&args.from_db, &args.from_snapshot) {
+        (Some(url), _) => Source::Db(DbUrl::parse(url)?),
+        (None, Some(path)) => Source::Snapshot(path.clone()),
+        (None, None) => Source::Declared {
+            schema_file: args.schema_file.clone(),
+            views_dir: args.views.clone(),
+        },
+    };
+    let needs_dev = matches!(source, Source::Declared { .. }) || args.verify;
+    let fallback = match &source {
+        Source::Db(url) => Some(url.clone()),
+        _ => None,
+    };
+    let dev = if needs_dev {
+        Some(DevPlace::start(args.dev_url.as_deref(), fallback.as_ref()).await?)
+    } else {
+        None
+    };
+    let src = resolve_source(&source, dev.as_ref().map(|d| &d.server), &args.db.schemas).await?;
+    let script = script(&src.schema, args.views_output)?;
+    let revision = args.revision.as_deref().or(args.stamp.as_deref());
+    let files = render(
+        &src,
+        &script,
+        args.format,
+        args.out.as_deref(),
+        revision,
+        args.message.as_deref(),
+        args.views_file.as_deref(),
+    )?;
+    for f in &files {
+        match &f.path {
+            Some(p) => {
+                write_file(p, &f.text)?;
+                eprintln!("wrote {}", p.display());
+            }
+            None => print!("{}", f.text),
+        }
+    }
+    let mut code = 0u8;
+    if let Some(dev) = &dev {
+        if args.verify {
+            let v = verify(&src, &script, &dev.server).await?;
+            if v.differences.is_empty() {
+                eprintln!("verified: 0 differences");
+                let expected = fingerprint(&src.schema);
+                if v.rebuilt_fingerprint != expected {
+                    eprintln!("note: the rebuilt database's fingerprint is {} (the header records {expected}); PostgreSQL prints some view text differently once rebuilt, so `check --fingerprint` will report a change", v.rebuilt_fingerprint);
+                }
+            } else {
+                eprintln!(
+                    "verify FAILED: the rebuilt schema differs from the source in {} place(s):",
+                    v.differences.len()
+                );
+                print_changes(&v.differences);
+                code = 1;
+            }
+        }
+    }
+    if let Some(id) = &args.stamp {
+        if code != 0 {
+            eprintln!("not stamping: verification failed");
+            return Ok(code);
+        }
+        let t = app::target(&args.db).await?;
+        let dev_arg = app::dev_server(args.dev_url.as_deref())?;
+        let drift = stamp(&source, &t.url, dev_arg.as_ref(), &args.db.schemas, id).await?;
+        if drift.is_empty() {
+            eprintln!(
+                "stamped {}: alembic_version = {id} (no drift from the squashed schema)",
+                t.url.redacted()
+            );
+        } else {
+            eprintln!(
+                "not stamped: {} differs from the squashed schema in {} place(s); alembic_version was not changed:",
+                t.url.redacted(),
+                drift.len()
+            );
+            print_changes(&drift);
+            code = 1;
+        }
+    }
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_round_trips() {
+        let text = "-- pgdrift squash: x\n-- source: a.yaml\n-- postgres: 16\n-- schemas: public, audit\n-- fingerprint: sha256:abc\nBEGIN;\n";
+        let h = parse_header(text);
+        assert_eq!(h.fingerprint.as_deref(), Some("sha256:abc"));
+        assert_eq!(h.schemas, vec!["public", "audit"]);
+        assert_eq!(h.postgres.as_deref(), Some("16"));
+        assert_eq!(
+            read_fingerprint("# fingerprint: sha256:ff\n").as_deref(),
+            Some("sha256:ff")
+        );
+        assert_eq!(read_fingerprint("nothing here\n"), None);
+    }
+
+    #[test]
+    fn python_literals_escape_everything_that_matters() {
+        assert_eq!(
+            python_literal("a\"\"\"b\\c\nd\te"),
+            "\"\"\"\\\na\\\"\\\"\\\"b\\\\c\nd\\te\"\"\""
+        );
+        assert_eq!(python_short_literal("x\"y"), "\"x\\\"y\"");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Squash: 2024 schema!"), "squash_2024_schema");
+        assert_eq!(slug("!!!"), "squash");
+    }
+
+    #[test]
+    fn revisions_are_checked() {
+        assert!(check_revision("abc123").is_ok());
+        assert!(check_revision("a'b").is_err());
+        assert!(check_revision(&"x".repeat(33)).is_err());
+        assert!(check_revision("").is_err());
+    }
 }

@@ -14,13 +14,21 @@ fn repo() -> PathBuf {
 }
 
 fn temp_dir(hint: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pgdrift-cli-{hint}-{}-{}", std::process::id(), rand_suffix()));
+    let dir = std::env::temp_dir().join(format!(
+        "pgdrift-cli-{hint}-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000_000
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000_000
 }
 
 fn read_tree(dir: &Path) -> Vec<(String, String)> {
@@ -32,7 +40,11 @@ fn read_tree(dir: &Path) -> Vec<(String, String)> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 files.push((rel, std::fs::read_to_string(&path).unwrap()));
             }
         }
@@ -43,10 +55,15 @@ fn read_tree(dir: &Path) -> Vec<(String, String)> {
 
 async fn scratch_databases(db: &common::TestDb) -> Vec<String> {
     let url = db.server_url();
-    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.unwrap();
+    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
     tokio::spawn(conn);
     client
-        .query("SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_scratch%'", &[])
+        .query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_scratch%'",
+            &[],
+        )
         .await
         .unwrap()
         .iter()
@@ -58,21 +75,45 @@ async fn scratch_databases(db: &common::TestDb) -> Vec<String> {
 async fn build_declared(db: &common::TestDb, schema_file: &Path, views: &Path) {
     let declared = load::load_project(schema_file, views).unwrap();
     let client = db.client().await;
-    pgdrift::normalize::create_declared(&client, &declared).await.unwrap();
+    pgdrift::normalize::create_declared(&client, &declared)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn inspect_round_trips_the_rich_schema_byte_for_byte() {
     let a = common::test_db("rich_a").await;
-    a.exec(&std::fs::read_to_string(repo().join("tests/fixtures/rich.sql")).unwrap()).await;
+    a.exec(&std::fs::read_to_string(repo().join("tests/fixtures/rich.sql")).unwrap())
+        .await;
     let out1 = temp_dir("inspect1");
-    common::run_pgdrift(&["inspect", "--db", &a.url, "--schema", "public", "--schema", "audit", "--out", out1.to_str().unwrap()], None, &[])
-        .assert_code(0);
+    common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &a.url,
+            "--schema",
+            "public",
+            "--schema",
+            "audit",
+            "--out",
+            out1.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
 
     // Loading what inspect wrote gives the model introspection read.
     let loaded = load::load_project(&out1.join("schema.yaml"), &out1.join("views")).unwrap();
     let client = a.client().await;
-    let mut live = introspect(&client, &IntrospectOptions { schemas: vec!["public".into(), "audit".into()] }).await.unwrap();
+    let mut live = introspect(
+        &client,
+        &IntrospectOptions {
+            schemas: vec!["public".into(), "audit".into()],
+        },
+    )
+    .await
+    .unwrap();
     for v in live.views.values_mut() {
         v.depends_on.clear();
     }
@@ -82,15 +123,44 @@ async fn inspect_round_trips_the_rich_schema_byte_for_byte() {
     let b = common::test_db("rich_b").await;
     build_declared(&b, &out1.join("schema.yaml"), &out1.join("views")).await;
     let out2 = temp_dir("inspect2");
-    common::run_pgdrift(&["inspect", "--db", &b.url, "--schema", "public", "--schema", "audit", "--out", out2.to_str().unwrap()], None, &[])
-        .assert_code(0);
+    common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &b.url,
+            "--schema",
+            "public",
+            "--schema",
+            "audit",
+            "--out",
+            out2.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
     assert_eq!(read_tree(&out1), read_tree(&out2));
-    assert!(read_tree(&out1).iter().any(|(f, _)| f.contains("views")), "views were written");
+    assert!(
+        read_tree(&out1).iter().any(|(f, _)| f.contains("views")),
+        "views were written"
+    );
 
     // And the declared folder checks clean against both databases.
     for db in [&a, &b] {
         let out = common::run_pgdrift(
-            &["check", "--db", &db.url, "--schema", "public", "--schema", "audit", "--schema-file", out1.join("schema.yaml").to_str().unwrap(), "--views", out1.join("views").to_str().unwrap()],
+            &[
+                "check",
+                "--db",
+                &db.url,
+                "--schema",
+                "public",
+                "--schema",
+                "audit",
+                "--schema-file",
+                out1.join("schema.yaml").to_str().unwrap(),
+                "--views",
+                out1.join("views").to_str().unwrap(),
+            ],
             None,
             &[],
         );
@@ -109,8 +179,15 @@ async fn example_checks_clean_against_itself_and_leaves_nothing_behind() {
     let out = common::run_pgdrift(&["check", "--db", &db.url], Some(&repo()), &[]);
     out.assert_code(0);
     assert!(out.stdout.contains("no drift"), "{}", out.stdout);
-    assert_eq!(before, common::dump_schema(&db.url), "check changed the target");
-    assert!(scratch_databases(&db).await.is_empty(), "a scratch database was left behind");
+    assert_eq!(
+        before,
+        common::dump_schema(&db.url),
+        "check changed the target"
+    );
+    assert!(
+        scratch_databases(&db).await.is_empty(),
+        "a scratch database was left behind"
+    );
 }
 
 /// The findings the drifted production database must show (tests/fixtures/example/production_drift.sql
@@ -138,42 +215,76 @@ const PRODUCTION_DRIFT: &[&str] = &[
 ];
 
 fn findings_of(json: &str) -> BTreeSet<String> {
-    let doc: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let doc: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(doc["format"], "pgdrift.check");
     assert_eq!(doc["version"], 1);
     doc["changes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| format!("{} {} {}", c["category"].as_str().unwrap(), c["object"]["kind"].as_str().unwrap(), c["object"]["name"].as_str().unwrap()))
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c["category"].as_str().unwrap(),
+                c["object"]["kind"].as_str().unwrap(),
+                c["object"]["name"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
 #[tokio::test]
 async fn production_drift_is_found_live_and_through_a_snapshot() {
     let db = common::test_db("prod_drift").await;
-    db.exec(&std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql")).unwrap()).await;
+    db.exec(
+        &std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql"))
+            .unwrap(),
+    )
+    .await;
     let expected: BTreeSet<String> = PRODUCTION_DRIFT.iter().map(|s| s.to_string()).collect();
-    let header_items = std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql"))
-        .unwrap()
-        .lines()
-        .skip_while(|l| !l.contains("BEGIN DRIFT LIST"))
-        .skip(1)
-        .take_while(|l| !l.contains("END DRIFT LIST"))
-        .filter(|l| !l.contains("ignored"))
-        .count();
-    assert_eq!(header_items, expected.len(), "the fixture's drift list and this test disagree");
+    let header_items =
+        std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql"))
+            .unwrap()
+            .lines()
+            .skip_while(|l| !l.contains("BEGIN DRIFT LIST"))
+            .skip(1)
+            .take_while(|l| !l.contains("END DRIFT LIST"))
+            .filter(|l| !l.contains("ignored"))
+            .count();
+    assert_eq!(
+        header_items,
+        expected.len(),
+        "the fixture's drift list and this test disagree"
+    );
 
-    let live = common::run_pgdrift(&["check", "--db", &db.url, "--format", "json"], Some(&repo()), &[]);
+    let live = common::run_pgdrift(
+        &["check", "--db", &db.url, "--format", "json"],
+        Some(&repo()),
+        &[],
+    );
     live.assert_code(1);
     assert_eq!(findings_of(&live.stdout), expected);
 
     // The same through a snapshot, normalized on a throw-away server: no credentials needed.
     let dir = temp_dir("snap");
     let snap = dir.join("production.yaml");
-    common::run_pgdrift(&["snapshot", "--db", &db.url, "--out", snap.to_str().unwrap()], None, &[]).assert_code(0);
+    common::run_pgdrift(
+        &["snapshot", "--db", &db.url, "--out", snap.to_str().unwrap()],
+        None,
+        &[],
+    )
+    .assert_code(0);
     let offline = common::run_pgdrift(
-        &["check", "--against", snap.to_str().unwrap(), "--dev-url", "ephemeral", "--format", "json"],
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+            "--format",
+            "json",
+        ],
         Some(&repo()),
         &[],
     );
@@ -181,21 +292,56 @@ async fn production_drift_is_found_live_and_through_a_snapshot() {
     assert_eq!(findings_of(&offline.stdout), expected);
 
     // --fail-on limits what fails the gate; --category limits what is reported.
-    common::run_pgdrift(&["check", "--against", snap.to_str().unwrap(), "--dev-url", "ephemeral", "--fail-on", "enum"], Some(&repo()), &[]).assert_code(0);
+    common::run_pgdrift(
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+            "--fail-on",
+            "enum",
+        ],
+        Some(&repo()),
+        &[],
+    )
+    .assert_code(0);
     let tz = common::run_pgdrift(
-        &["check", "--against", snap.to_str().unwrap(), "--dev-url", "ephemeral", "--category", "timezone", "--format", "json"],
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+            "--category",
+            "timezone",
+            "--format",
+            "json",
+        ],
         Some(&repo()),
         &[],
     );
     tz.assert_code(1);
     assert_eq!(findings_of(&tz.stdout).len(), 4);
-    let md = common::run_pgdrift(&["check", "--db", &db.url, "--format", "markdown"], Some(&repo()), &[]);
+    let md = common::run_pgdrift(
+        &["check", "--db", &db.url, "--format", "markdown"],
+        Some(&repo()),
+        &[],
+    );
     md.assert_code(1);
     assert!(md.stdout.contains("| severity |"), "{}", md.stdout);
 
     // The committed example snapshot shows the same drift.
     let committed = common::run_pgdrift(
-        &["check", "--against", "snapshots/production.yaml", "--dev-url", "ephemeral", "--format", "json"],
+        &[
+            "check",
+            "--against",
+            "snapshots/production.yaml",
+            "--dev-url",
+            "ephemeral",
+            "--format",
+            "json",
+        ],
         Some(&repo()),
         &[],
     );
@@ -210,14 +356,51 @@ async fn snapshot_from_another_major_version_is_refused() {
     db.exec("CREATE TABLE t (id bigint)").await;
     let dir = temp_dir("skew");
     let snap = dir.join("s.yaml");
-    common::run_pgdrift(&["snapshot", "--db", &db.url, "--out", snap.to_str().unwrap()], None, &[]).assert_code(0);
+    common::run_pgdrift(
+        &["snapshot", "--db", &db.url, "--out", snap.to_str().unwrap()],
+        None,
+        &[],
+    )
+    .assert_code(0);
     let text = std::fs::read_to_string(&snap).unwrap();
-    let major: u32 = text.lines().find_map(|l| l.strip_prefix("postgres: ")).unwrap().trim().parse().unwrap();
-    std::fs::write(&snap, text.replace(&format!("postgres: {major}"), &format!("postgres: {}", major - 1))).unwrap();
-    std::fs::write(dir.join("schema.yaml"), "tables:\n  t:\n    columns:\n      id: bigint\n").unwrap();
-    let out = common::run_pgdrift(&["check", "--against", snap.to_str().unwrap(), "--dev-url", "ephemeral"], Some(&dir), &[]);
+    let major: u32 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("postgres: "))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    std::fs::write(
+        &snap,
+        text.replace(
+            &format!("postgres: {major}"),
+            &format!("postgres: {}", major - 1),
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("schema.yaml"),
+        "tables:\n  t:\n    columns:\n      id: bigint\n",
+    )
+    .unwrap();
+    let out = common::run_pgdrift(
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+        ],
+        Some(&dir),
+        &[],
+    );
     out.assert_code(2);
-    assert!(out.stderr.contains(&format!("PostgreSQL {}", major - 1)) && out.stderr.contains(&format!("PostgreSQL {major}")), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("PostgreSQL {}", major - 1))
+            && out.stderr.contains(&format!("PostgreSQL {major}")),
+        "{}",
+        out.stderr
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -237,24 +420,51 @@ async fn bad_declarations_exit_2_naming_the_place() {
         let before = common::dump_schema(&db.url);
         let out = common::run_pgdrift(&["check", "--db", &db.url], Some(&dir), &[]);
         assert_eq!(out.code, 2, "{what}: {}", out.stderr);
-        assert!(out.stderr.contains(needle), "{what}: expected `{needle}` in:\n{}", out.stderr);
+        assert!(
+            out.stderr.contains(needle),
+            "{what}: expected `{needle}` in:\n{}",
+            out.stderr
+        );
         assert!(!out.stderr.contains("panicked"), "{what}: {}", out.stderr);
-        assert_eq!(before, common::dump_schema(&db.url), "{what}: the target changed");
+        assert_eq!(
+            before,
+            common::dump_schema(&db.url),
+            "{what}: the target changed"
+        );
     }
     // A view whose SQL PostgreSQL rejects is pointed at by file, line and column.
-    std::fs::write(dir.join("schema.yaml"), "tables:\n  t:\n    columns:\n      a: integer\n").unwrap();
+    std::fs::write(
+        dir.join("schema.yaml"),
+        "tables:\n  t:\n    columns:\n      a: integer\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.join("views")).unwrap();
-    std::fs::write(dir.join("views/v.sql"), "-- a view\nCREATE VIEW v AS\n  SELECT a,\n         nosuchcol\n  FROM t;\n").unwrap();
+    std::fs::write(
+        dir.join("views/v.sql"),
+        "-- a view\nCREATE VIEW v AS\n  SELECT a,\n         nosuchcol\n  FROM t;\n",
+    )
+    .unwrap();
     let out = common::run_pgdrift(&["check", "--db", &db.url], Some(&dir), &[]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("v.sql:4:10"), "{}", out.stderr);
     // Views that read each other in a circle.
-    std::fs::write(dir.join("views/v.sql"), "CREATE VIEW v AS SELECT a FROM w;\n").unwrap();
-    std::fs::write(dir.join("views/w.sql"), "CREATE VIEW w AS SELECT a FROM v;\n").unwrap();
+    std::fs::write(
+        dir.join("views/v.sql"),
+        "CREATE VIEW v AS SELECT a FROM w;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("views/w.sql"),
+        "CREATE VIEW w AS SELECT a FROM v;\n",
+    )
+    .unwrap();
     let out = common::run_pgdrift(&["check", "--db", &db.url], Some(&dir), &[]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("cycle"), "{}", out.stderr);
-    assert!(scratch_databases(&db).await.is_empty(), "a scratch database was left behind");
+    assert!(
+        scratch_databases(&db).await.is_empty(),
+        "a scratch database was left behind"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -269,11 +479,19 @@ fn connection_failures_are_one_line_exit_2_and_never_show_the_password() {
     ] {
         let out = common::run_pgdrift(&["check", "--db", url], Some(&dir), &[]);
         assert_eq!(out.code, 2, "{}", out.stderr);
-        assert!(!out.stderr.contains("hunter2secret") && !out.stdout.contains("hunter2secret"), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("hunter2secret") && !out.stdout.contains("hunter2secret"),
+            "{}",
+            out.stderr
+        );
         assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
         assert!(out.stderr.contains("cannot connect"), "{}", out.stderr);
     }
-    let out = common::run_pgdrift(&["inspect", "--db", "mysql://x@y/z", "--out", "x"], Some(&dir), &[]);
+    let out = common::run_pgdrift(
+        &["inspect", "--db", "mysql://x@y/z", "--out", "x"],
+        Some(&dir),
+        &[],
+    );
     assert_eq!(out.code, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -283,15 +501,26 @@ async fn database_url_comes_from_dotenv_in_sqlalchemy_spelling() {
     let db = common::test_db("dotenv").await;
     db.exec("CREATE TABLE from_dotenv (id bigint)").await;
     let dir = temp_dir("dotenv");
-    let sqlalchemy = db.url.replacen("postgres://", "postgresql+psycopg2://", 1).replacen("postgresql://", "postgresql+psycopg2://", 1);
-    std::fs::write(dir.join(".env"), format!("# local settings\nDATABASE_URL=\"{sqlalchemy}\"\n")).unwrap();
+    let sqlalchemy = db
+        .url
+        .replacen("postgres://", "postgresql+psycopg2://", 1)
+        .replacen("postgresql://", "postgresql+psycopg2://", 1);
+    std::fs::write(
+        dir.join(".env"),
+        format!("# local settings\nDATABASE_URL=\"{sqlalchemy}\"\n"),
+    )
+    .unwrap();
     let out = std::process::Command::new(common::pgdrift_bin())
         .args(["inspect", "--out", "out"])
         .current_dir(&dir)
         .env_remove("DATABASE_URL")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let yaml = std::fs::read_to_string(dir.join("out/schema.yaml")).unwrap();
     assert!(yaml.contains("from_dotenv"), "{yaml}");
     let _ = std::fs::remove_dir_all(&dir);
