@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Runs a command and prints "<wall seconds> <peak RSS KiB>" of it on stdout.
+"""Runs a command and prints "<wall seconds> <peak RSS KiB> <CPU seconds>" of it on stdout.
 
 Wall time is measured around fork/exec/wait; peak RSS is the child's ru_maxrss from wait4 (the
-largest resident set of the process or of any descendant it waited for). The command's own
+largest resident set of the process or of any descendant it waited for); CPU is user + system
+time of the same (what the client itself spent, as opposed to waiting for the server). The command's own
 stdout/stderr go to the files given with --stdout/--stderr (default: /dev/null, inherited).
 A non-zero exit is reported on stderr and makes this exit with the same status.
 
@@ -44,7 +45,7 @@ def main() -> int:
     if code != 0:
         print(f"measure.py: {' '.join(args)} exited with {code}", file=sys.stderr)
         return code if code > 0 else 1
-    print(f"{wall:.4f} {usage.ru_maxrss}")
+    print(f"{wall:.4f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.4f}")
     return 0
 
 

@@ -525,3 +525,61 @@ async fn database_url_comes_from_dotenv_in_sqlalchemy_spelling() {
     assert!(yaml.contains("from_dotenv"), "{yaml}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ctrl_c_removes_the_throw_away_server() {
+    let out_dir = temp_dir("ctrlc");
+    for delay_ms in [150u64, 400, 800] {
+        let mut child = std::process::Command::new(common::pgdrift_bin())
+            .args(["inspect", "--db", "ephemeral", "--out", out_dir.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let pid = child.id();
+        // SAFETY: sending SIGINT to our own child process.
+        unsafe {
+            libc::kill(pid as i32, libc::SIGINT);
+        }
+        let status = child.wait().unwrap();
+        assert!(matches!(status.code(), Some(0) | Some(130)), "{status:?}");
+        let prefix = format!("pgdrift-eph-{pid}-");
+        let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .collect();
+        assert!(leftovers.is_empty(), "after {delay_ms} ms: {leftovers:?}");
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+#[tokio::test]
+async fn diff_compares_any_two_sources() {
+    let a = common::test_db("diff_a").await;
+    let b = common::test_db("diff_b").await;
+    a.exec("CREATE TABLE t (id bigint, at timestamptz)").await;
+    b.exec("CREATE TABLE t (id integer, at timestamptz)").await;
+    // Two databases.
+    let out = common::run_pgdrift(&["diff", &a.url, &b.url, "--format", "json"], None, &[]);
+    out.assert_code(1);
+    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    // A database with itself: nothing.
+    common::run_pgdrift(&["diff", &a.url, &a.url], None, &[]).assert_code(0);
+    // A snapshot against a database, and a project folder against a database.
+    let dir = temp_dir("diff");
+    let snap = dir.join("a.yaml");
+    common::run_pgdrift(&["snapshot", "--db", &a.url, "--out", snap.to_str().unwrap()], None, &[]).assert_code(0);
+    let out = common::run_pgdrift(&["diff", snap.to_str().unwrap(), &b.url, "--format", "json"], None, &[]);
+    out.assert_code(1);
+    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    let project = dir.join("project");
+    common::run_pgdrift(&["inspect", "--db", &a.url, "--out", project.to_str().unwrap()], None, &[]).assert_code(0);
+    common::run_pgdrift(&["diff", project.to_str().unwrap(), &a.url], None, &[]).assert_code(0);
+    let out = common::run_pgdrift(&["diff", project.to_str().unwrap(), &b.url, "--format", "json"], None, &[]);
+    out.assert_code(1);
+    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    common::run_pgdrift(&["diff", "no/such/thing", &a.url], None, &[]).assert_code(2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

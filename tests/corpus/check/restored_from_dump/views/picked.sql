@@ -1,0 +1,1 @@
+CREATE VIEW picked AS SELECT id FROM genes WHERE symbol IN ('A', 'B');

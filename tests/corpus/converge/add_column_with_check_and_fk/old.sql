@@ -1,0 +1,2 @@
+create table p (id int primary key);
+create table t (id int);

@@ -1,0 +1,1 @@
+create table t (a text collate "C", b text);

@@ -1,0 +1,2 @@
+create type new_t as enum ('x', 'y');
+create table t (v new_t);

@@ -1,0 +1,1 @@
+create type old_t as enum ('a');

@@ -1,0 +1,1 @@
+select m = 'happy' from t

@@ -1,0 +1,2 @@
+create type mood as enum ('sad', 'ok', 'happy');
+create table t (m mood);

@@ -1,0 +1,3 @@
+create table t (id int);
+create materialized view mv as select id from t;
+create index mv_id on mv (id);

@@ -1,0 +1,2 @@
+create schema audit;
+create table audit.events (id int);

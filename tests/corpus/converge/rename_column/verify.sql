@@ -1,0 +1,1 @@
+select new_name = 'kept' from t where id = 1

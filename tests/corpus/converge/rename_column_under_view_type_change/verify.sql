@@ -1,0 +1,1 @@
+select new_v = 42 from t

@@ -1,0 +1,2 @@
+create table t (a int constraint new_chk check (a > 0));
+create index new_idx on t (a);

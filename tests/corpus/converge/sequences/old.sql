@@ -1,0 +1,2 @@
+create sequence s1 increment by 2;
+create sequence gone_seq;

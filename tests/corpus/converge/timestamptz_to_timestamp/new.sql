@@ -1,0 +1,1 @@
+create table e (id int, at timestamp);

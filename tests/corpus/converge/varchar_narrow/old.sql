@@ -1,0 +1,1 @@
+create table t (s varchar(100), u text);

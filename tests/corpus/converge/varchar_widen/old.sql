@@ -1,0 +1,1 @@
+create table t (s varchar(10), u varchar(5));

@@ -1,0 +1,2 @@
+create table t (a int);
+create view gone as select a from t;
