@@ -121,6 +121,11 @@ struct CheckArgs {
     /// unchanged declared files (cache: $PGDRIFT_CACHE_DIR, else ~/.cache/pgdrift).
     #[arg(long)]
     no_cache: bool,
+    /// Instead of the declared files, tell in one line whether the database is still exactly what
+    /// a squashed migration built: give the migration file (its header records the fingerprint)
+    /// or the `sha256:...` value itself.
+    #[arg(long, value_name = "FILE|HASH", conflicts_with = "against")]
+    fingerprint: Option<String>,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -199,6 +204,40 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 args.out.display()
             );
             Ok(0)
+        }
+        Command::Check(args) if args.fingerprint.is_some() => {
+            let given = args.fingerprint.clone().unwrap_or_default();
+            let (expected, schemas) = if given.starts_with("sha256:") {
+                (given.clone(), args.db.schemas.clone())
+            } else {
+                let text = std::fs::read_to_string(&given).map_err(|e| Error::Io {
+                    path: given.clone().into(),
+                    source: e,
+                })?;
+                let header = pgdrift::squash::parse_header(&text);
+                let fp = header
+                    .fingerprint
+                    .ok_or_else(|| Error::Other(format!("{given}: no `fingerprint: sha256:...` line in its header (was it written by pgdrift squash?)")))?;
+                let mut schemas = header.schemas;
+                schemas.extend(args.db.schemas.iter().cloned());
+                (fp, schemas)
+            };
+            let t = app::target(&args.db).await?;
+            let actual = pgdrift::squash::fingerprint(
+                &app::read_db(&t.url, &schemas_with_public(&schemas))
+                    .await?
+                    .schema,
+            );
+            if actual == expected {
+                println!(
+                    "fingerprint matches: {} is exactly what the squash built ({actual})",
+                    t.url.redacted()
+                );
+                Ok(0)
+            } else {
+                println!("fingerprint differs: {} is {actual}, the squash built {expected}; run `pgdrift check` to see the drift", t.url.redacted());
+                Ok(1)
+            }
         }
         Command::Check(args) => {
             let declared = Source::Declared {
@@ -316,4 +355,14 @@ fn finish(cmp: app::Comparison, args: &ReportArgs) -> Result<u8, Error> {
         println!();
     }
     Ok(code as u8)
+}
+
+fn schemas_with_public(schemas: &[String]) -> Vec<String> {
+    let mut out = vec![pgdrift::model::DEFAULT_SCHEMA.to_string()];
+    for s in schemas {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
 }

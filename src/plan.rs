@@ -108,6 +108,10 @@ impl Plan {
 
 #[derive(Debug, Clone)]
 pub struct PlanOptions {
+    /// Plain views whose declared body keeps the live view's output columns (same names, types,
+    /// collations, same order) and only adds columns after them: these are replaced with
+    /// `CREATE OR REPLACE VIEW` instead of dropped and created. See [`appendable_views`].
+    pub appendable_views: HashSet<QualifiedName>,
     /// Build indexes concurrently (outside the transaction) and add foreign keys and checks as
     /// NOT VALID followed by VALIDATE.
     pub online: bool,
@@ -118,6 +122,7 @@ pub struct PlanOptions {
 impl Default for PlanOptions {
     fn default() -> Self {
         PlanOptions {
+            appendable_views: HashSet::new(),
             online: false,
             tz: "UTC".to_string(),
         }
@@ -558,13 +563,24 @@ pub fn build_plan(
     // Views: undeclared ones and redefined ones are dropped; so is everything reading them.
     let mut view_seeds: HashSet<QualifiedName> = HashSet::new();
     let mut missing_views: HashSet<QualifiedName> = HashSet::new();
+    let mut replaced_views: HashSet<QualifiedName> = HashSet::new();
     for c in &view_changes {
         let Some(q) = &c.object.qualified else {
             continue;
         };
         match c.category {
-            Category::Extra | Category::View => {
+            Category::Extra => {
                 view_seeds.insert(q.clone());
+            }
+            Category::View => {
+                let appendable = opts.appendable_views.contains(q)
+                    && live.views.get(q).is_some_and(|v| !v.materialized)
+                    && declared.views.get(q).is_some_and(|v| !v.materialized);
+                if appendable {
+                    replaced_views.insert(q.clone());
+                } else {
+                    view_seeds.insert(q.clone());
+                }
             }
             Category::Missing => {
                 missing_views.insert(q.clone());
@@ -1235,6 +1251,8 @@ pub fn build_plan(
         .cloned()
         .chain(missing_views.iter().cloned())
         .collect();
+    // A view dropped anyway (it reads a changed column) is created, not replaced.
+    replaced_views.retain(|q| !dropped_views.contains(q));
     let order = match ddl::topo_order_views(declared) {
         Ok(o) => o,
         Err(cycle) => {
@@ -1250,6 +1268,17 @@ pub fn build_plan(
     };
     let mut created_views: Vec<(QualifiedName, &View)> = Vec::new();
     for q in &order {
+        if replaced_views.contains(q) {
+            if let Some(v) = declared.views.get(q) {
+                b.push(
+                    ddl::create_view(q, v, true),
+                    &view_label(q),
+                    Category::View,
+                    &[],
+                );
+            }
+            continue;
+        }
         if !recreate.contains(q) {
             continue;
         }
@@ -1689,6 +1718,7 @@ pub struct PlanSourceArgs {
 impl PlanSourceArgs {
     pub fn options(&self) -> PlanOptions {
         PlanOptions {
+            appendable_views: HashSet::new(),
             online: self.online,
             tz: self.tz.clone(),
         }
@@ -1756,4 +1786,82 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
         None => print!("{text}"),
     }
     Ok(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which changed views can be replaced in place
+
+/// (name, type, collation) of each output column of each plain view in `schemas`.
+async fn view_columns(
+    client: &tokio_postgres::Client,
+    schemas: &[String],
+) -> Result<HashMap<QualifiedName, Vec<(String, String, String)>>, tokio_postgres::Error> {
+    let rows = client
+        .query(
+            "SELECT n.nspname::text, c.relname::text, a.attname::text, \
+                    format_type(a.atttypid, a.atttypmod), coalesce(co.collname::text, '') \
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             LEFT JOIN pg_collation co ON co.oid = a.attcollation \
+             WHERE c.relkind = 'v' AND a.attnum > 0 AND NOT a.attisdropped \
+               AND n.nspname = ANY($1) ORDER BY c.oid, a.attnum",
+            &[&schemas],
+        )
+        .await?;
+    let mut out: HashMap<QualifiedName, Vec<(String, String, String)>> = HashMap::new();
+    for r in rows {
+        let q = QualifiedName::new(r.get::<_, String>(0), r.get::<_, String>(1));
+        out.entry(q)
+            .or_default()
+            .push((r.get(2), r.get(3), r.get(4)));
+    }
+    Ok(out)
+}
+
+/// The views among `candidates` whose declared output columns start with the live view's
+/// columns: PostgreSQL's own condition for `CREATE OR REPLACE VIEW`. The declared columns are
+/// read from a scratch database where the (normalized) declared schema is built; anything that
+/// goes wrong there just means "drop and create", which is always correct.
+pub async fn appendable_views(
+    declared: &Schema,
+    url: &crate::conn::DbUrl,
+    dev: &crate::normalize::DevServer,
+    schemas: &[String],
+    candidates: &[QualifiedName],
+) -> HashSet<QualifiedName> {
+    let mut out = HashSet::new();
+    let schemas = crate::app::default_schemas(schemas);
+    let Ok(live_client) = url.connect().await else {
+        return out;
+    };
+    let Ok(live_cols) = view_columns(&live_client, &schemas).await else {
+        return out;
+    };
+    let Ok(scratch) = crate::normalize::Scratch::create(dev).await else {
+        return out;
+    };
+    let mut ok = true;
+    for st in ddl::create_script(declared) {
+        if scratch.client.batch_execute(&st.sql).await.is_err() {
+            ok = false;
+            break;
+        }
+    }
+    let decl_cols = if ok {
+        view_columns(&scratch.client, &schemas).await.ok()
+    } else {
+        None
+    };
+    scratch.drop_now().await;
+    let Some(decl_cols) = decl_cols else {
+        return out;
+    };
+    for q in candidates {
+        if let (Some(l), Some(d)) = (live_cols.get(q), decl_cols.get(q)) {
+            if d.len() >= l.len() && d[..l.len()] == l[..] {
+                out.insert(q.clone());
+            }
+        }
+    }
+    out
 }

@@ -13,6 +13,7 @@
 //! `--verify` proves the result: the statements run in an empty scratch database, which is read
 //! back with the same catalog queries and diffed against the source.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -147,6 +148,139 @@ pub struct SquashSource {
     pub schema: Schema,
     pub major: Option<u32>,
     pub label: String,
+    /// What the model does not carry but a rebuilt database must keep (live sources only).
+    pub extras: Extras,
+}
+
+/// Facts of a live schema that `Schema` does not model but pg_dump shows, so a squash of a live
+/// database must reproduce them: constraints added `NOT VALID` and never validated, and the
+/// sequences behind identity columns (their names survive table renames; their options are
+/// the column's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// `(table, constraint)` of CHECK and FOREIGN KEY constraints that are not validated.
+    pub not_valid: BTreeSet<(QualifiedName, String)>,
+    /// `(table, column)` -> the identity column's sequence.
+    pub identity: BTreeMap<(QualifiedName, String), IdentitySequence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentitySequence {
+    pub name: QualifiedName,
+    pub start: i64,
+    pub increment: i64,
+    pub min_value: i64,
+    pub max_value: i64,
+    pub cache: i64,
+    pub cycle: bool,
+}
+
+impl IdentitySequence {
+    /// The sequence options of `GENERATED ... AS IDENTITY (...)`.
+    pub fn options(&self) -> String {
+        format!(
+            "SEQUENCE NAME {} START WITH {} INCREMENT BY {} MINVALUE {} MAXVALUE {} CACHE {}{}",
+            self.name.sql(),
+            self.start,
+            self.increment,
+            self.min_value,
+            self.max_value,
+            self.cache,
+            if self.cycle { " CYCLE" } else { " NO CYCLE" }
+        )
+    }
+}
+
+const Q_NOT_VALID: &str = "\
+SELECT n.nspname::text, c.relname::text, con.conname::text
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT con.convalidated AND con.contype IN ('c', 'f') AND n.nspname = ANY($1)";
+
+const Q_IDENTITY: &str = "\
+SELECT n.nspname::text, c.relname::text, a.attname::text, sn.nspname::text, s.relname::text,
+  ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, ps.seqcycle
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid
+  AND d.refobjsubid = a.attnum AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
+JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+JOIN pg_namespace sn ON sn.oid = s.relnamespace
+JOIN pg_sequence ps ON ps.seqrelid = s.oid
+WHERE a.attidentity <> '' AND NOT a.attisdropped AND n.nspname = ANY($1)";
+
+/// Reads [`Extras`] of the selected schemas (two catalog queries, whatever the size).
+pub async fn read_extras(
+    client: &tokio_postgres::Client,
+    schemas: &[String],
+) -> Result<Extras, SquashError> {
+    let q = |e: tokio_postgres::Error| SquashError::Query(describe_pg_error(&e, ""));
+    let schemas: Vec<String> = schemas.to_vec();
+    let mut extras = Extras::default();
+    for row in client.query(Q_NOT_VALID, &[&schemas]).await.map_err(q)? {
+        let table = QualifiedName::new(
+            row.try_get::<_, String>(0).map_err(q)?,
+            row.try_get::<_, String>(1).map_err(q)?,
+        );
+        extras
+            .not_valid
+            .insert((table, row.try_get::<_, String>(2).map_err(q)?));
+    }
+    for row in client.query(Q_IDENTITY, &[&schemas]).await.map_err(q)? {
+        let table = QualifiedName::new(
+            row.try_get::<_, String>(0).map_err(q)?,
+            row.try_get::<_, String>(1).map_err(q)?,
+        );
+        let column: String = row.try_get(2).map_err(q)?;
+        let seq = IdentitySequence {
+            name: QualifiedName::new(
+                row.try_get::<_, String>(3).map_err(q)?,
+                row.try_get::<_, String>(4).map_err(q)?,
+            ),
+            start: row.try_get(5).map_err(q)?,
+            increment: row.try_get(6).map_err(q)?,
+            min_value: row.try_get(7).map_err(q)?,
+            max_value: row.try_get(8).map_err(q)?,
+            cache: row.try_get(9).map_err(q)?,
+            cycle: row.try_get(10).map_err(q)?,
+        };
+        extras.identity.insert((table, column), seq);
+    }
+    Ok(extras)
+}
+
+/// Differences in [`Extras`] between a source and its rebuild, one line each. Identity sequences
+/// are compared only when the source recorded them (live sources).
+pub fn extras_differences(source: &Extras, rebuilt: &Extras) -> Vec<String> {
+    let mut out = Vec::new();
+    for (t, c) in source.not_valid.difference(&rebuilt.not_valid) {
+        out.push(format!(
+            "constraint {t}.{c} is NOT VALID in the source but validated in the rebuilt database"
+        ));
+    }
+    for (t, c) in rebuilt.not_valid.difference(&source.not_valid) {
+        out.push(format!(
+            "constraint {t}.{c} is validated in the source but NOT VALID in the rebuilt database"
+        ));
+    }
+    if !source.identity.is_empty() {
+        for ((t, c), seq) in &source.identity {
+            match rebuilt.identity.get(&(t.clone(), c.clone())) {
+                Some(r) if r == seq => {}
+                Some(r) => out.push(format!(
+                    "identity column {t}.{c}: sequence ({}) in the source but ({}) in the rebuilt database",
+                    seq.options(),
+                    r.options()
+                )),
+                None => out.push(format!(
+                    "identity column {t}.{c}: no identity sequence in the rebuilt database"
+                )),
+            }
+        }
+    }
+    out
 }
 
 /// The scratch-database server of one command, with the throw-away cluster (if any) kept alive
@@ -191,10 +325,13 @@ pub async fn resolve_source(
     let mut resolved = match source {
         Source::Db(url) => {
             let r = app::read_db(url, schemas).await?;
+            let client = url.connect().await?;
+            let extras = read_extras(&client, &app::default_schemas(schemas)).await?;
             SquashSource {
                 schema: r.schema,
                 major: r.major,
                 label: r.label,
+                extras,
             }
         }
         Source::Snapshot(path) => {
@@ -203,6 +340,7 @@ pub async fn resolve_source(
                 major: schema.postgres,
                 schema,
                 label: source.label(),
+                extras: Extras::default(),
             }
         }
         Source::Declared {
@@ -220,6 +358,7 @@ pub async fn resolve_source(
                 schema: result?,
                 major: Some(major),
                 label: source.label(),
+                extras: Extras::default(),
             }
         }
     };
@@ -410,22 +549,34 @@ pub fn stabilize_expression(text: &str) -> String {
                 i = skip_quoted(b, i);
                 continue;
             }
-            b'(' if text[i..].starts_with("(ARRAY[") => {
-                let open = i + 6;
-                if let Some(close) = matching_bracket(b, open) {
-                    if text[close + 1..].starts_with(")::") {
-                        if let Some(t) = common_literal_type(&text[open + 1..close]) {
-                            out.push_str(&text[copied..=close]);
-                            out.push_str("::");
-                            out.push_str(&t);
-                            out.push_str("[]");
-                            copied = close + 1;
-                            i = close + 1;
-                            continue;
-                        }
+            b'A' if text[i..].starts_with("ARRAY[")
+                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) =>
+            {
+                let open = i + 5;
+                let Some(close) = matching_bracket(b, open) else {
+                    i += 1;
+                    continue;
+                };
+                let after = &text[close + 1..];
+                let parenthesized = i > 0 && b[i - 1] == b'(';
+                let outer = if let Some(r) = after.strip_prefix("::") {
+                    Some(r)
+                } else if parenthesized {
+                    after.strip_prefix(")::")
+                } else {
+                    None
+                };
+                if let (Some(outer), Some(t)) = (outer, common_literal_type(&text[open + 1..close]))
+                {
+                    if !outer.starts_with(&format!("{t}[]")) {
+                        out.push_str(&text[copied..=close]);
+                        out.push_str("::");
+                        out.push_str(&t);
+                        out.push_str("[]");
+                        copied = close + 1;
                     }
                 }
-                i += 1;
+                i = close + 1;
             }
             _ => i += 1,
         }
@@ -515,10 +666,7 @@ fn common_literal_type(elements: &str) -> Option<String> {
         i += 1;
     }
     let first = *types.first()?;
-    types
-        .iter()
-        .all(|t| *t == first)
-        .then(|| first.to_string())
+    types.iter().all(|t| *t == first).then(|| first.to_string())
 }
 
 /// `schema` with every stored SQL expression made round-trip stable (see
@@ -584,34 +732,101 @@ fn local_search_path(mut statements: Vec<Statement>) -> Vec<Statement> {
     statements
 }
 
-/// Builds the statements for `schema`.
-pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError> {
-    let stable = stabilized(schema);
-    let schema = &stable;
+/// Builds the statements for `schema` (plus what `extras` records of a live source).
+pub fn script(schema: &Schema, extras: &Extras, views: ViewsOutput) -> Result<Script, SquashError> {
     if let Err(cycle) = ddl::topo_order_views(schema) {
         let names: Vec<String> = cycle.iter().map(|n| n.display_name()).collect();
         return Err(SquashError::ViewCycle(names.join(", ")));
     }
-    match views {
-        ViewsOutput::Inline => Ok(Script {
-            migration: local_search_path(ddl::create_script(schema)),
-            views: Vec::new(),
-            down: drop_script(schema, true),
-        }),
-        ViewsOutput::Separate => {
-            let mut without = schema.clone();
-            without.views.clear();
-            let only_views = Schema {
-                views: schema.views.clone(),
-                ..Default::default()
-            };
-            Ok(Script {
-                migration: local_search_path(ddl::create_script(&without)),
-                views: local_search_path(ddl::create_script(&only_views)),
-                down: drop_script(schema, false),
-            })
+    // NOT VALID constraints come out of CREATE TABLE and are added afterwards as NOT VALID.
+    let mut base = stabilized(schema);
+    let mut late = Vec::new();
+    for (table, name) in &extras.not_valid {
+        let Some(t) = base.tables.get_mut(table) else {
+            continue;
+        };
+        if let Some(ck) = t.checks.shift_remove(name) {
+            late.push(Statement::new(
+                ddl::add_constraint_check(table, name, &ck, true),
+                format!("constraint {table}.{name}"),
+            ));
+        } else if let Some(fk) = t.foreign_keys.shift_remove(name) {
+            late.push(Statement::new(
+                ddl::add_constraint_foreign_key(table, name, &fk, true),
+                format!("foreign key {table}.{name}"),
+            ));
         }
     }
+    let (migration, view_statements) = match views {
+        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
+        ViewsOutput::Separate => {
+            let mut without = base.clone();
+            without.views.clear();
+            let only_views = Schema {
+                views: base.views.clone(),
+                ..Default::default()
+            };
+            (
+                ddl::create_script(&without),
+                ddl::create_script(&only_views),
+            )
+        }
+    };
+    let mut migration = with_identity_sequences(migration, &base, extras);
+    if !late.is_empty() {
+        let at = migration
+            .iter()
+            .position(|s| {
+                s.object.starts_with("view ")
+                    || s.object.starts_with("materialized view ")
+                    || s.object.starts_with("comments on ")
+            })
+            .unwrap_or(migration.len());
+        migration.splice(at..at, late);
+    }
+    Ok(Script {
+        migration: local_search_path(migration),
+        views: local_search_path(view_statements),
+        down: drop_script(schema, views == ViewsOutput::Inline),
+    })
+}
+
+/// Spells out each identity column's sequence (name and options) in its CREATE TABLE.
+fn with_identity_sequences(
+    mut statements: Vec<Statement>,
+    schema: &Schema,
+    extras: &Extras,
+) -> Vec<Statement> {
+    if extras.identity.is_empty() {
+        return statements;
+    }
+    for st in &mut statements {
+        let Some(rest) = st.object.strip_prefix("table ") else {
+            continue;
+        };
+        let Some((name, table)) = schema.tables.iter().find(|(n, _)| n.display_name() == rest)
+        else {
+            continue;
+        };
+        for (col_name, col) in &table.columns {
+            let (Some(identity), Some(seq)) = (
+                col.identity,
+                extras.identity.get(&(name.clone(), col_name.clone())),
+            ) else {
+                continue;
+            };
+            let plain = ddl::column_definition(col_name, col);
+            let spelled = plain.replacen(
+                identity.sql(),
+                &format!("{} ({})", identity.sql(), seq.options()),
+                1,
+            );
+            st.sql = st
+                .sql
+                .replacen(&format!("\n    {plain}"), &format!("\n    {spelled}"), 1);
+        }
+    }
+    statements
 }
 
 /// Drops in reverse dependency order: views, foreign keys, tables, sequences, enums, extensions,
@@ -751,15 +966,18 @@ pub fn render_sql(meta: &Meta, what: &str, statements: &[Statement]) -> String {
     out
 }
 
-/// A Python string literal holding `text` exactly: triple-quoted for readability, with every
-/// backslash and double quote escaped (so no sequence of the SQL can end or bend the literal),
-/// and control characters other than newline written as escapes.
+/// A Python string literal holding `text` exactly: triple-quoted for readability, every
+/// backslash escaped (so no sequence of the SQL can bend the literal), quotes escaped where they
+/// could end it, control characters other than newline written as escapes.
 pub fn python_literal(text: &str) -> String {
     let mut out = String::from("\"\"\"\\\n");
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
+            // A quote is escaped only before another quote or at the end, so unescaped quotes
+            // never run three long and never touch the closing `"""`; SQL stays readable.
+            '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
             '\n' => out.push('\n'),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
@@ -1053,6 +1271,8 @@ pub async fn apply_statements(
 /// The outcome of `--verify`.
 pub struct Verification {
     pub differences: Vec<Change>,
+    /// Differences the model cannot express (see [`Extras`]), one line each.
+    pub extra_differences: Vec<String>,
     /// The fingerprint of the rebuilt database (equal to the header's unless the server prints
     /// some view differently the second time).
     pub rebuilt_fingerprint: String,
@@ -1087,7 +1307,15 @@ async fn verify_in(
             schemas.push(s.clone());
         }
     }
-    let rebuilt = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
+    let rebuilt = introspect(
+        &scratch.client,
+        &IntrospectOptions {
+            schemas: schemas.clone(),
+        },
+    )
+    .await?;
+    let rebuilt_extras = read_extras(&scratch.client, &schemas).await?;
+    let extra_differences = extras_differences(&src.extras, &rebuilt_extras);
     let rebuilt_fingerprint = fingerprint(&rebuilt);
     let mut left = canonical(&src.schema);
     let mut right = canonical(&rebuilt);
@@ -1107,6 +1335,7 @@ async fn verify_in(
     let differences = diff::diff(&left, &right);
     Ok(Verification {
         differences,
+        extra_differences,
         rebuilt_fingerprint,
         rebuilt,
     })
@@ -1208,6 +1437,14 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
             views_dir: args.views.clone(),
         },
     };
+    if let Source::Declared {
+        schema_file,
+        views_dir,
+    } = &source
+    {
+        // Bad input fails before a throw-away server is started.
+        load::load_project(schema_file, views_dir)?;
+    }
     let needs_dev = matches!(source, Source::Declared { .. }) || args.verify;
     let fallback = match &source {
         Source::Db(url) => Some(url.clone()),
@@ -1219,7 +1456,7 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
         None
     };
     let src = resolve_source(&source, dev.as_ref().map(|d| &d.server), &args.db.schemas).await?;
-    let script = script(&src.schema, args.views_output)?;
+    let script = script(&src.schema, &src.extras, args.views_output)?;
     let revision = args.revision.as_deref().or(args.stamp.as_deref());
     let files = render(
         &src,
@@ -1243,7 +1480,7 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
     if let Some(dev) = &dev {
         if args.verify {
             let v = verify(&src, &script, &dev.server).await?;
-            if v.differences.is_empty() {
+            if v.differences.is_empty() && v.extra_differences.is_empty() {
                 eprintln!("verified: 0 differences");
                 let expected = fingerprint(&src.schema);
                 if v.rebuilt_fingerprint != expected {
@@ -1252,9 +1489,12 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
             } else {
                 eprintln!(
                     "verify FAILED: the rebuilt schema differs from the source in {} place(s):",
-                    v.differences.len()
+                    v.differences.len() + v.extra_differences.len()
                 );
                 print_changes(&v.differences);
+                for line in &v.extra_differences {
+                    eprintln!("  {line}");
+                }
                 code = 1;
             }
         }
@@ -1306,8 +1546,8 @@ mod tests {
     #[test]
     fn python_literals_escape_everything_that_matters() {
         assert_eq!(
-            python_literal("a\"\"\"b\\c\nd\te"),
-            "\"\"\"\\\na\\\"\\\"\\\"b\\\\c\nd\\te\"\"\""
+            python_literal("a\"\"\"b\\c\nd\te \"x\""),
+            "\"\"\"\\\na\\\"\\\"\"b\\\\c\nd\\te \"x\\\"\"\"\""
         );
         assert_eq!(python_short_literal("x\"y"), "\"x\\\"y\"");
     }
@@ -1333,6 +1573,13 @@ mod tests {
             stabilize_expression(a),
             "((op)::text = ANY ((ARRAY['a'::character varying, 'b''x'::character varying]::character varying[])::text[]))"
         );
+        let pretty = "x::text = ANY (ARRAY['a'::character varying]::text[])";
+        assert_eq!(
+            stabilize_expression(pretty),
+            "x::text = ANY (ARRAY['a'::character varying]::character varying[]::text[])"
+        );
+        let same = "ARRAY['a'::character varying]::character varying[]";
+        assert_eq!(stabilize_expression(same), same);
         let mixed = "(x = ANY ((ARRAY['a'::character varying, 'b'::text])::text[]))";
         assert_eq!(stabilize_expression(mixed), mixed);
         let plain = "(x = ANY (ARRAY[1, 2]))";

@@ -531,7 +531,13 @@ fn ctrl_c_removes_the_throw_away_server() {
     let out_dir = temp_dir("ctrlc");
     for delay_ms in [150u64, 400, 800] {
         let mut child = std::process::Command::new(common::pgdrift_bin())
-            .args(["inspect", "--db", "ephemeral", "--out", out_dir.to_str().unwrap()])
+            .args([
+                "inspect",
+                "--db",
+                "ephemeral",
+                "--out",
+                out_dir.to_str().unwrap(),
+            ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -564,22 +570,61 @@ async fn diff_compares_any_two_sources() {
     // Two databases.
     let out = common::run_pgdrift(&["diff", &a.url, &b.url, "--format", "json"], None, &[]);
     out.assert_code(1);
-    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    assert_eq!(
+        findings_of(&out.stdout),
+        BTreeSet::from(["type column t.id".to_string()])
+    );
     // A database with itself: nothing.
     common::run_pgdrift(&["diff", &a.url, &a.url], None, &[]).assert_code(0);
     // A snapshot against a database, and a project folder against a database.
     let dir = temp_dir("diff");
     let snap = dir.join("a.yaml");
-    common::run_pgdrift(&["snapshot", "--db", &a.url, "--out", snap.to_str().unwrap()], None, &[]).assert_code(0);
-    let out = common::run_pgdrift(&["diff", snap.to_str().unwrap(), &b.url, "--format", "json"], None, &[]);
+    common::run_pgdrift(
+        &["snapshot", "--db", &a.url, "--out", snap.to_str().unwrap()],
+        None,
+        &[],
+    )
+    .assert_code(0);
+    let out = common::run_pgdrift(
+        &["diff", snap.to_str().unwrap(), &b.url, "--format", "json"],
+        None,
+        &[],
+    );
     out.assert_code(1);
-    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    assert_eq!(
+        findings_of(&out.stdout),
+        BTreeSet::from(["type column t.id".to_string()])
+    );
     let project = dir.join("project");
-    common::run_pgdrift(&["inspect", "--db", &a.url, "--out", project.to_str().unwrap()], None, &[]).assert_code(0);
+    common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &a.url,
+            "--out",
+            project.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
     common::run_pgdrift(&["diff", project.to_str().unwrap(), &a.url], None, &[]).assert_code(0);
-    let out = common::run_pgdrift(&["diff", project.to_str().unwrap(), &b.url, "--format", "json"], None, &[]);
+    let out = common::run_pgdrift(
+        &[
+            "diff",
+            project.to_str().unwrap(),
+            &b.url,
+            "--format",
+            "json",
+        ],
+        None,
+        &[],
+    );
     out.assert_code(1);
-    assert_eq!(findings_of(&out.stdout), BTreeSet::from(["type column t.id".to_string()]));
+    assert_eq!(
+        findings_of(&out.stdout),
+        BTreeSet::from(["type column t.id".to_string()])
+    );
     common::run_pgdrift(&["diff", "no/such/thing", &a.url], None, &[]).assert_code(2);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,0 +1,1 @@
+create table t (a bigint, b numeric(10,2));

@@ -1,0 +1,1 @@
+create table base (id int primary key);

@@ -1,0 +1,1 @@
+create table t (a timestamptz, b text, c int);

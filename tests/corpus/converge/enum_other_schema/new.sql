@@ -1,0 +1,3 @@
+create schema app;
+create type app.color as enum ('green', 'red', 'blue');
+create table app.t (c app.color);

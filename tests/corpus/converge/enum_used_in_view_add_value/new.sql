@@ -1,0 +1,3 @@
+create type st as enum ('a', 'b', 'c');
+create table t (s st);
+create view v as select s from t;

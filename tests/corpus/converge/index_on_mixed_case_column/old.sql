@@ -1,0 +1,1 @@
+create table "T" ("ColA" int, "col b" text);

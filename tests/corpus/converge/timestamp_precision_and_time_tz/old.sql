@@ -1,0 +1,1 @@
+create table t (a timestamp(6), b time);

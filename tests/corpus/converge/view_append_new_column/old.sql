@@ -1,0 +1,3 @@
+create table t (a int);
+create view v as select a from t;
+create view w as select a from v;

@@ -1,0 +1,2 @@
+create table b (id int);
+create view v as select id from b;

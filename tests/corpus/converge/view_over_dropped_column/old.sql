@@ -1,0 +1,2 @@
+create table t (a int, gone int);
+create view v as select a, gone from t;
