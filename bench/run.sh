@@ -39,8 +39,9 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Phases
 # ---------------------------------------------------------------------------------------------
-PHASES=(floor floor_tight inspect)
-declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect")
+PHASES=(floor floor_tight inspect check_first check_repeat)
+declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
+    [check_first]="check, first run" [check_repeat]="check, repeated")
 
 # The floor: psql alone running the very catalog queries introspection sends.
 phase_floor() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$CATALOG_SQL"); }
@@ -56,6 +57,26 @@ verify_inspect() {
     views=$(find "$2/out/views" -name '*.sql' | wc -l)
     [ "$views" -eq "$EXPECTED_VIEWS" ] || { log "inspect wrote $views view files, expected $EXPECTED_VIEWS"; return 1; }
     log "  inspect output: $(du -sh "$2/out" | cut -f1), schema.yaml $(wc -l < "$2/out/schema.yaml") lines, $views views"
+}
+
+# check: the declared project is what inspect writes for the same database (declared == live), so
+# check must find nothing (exit 0; anything else fails the run). The first run normalizes in a
+# scratch database on the same server (empty cache); the repeated run reuses the cached
+# normalization because the declared files did not change.
+setup_check_first() { rm -rf "$2/declared"; "$BIN" inspect --db "$1" --out "$2/declared" 2>/dev/null; }
+prepare_check_first() { rm -rf "$2/cache_first"; }
+phase_check_first() {
+    CMD=(env PGDRIFT_CACHE_DIR="$2/cache_first" "$BIN" check --db "$1"
+        --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
+}
+setup_check_repeat() {
+    rm -rf "$2/cache_repeat"
+    PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1" \
+        --schema-file "$2/declared/schema.yaml" --views "$2/declared/views" >/dev/null
+}
+phase_check_repeat() {
+    CMD=(env PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1"
+        --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
 
 # ---------------------------------------------------------------------------------------------

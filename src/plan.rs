@@ -759,6 +759,8 @@ pub fn build_plan(
         }
     }
     let mut enum_defaults_to_restore: Vec<(QualifiedName, String)> = Vec::new();
+    // Columns whose default the enum rebuild already set to the declared one.
+    let mut enum_restored: HashSet<(QualifiedName, String)> = HashSet::new();
     let mut done_enums: HashSet<QualifiedName> = HashSet::new();
     for c in &enum_changes {
         let Some(q) = &c.object.qualified else {
@@ -835,6 +837,7 @@ pub fn build_plan(
                     b.push(ddl::drop_enum(q), &why, Category::Enum, &[]);
                     b.push(ddl::rename_type(&tmp, &q.name), &why, Category::Enum, &[]);
                     for (t, col) in &enum_defaults_to_restore {
+                        enum_restored.insert((t.clone(), col.clone()));
                         // `t` is a live name; find the declared table it became.
                         let decl_t = live_of
                             .iter()
@@ -932,8 +935,13 @@ pub fn build_plan(
             b.push(ddl::drop_identity(&lt, m), &why, Category::Identity, &[]);
         }
         let type_changes = lc.data_type != dc.data_type;
+        let live_default = if enum_restored.contains(&(lt.clone(), m.clone())) {
+            dc.default.clone()
+        } else {
+            lc.default.clone()
+        };
         let mut default_dropped = false;
-        if lc.default.is_some() && (dc.default != lc.default || type_changes) {
+        if live_default.is_some() && (dc.default != live_default || type_changes) {
             b.push(ddl::drop_default(&lt, m), &why, Category::Default, &[]);
             default_dropped = true;
         }
@@ -963,7 +971,7 @@ pub fn build_plan(
                 &[Hazard::LongLock],
             );
         }
-        if dc.default.is_some() && (default_dropped || dc.default != lc.default) {
+        if dc.default.is_some() && (default_dropped || dc.default != live_default) {
             if let Some(def) = &dc.default {
                 b.push(ddl::set_default(&lt, m, def), &why, Category::Default, &[]);
             }
@@ -996,11 +1004,7 @@ pub fn build_plan(
             }
             _ => {}
         }
-        if lc.comment != dc.comment {
-            // comments come at the end, with the others
-        }
     }
-    let _ = &added_columns;
 
     // --- 6. Drops of undeclared columns, tables, sequences and enums.
     for (t, m, why) in &dropped_columns {
@@ -1757,7 +1761,21 @@ pub async fn plan_for(
         crate::app::compare(declared, &crate::app::Source::Db(url.clone()), dev, schemas).await?;
     let (changes, _ignored) =
         crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
-    let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, opts)?;
+    let mut opts = opts.clone();
+    let candidates: Vec<QualifiedName> = changes
+        .iter()
+        .filter(|c| c.category == Category::View && c.object.kind == ObjectKind::View)
+        .filter_map(|c| c.object.qualified.clone())
+        .collect();
+    if !candidates.is_empty() {
+        let dev = match dev {
+            Some(d) => d.clone(),
+            None => crate::normalize::DevServer::Url(url.clone()),
+        };
+        opts.appendable_views =
+            appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
+    }
+    let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
     Ok((plan, cmp))
 }
 
@@ -1864,4 +1882,100 @@ pub async fn appendable_views(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_change_hazards() {
+        let h = |a: &str, b: &str| type_change("c", a, b, "UTC");
+        assert_eq!(h("integer", "bigint"), (vec![Hazard::Rewrite], None));
+        assert_eq!(
+            h("bigint", "integer").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(
+            h("character varying(10)", "character varying(20)").0,
+            vec![]
+        );
+        assert_eq!(h("character varying(10)", "text").0, vec![]);
+        assert_eq!(
+            h("text", "character varying(5)").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(
+            h("timestamp without time zone", "timestamp with time zone"),
+            (
+                vec![Hazard::Rewrite],
+                Some("\"c\" AT TIME ZONE 'UTC'".to_string())
+            )
+        );
+        assert_eq!(
+            h(
+                "timestamp(6) without time zone",
+                "timestamp(3) with time zone"
+            )
+            .0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(h("numeric(10,2)", "numeric(12,2)").0, vec![]);
+        assert_eq!(
+            h("numeric(12,2)", "numeric(10,2)").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(h("text", "integer").1, Some("\"c\"::integer".to_string()));
+    }
+
+    #[test]
+    fn enum_additivity() {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(enum_is_additive(&v(&["a", "x", "b"]), &v(&["a", "b"])));
+        assert!(!enum_is_additive(&v(&["b", "a"]), &v(&["a", "b"])));
+        assert!(!enum_is_additive(&v(&["a"]), &v(&["a", "b"])));
+    }
+
+    #[test]
+    fn type_spelling_matches_format_type() {
+        assert_eq!(type_spelling(&QualifiedName::new("public", "mood")), "mood");
+        assert_eq!(
+            type_spelling(&QualifiedName::new("public", "Mood")),
+            "\"Mood\""
+        );
+        assert_eq!(
+            type_spelling(&QualifiedName::new("app", "color")),
+            "app.color"
+        );
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let plan = Plan {
+            steps: vec![Step {
+                sql: "CREATE INDEX CONCURRENTLY \"i\" ON \"public\".\"t\" USING \"btree\" (a)"
+                    .into(),
+                change: "index i on t: missing".into(),
+                category: Category::Index,
+                hazards: vec![Hazard::NotTransactional],
+                transactional: false,
+                resume_index: Some(QualifiedName::new("public", "i")),
+            }],
+            live_fingerprint: "abc".into(),
+            warnings: vec!["w".into()],
+        };
+        let text = render_json(&plan);
+        assert!(text.contains("\"format\": \"pgdrift.plan\""));
+        assert!(text.contains("\"not_transactional\""));
+        let back = parse_json(&text, std::path::Path::new("p.json")).unwrap();
+        assert_eq!(back, plan);
+        assert!(parse_json(
+            "{\"format\": \"x\", \"version\": 1, \"steps\": [], \"live_fingerprint\": \"\"}",
+            std::path::Path::new("p")
+        )
+        .is_err());
+        let sql = render_sql(&plan);
+        assert!(sql.contains("-- Outside the transaction"));
+        assert!(!sql.contains("BEGIN;"));
+    }
 }

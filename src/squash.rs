@@ -910,6 +910,31 @@ pub struct Meta {
     pub fingerprint: String,
     pub tables: usize,
     pub views: usize,
+    /// Estimated relations the migration creates (each takes a lock until COMMIT).
+    pub relations: usize,
+}
+
+/// Above this many relations created in one transaction, PostgreSQL's default lock table
+/// (`max_locks_per_transaction` 64 x `max_connections` 100) may run out.
+pub const LOCK_WARNING_RELATIONS: usize = 6400;
+
+/// Relations a build of `schema` creates: each table with its TOAST table and index, every index
+/// (including those behind primary key, unique and exclusion constraints), sequences (identity
+/// ones too), views and materialized-view indexes.
+pub fn relation_estimate(schema: &Schema) -> usize {
+    let mut n = schema.sequences.len();
+    for t in schema.tables.values() {
+        n += 3
+            + t.indexes.len()
+            + t.unique.len()
+            + t.exclusions.len()
+            + usize::from(t.primary_key.is_some())
+            + t.columns.values().filter(|c| c.identity.is_some()).count();
+    }
+    for v in schema.views.values() {
+        n += 1 + v.indexes.len() + if v.materialized { 2 } else { 0 };
+    }
+    n
 }
 
 impl Meta {
@@ -927,11 +952,12 @@ impl Meta {
             fingerprint: fingerprint(&src.schema),
             tables: src.schema.tables.len(),
             views: src.schema.views.len(),
+            relations: relation_estimate(&src.schema),
         }
     }
 
     fn lines(&self, what: &str) -> Vec<String> {
-        vec![
+        let mut lines = vec![
             format!("pgdrift squash: {what}"),
             format!("source: {}", one_line(&self.source)),
             format!(
@@ -943,7 +969,22 @@ impl Meta {
             format!("schemas: {}", self.schemas.join(", ")),
             format!("fingerprint: {}", self.fingerprint),
             format!("objects: {} tables, {} views", self.tables, self.views),
-        ]
+        ];
+        if self.relations > LOCK_WARNING_RELATIONS {
+            lines.push(self.lock_note());
+        }
+        lines
+    }
+
+    /// Said in the header and on stderr when one transaction may exceed the lock table.
+    pub fn lock_note(&self) -> String {
+        format!(
+            "note: about {} relations are created in one transaction; if PostgreSQL reports \
+             \"out of shared memory\", raise max_locks_per_transaction on the target server \
+             (e.g. to {}) for the run",
+            self.relations,
+            (self.relations / 100 + 1).next_power_of_two().max(128)
+        )
     }
 }
 
@@ -1467,6 +1508,10 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
         args.message.as_deref(),
         args.views_file.as_deref(),
     )?;
+    let meta = Meta::new(&src);
+    if meta.relations > LOCK_WARNING_RELATIONS {
+        eprintln!("{}", meta.lock_note());
+    }
     for f in &files {
         match &f.path {
             Some(p) => {
@@ -1488,7 +1533,7 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
                 }
             } else {
                 eprintln!(
-                    "verify FAILED: the rebuilt schema differs from the source in {} place(s):",
+                    "verify FAILED: the rebuilt schema differs from the source in {} place(s) (\"declaration\" = the squash source, \"database\" = the database the squash built):",
                     v.differences.len() + v.extra_differences.len()
                 );
                 print_changes(&v.differences);

@@ -153,24 +153,57 @@ async fn query_bool(db: &common::TestDb, sql: &str) -> Result<bool, String> {
     Ok(row.get(0))
 }
 
+struct Case {
+    name: String,
+    old: String,
+    new: String,
+    renames: Option<String>,
+    data: Option<String>,
+    verify: Option<String>,
+    schemas: Vec<String>,
+}
+
+impl Case {
+    fn from_dir(dir: &Path) -> Result<Case, String> {
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("case")
+            .to_string();
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
+        Ok(Case {
+            old: read("old.sql").ok_or(format!("{name}: no old.sql"))?,
+            new: read("new.sql").ok_or(format!("{name}: no new.sql"))?,
+            renames: read("renames"),
+            data: read("data.sql"),
+            verify: read("verify.sql"),
+            schemas: read("schemas")
+                .map(|s| s.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default(),
+            name,
+        })
+    }
+}
+
 async fn run_case(case: &Path, online: bool) -> Result<(), String> {
-    let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("case");
-    let read = |f: &str| std::fs::read_to_string(case.join(f)).ok();
-    let old = read("old.sql").ok_or(format!("{name}: no old.sql"))?;
-    let new = read("new.sql").ok_or(format!("{name}: no new.sql"))?;
+    converge(&Case::from_dir(case)?, online).await
+}
+
+/// Builds old and new, plans and applies, and requires convergence (see the module docs).
+async fn converge(case: &Case, online: bool) -> Result<(), String> {
+    let name = case.name.as_str();
+    let schemas = &case.schemas;
     let tag = format!("{name}{}", if online { "_on" } else { "" });
-    let schemas: Vec<String> = read("schemas")
-        .map(|s| s.split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default();
-    let (a, b, dir) = setup_in(&tag, &old, &new, read("renames").as_deref(), &schemas).await?;
-    if let Some(data) = read("data.sql") {
-        a.exec(&data).await;
+    let (a, b, dir) =
+        setup_in(&tag, &case.old, &case.new, case.renames.as_deref(), schemas).await?;
+    if let Some(data) = &case.data {
+        a.exec(data).await;
     }
     let opts = PlanOptions {
         online,
         ..Default::default()
     };
-    let plan = make_plan_in(&dir, &a.url, &opts, &schemas).await?;
+    let plan = make_plan_in(&dir, &a.url, &opts, schemas).await?;
     let text = plan::render_sql(&plan);
     if std::env::var("PLAN_SHOW").is_ok() {
         eprintln!("=== {tag}\n{text}");
@@ -182,7 +215,7 @@ async fn run_case(case: &Path, online: bool) -> Result<(), String> {
     apply_plan(&url(&a.url), &plan, &apply_opts)
         .await
         .map_err(|e| format!("{name}: apply failed: {e}\n--- plan ---\n{text}"))?;
-    let left = drift_in(&dir, &a.url, &schemas).await?;
+    let left = drift_in(&dir, &a.url, schemas).await?;
     if !left.is_empty() {
         return Err(format!(
             "{name}: not converged:\n  {}\n--- plan ---\n{text}",
@@ -202,13 +235,13 @@ async fn run_case(case: &Path, online: bool) -> Result<(), String> {
             only_b.iter().map(|s| s.as_str()).collect::<String>()
         ));
     }
-    if let Some(v) = read("verify.sql") {
-        if !query_bool(&a, &v).await? {
+    if let Some(v) = &case.verify {
+        if !query_bool(&a, v).await? {
             return Err(format!("{name}: data check failed: {v}"));
         }
     }
     // A converged database plans nothing.
-    let again = make_plan_in(&dir, &a.url, &opts, &schemas).await?;
+    let again = make_plan_in(&dir, &a.url, &opts, schemas).await?;
     if !again.steps.is_empty() {
         return Err(format!(
             "{name}: a second plan is not empty:\n{}",
@@ -228,19 +261,34 @@ async fn run_corpus(online: bool) {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
-    assert!(dirs.len() >= 40, "the corpus shrank: {} cases", dirs.len());
+    assert!(dirs.len() >= 60, "the corpus shrank: {} cases", dirs.len());
     let filter = std::env::var("CORPUS_FILTER").ok();
+    dirs.retain(|d| {
+        filter
+            .as_ref()
+            .is_none_or(|f| d.to_string_lossy().contains(f.as_str()))
+    });
+    // Cases are independent (each has its own databases): run a few at once.
     let mut failures = Vec::new();
-    for d in &dirs {
-        if let Some(f) = &filter {
-            if !d.to_string_lossy().contains(f.as_str()) {
-                continue;
-            }
-        }
-        if let Err(e) = run_case(d, online).await {
-            failures.push(e);
+    let mut set = tokio::task::JoinSet::new();
+    let mut pending = dirs.clone().into_iter();
+    let mut next = || pending.next();
+    for _ in 0..6 {
+        if let Some(d) = next() {
+            set.spawn(async move { run_case(&d, online).await });
         }
     }
+    while let Some(done) = set.join_next().await {
+        match done {
+            Ok(Err(e)) => failures.push(e),
+            Err(e) => failures.push(format!("a case panicked: {e}")),
+            Ok(Ok(())) => {}
+        }
+        if let Some(d) = next() {
+            set.spawn(async move { run_case(&d, online).await });
+        }
+    }
+    failures.sort();
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
@@ -641,6 +689,16 @@ async fn cli_plan_sql_runs_in_psql_and_apply_exit_codes() {
     );
     out.assert_code(2);
     assert!(out.stderr.contains("changed since"), "{}", out.stderr);
+    // Back to the state the plan was made for: the saved plan applies.
+    a2.exec("drop table unrelated").await;
+    let out = common::run_pgdrift(
+        &["apply", "--db", &a2.url, "--yes", "--plan", "plan.json"],
+        Some(&dir2),
+        &[],
+    );
+    out.assert_code(0);
+    assert!(out.stdout.contains("converged"), "{}", out.stdout);
+    a2.exec("create table unrelated (x int)").await;
     // The extra table makes the plan destructive: refused without --allow-destructive.
     let out = common::run_pgdrift(&["apply", "--db", &a2.url, "--yes"], Some(&dir2), &[]);
     out.assert_code(2);
@@ -655,4 +713,320 @@ async fn cli_plan_sql_runs_in_psql_and_apply_exit_codes() {
     let out = common::run_pgdrift(&["apply", "--db", &a2.url, "--yes"], Some(&dir2), &[]);
     out.assert_code(0);
     assert!(out.stdout.contains("Nothing to do"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn appending_view_columns_replaces_in_place() {
+    let old = "create table t (a int);\ncreate view v as select a from t;\ncreate view w as select a from v;";
+    let new = "create table t (a int, b text);\ncreate view v as select a, b from t;\ncreate view w as select a from v;";
+    let (a, _b, dir) = setup("or_replace", old, new, None).await.unwrap();
+    let plan = make_plan(&dir, &a.url, &PlanOptions::default())
+        .await
+        .unwrap();
+    let sqls: Vec<&str> = plan.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert!(
+        sqls.iter()
+            .any(|s| s.starts_with("CREATE OR REPLACE VIEW \"public\".\"v\"")),
+        "{sqls:#?}"
+    );
+    assert!(
+        !sqls.iter().any(|s| s.starts_with("DROP VIEW")),
+        "{sqls:#?}"
+    );
+    apply_plan(&url(&a.url), &plan, &ApplyOptions::default())
+        .await
+        .unwrap();
+    assert!(drift(&dir, &a.url).await.unwrap().is_empty());
+    // Removing a column is not an append: drop and create.
+    let (a2, _b2, dir2) = setup(
+        "not_append",
+        "create table t (a int, b int);\ncreate view v as select a, b from t;",
+        "create table t (a int, b int);\ncreate view v as select b, a from t;",
+        None,
+    )
+    .await
+    .unwrap();
+    let plan = make_plan(&dir2, &a2.url, &PlanOptions::default())
+        .await
+        .unwrap();
+    assert!(
+        plan.steps.iter().any(|s| s.sql.starts_with("DROP VIEW")),
+        "{plan:#?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property test: random schemas, random mutations, plan + apply, converge.
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// Types in families whose members convert into each other (with their defaults).
+const FAMILIES: &[(&[&str], &str)] = &[
+    (&["integer", "bigint", "smallint", "numeric(12,2)"], "0"),
+    (&["text", "varchar(20)", "varchar(80)"], "'x'"),
+    (&["timestamp", "timestamptz"], "now()"),
+    (&["boolean"], "true"),
+];
+
+#[derive(Clone, Debug)]
+struct GenColumn {
+    name: String,
+    family: usize,
+    ty: String,
+    not_null: bool,
+    default: bool,
+}
+
+#[derive(Clone, Debug)]
+struct GenTable {
+    name: String,
+    columns: Vec<GenColumn>,
+    /// (column, referenced table)
+    fks: Vec<(String, String, bool)>,
+    /// (index name, column, unique)
+    indexes: Vec<(String, String, bool)>,
+    view: bool,
+    comment: Option<String>,
+}
+
+fn gen_column(rng: &mut Rng, name: String) -> GenColumn {
+    let family = rng.below(FAMILIES.len());
+    let types = FAMILIES[family].0;
+    GenColumn {
+        name,
+        family,
+        ty: types[rng.below(types.len())].to_string(),
+        not_null: rng.chance(30),
+        default: rng.chance(30),
+    }
+}
+
+fn gen_schema(rng: &mut Rng) -> Vec<GenTable> {
+    let n = 1 + rng.below(4);
+    let mut tables: Vec<GenTable> = Vec::new();
+    for i in 0..n {
+        let mut columns = Vec::new();
+        for j in 0..1 + rng.below(4) {
+            columns.push(gen_column(rng, format!("c{j}")));
+        }
+        let mut t = GenTable {
+            name: format!("t{i}"),
+            columns,
+            fks: Vec::new(),
+            indexes: Vec::new(),
+            view: rng.chance(40),
+            comment: None,
+        };
+        if i > 0 && rng.chance(50) {
+            let target = format!("t{}", rng.below(i));
+            t.fks.push((format!("ref_{target}"), target, false));
+        }
+        if rng.chance(50) {
+            let col = t.columns[rng.below(t.columns.len())].name.clone();
+            t.indexes
+                .push((format!("{}_{col}_idx", t.name), col, false));
+        }
+        tables.push(t);
+    }
+    tables
+}
+
+fn mutate(rng: &mut Rng, tables: &mut Vec<GenTable>, next_id: &mut usize) {
+    for _ in 0..1 + rng.below(4) {
+        let ti = rng.below(tables.len());
+        let referenced = |tables: &Vec<GenTable>, name: &str| {
+            tables.iter().any(|t| t.fks.iter().any(|f| f.1 == name))
+        };
+        match rng.below(11) {
+            0 => {
+                *next_id += 1;
+                let c = gen_column(rng, format!("n{next_id}"));
+                tables[ti].columns.push(GenColumn {
+                    not_null: false,
+                    ..c
+                });
+            }
+            1 if tables[ti].columns.len() > 1 => {
+                let ci = rng.below(tables[ti].columns.len());
+                let gone = tables[ti].columns.remove(ci).name;
+                tables[ti].indexes.retain(|i| i.1 != gone);
+            }
+            2 | 3 => {
+                let t = &mut tables[ti];
+                let ci = rng.below(t.columns.len());
+                let types = FAMILIES[t.columns[ci].family].0;
+                t.columns[ci].ty = types[rng.below(types.len())].to_string();
+            }
+            4 => {
+                let t = &mut tables[ti];
+                let ci = rng.below(t.columns.len());
+                t.columns[ci].not_null = !t.columns[ci].not_null;
+            }
+            5 => {
+                let t = &mut tables[ti];
+                let ci = rng.below(t.columns.len());
+                t.columns[ci].default = !t.columns[ci].default;
+            }
+            6 => {
+                let t = &mut tables[ti];
+                if t.indexes.is_empty() {
+                    let col = t.columns[rng.below(t.columns.len())].name.clone();
+                    t.indexes
+                        .push((format!("{}_{col}_idx", t.name), col, rng.chance(30)));
+                } else if rng.chance(50) {
+                    t.indexes.clear();
+                } else {
+                    t.indexes[0].2 = !t.indexes[0].2;
+                }
+            }
+            7 => tables[ti].view = !tables[ti].view,
+            8 => {
+                *next_id += 1;
+                tables.push(GenTable {
+                    name: format!("t_new{next_id}"),
+                    columns: vec![gen_column(rng, "c0".into())],
+                    fks: vec![(
+                        format!("ref_{}", tables[ti].name),
+                        tables[ti].name.clone(),
+                        false,
+                    )],
+                    indexes: Vec::new(),
+                    view: rng.chance(50),
+                    comment: Some("new table".into()),
+                });
+            }
+            9 if tables.len() > 1 && !referenced(tables, &tables[ti].name.clone()) => {
+                tables.remove(ti);
+            }
+            10 => {
+                let t = &mut tables[ti];
+                if let Some(fk) = t.fks.first_mut() {
+                    fk.2 = !fk.2;
+                } else {
+                    t.comment = match t.comment {
+                        Some(_) => None,
+                        None => Some(format!("comment {next_id}")),
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn render_gen(tables: &[GenTable]) -> String {
+    let mut sql = String::new();
+    for t in tables {
+        let mut items = vec!["id integer primary key".to_string()];
+        for (c, _, _) in &t.fks {
+            items.push(format!("{c} integer"));
+        }
+        for c in &t.columns {
+            let mut item = format!("{} {}", c.name, c.ty);
+            if c.default {
+                item.push_str(&format!(" default {}", FAMILIES[c.family].1));
+            }
+            if c.not_null {
+                item.push_str(" not null");
+            }
+            items.push(item);
+        }
+        sql.push_str(&format!(
+            "create table {} ({});\n",
+            t.name,
+            items.join(", ")
+        ));
+        if let Some(cm) = &t.comment {
+            sql.push_str(&format!("comment on table {} is '{cm}';\n", t.name));
+        }
+    }
+    for t in tables {
+        for (c, target, cascade) in &t.fks {
+            sql.push_str(&format!(
+                "alter table {} add constraint {}_{c}_fkey foreign key ({c}) references {target}(id){};\n",
+                t.name,
+                t.name,
+                if *cascade { " on delete cascade" } else { "" }
+            ));
+        }
+        for (name, col, unique) in &t.indexes {
+            sql.push_str(&format!(
+                "create {}index {name} on {} ({col});\n",
+                if *unique { "unique " } else { "" },
+                t.name
+            ));
+        }
+        if t.view {
+            let cols: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+            sql.push_str(&format!(
+                "create view {}_v as select id, {} from {};\n",
+                t.name,
+                cols.join(", "),
+                t.name
+            ));
+        }
+    }
+    // A view over two views over changed columns.
+    let views: Vec<&GenTable> = tables.iter().filter(|t| t.view).collect();
+    if views.len() >= 2 {
+        sql.push_str(&format!(
+            "create view both_v as select a.id from {}_v a join {}_v b on a.id = b.id;\n",
+            views[0].name, views[1].name
+        ));
+    }
+    sql
+}
+
+#[tokio::test]
+async fn random_schemas_converge() {
+    let seed: u64 = std::env::var("PROPTEST_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_1234_abcd_0001);
+    let rounds: usize = std::env::var("PROPTEST_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(12);
+    let mut rng = Rng(seed);
+    let mut failures = Vec::new();
+    for round in 0..rounds {
+        let old = gen_schema(&mut rng);
+        let mut new = old.clone();
+        let mut next_id = 0;
+        mutate(&mut rng, &mut new, &mut next_id);
+        let case = Case {
+            name: format!("prop{round}"),
+            old: render_gen(&old),
+            new: render_gen(&new),
+            renames: None,
+            data: None,
+            verify: None,
+            schemas: Vec::new(),
+        };
+        if let Err(e) = converge(&case, round % 3 == 2).await {
+            failures.push(format!(
+                "seed {seed} round {round}:\n--- old ---\n{}--- new ---\n{}{e}",
+                case.old, case.new
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -18,14 +18,35 @@ fn repo() -> PathBuf {
 
 static DIRS: AtomicU64 = AtomicU64::new(0);
 
-/// A fresh temporary folder for one test.
-fn temp_dir(hint: &str) -> PathBuf {
+/// A fresh temporary folder for one test, removed when the test ends.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(hint: &str) -> TempDir {
     let n = DIRS.fetch_add(1, Ordering::Relaxed);
     let dir =
         std::env::temp_dir().join(format!("pgdrift_squash_{hint}_{}_{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("creating a temp folder");
-    dir
+    TempDir(dir)
 }
 
 fn read(path: &Path) -> String {
@@ -601,4 +622,133 @@ async fn alembic_end_to_end() {
     assert_eq!(tables, vec!["alembic_version"]);
     assert!(left.views.is_empty() && left.enums.is_empty() && left.sequences.is_empty());
     assert!(left.extensions.is_empty() && left.schemas.is_empty());
+}
+
+/// A source PostgreSQL would print differently (a hand-written snapshot) fails --verify with
+/// every difference listed, and a statement PostgreSQL rejects is named.
+#[tokio::test]
+async fn verify_reports_differences() {
+    let db = common::test_db("squash_verify_fail").await;
+    let major: String = db
+        .client()
+        .await
+        .query_one("SELECT current_setting('server_version_num')", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let major = major.parse::<u32>().unwrap() / 10000;
+    let dir = temp_dir("verify_fail");
+    let snap = dir.join("snap.yaml");
+    std::fs::write(
+        &snap,
+        format!(
+            "postgres: {major}\ntables:\n  t:\n    columns:\n      x: integer\n      y: int4\n    checks:\n      t_x_check: \"x>0\"\n"
+        ),
+    )
+    .unwrap();
+    let out = common::run_pgdrift(
+        &[
+            "squash",
+            "--from-snapshot",
+            snap.to_str().unwrap(),
+            "--verify",
+            "--dev-url",
+            &db.server_url(),
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(1);
+    assert!(out.stderr.contains("verify FAILED"), "{}", out.stderr);
+    assert!(out.stderr.contains("t_x_check"), "{}", out.stderr);
+    assert!(out.stderr.contains("int4"), "{}", out.stderr);
+
+    std::fs::write(
+        &snap,
+        format!("postgres: {major}\ntables:\n  t:\n    columns:\n      x: no_such_type\n"),
+    )
+    .unwrap();
+    let out = common::run_pgdrift(
+        &[
+            "squash",
+            "--from-snapshot",
+            snap.to_str().unwrap(),
+            "--verify",
+            "--dev-url",
+            &db.server_url(),
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(2);
+    assert!(out.stderr.contains("table t"), "{}", out.stderr);
+    assert!(out.stderr.contains("no_such_type"), "{}", out.stderr);
+}
+
+/// Every "new" schema of the convergence corpus: built from its SQL, squashed from the live
+/// database, verified, and rebuilt from the squash with an equal pg_dump.
+#[tokio::test]
+async fn convergence_corpus_new_schemas() {
+    let root = repo().join("tests/corpus/converge");
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        panic!("no convergence corpus at {}", root.display());
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("new.sql").is_file())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty());
+    let probe = common::test_db("squash_converge").await;
+    let dev = DevServer::Url(DbUrl::parse(&probe.server_url()).unwrap());
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let schemas: Vec<String> = std::fs::read_to_string(dir.join("schemas"))
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default();
+        let live = common::test_db(&format!("sqc_{name}")).await;
+        live.exec(&read(&dir.join("new.sql"))).await;
+        let result = async {
+            let source = Source::Db(DbUrl::parse(&live.url).unwrap());
+            let src = squash::resolve_source(&source, Some(&dev), &schemas).await?;
+            let script = squash::script(&src.schema, &src.extras, ViewsOutput::Inline)?;
+            let v = squash::verify(&src, &script, &dev).await?;
+            let mut lines: Vec<String> = v.differences.iter().map(|c| c.summary.clone()).collect();
+            lines.extend(v.extra_differences.clone());
+            let sql = squash::render_sql(&squash::Meta::new(&src), "test", &script.migration);
+            Ok::<(Vec<String>, String), pgdrift::Error>((lines, sql))
+        }
+        .await;
+        match result {
+            Ok((lines, _)) if !lines.is_empty() => {
+                failures.push(format!("{name}: {lines:#?}"));
+            }
+            Ok((_, sql)) => {
+                let rebuilt = common::test_db(&format!("sqr_{name}")).await;
+                let client = rebuilt.client().await;
+                if let Err(e) = client.batch_execute(&sql).await {
+                    failures.push(format!("{name}: {}", common::pg_error_text(&e)));
+                    continue;
+                }
+                let a = common::dump_schema(&live.url);
+                let b = common::dump_schema(&rebuilt.url);
+                if a != b {
+                    let d = similar::TextDiff::from_lines(&a, &b);
+                    failures.push(format!(
+                        "{name}: pg_dump differs\n{}",
+                        d.unified_diff().header("source", "rebuilt")
+                    ));
+                }
+            }
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        dirs.len(),
+        failures.join("\n")
+    );
 }

@@ -53,7 +53,7 @@ pub fn url_with_db(url: &str, db: &str) -> String {
 async fn connect(url: &str) -> Result<tokio_postgres::Client, String> {
     let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
         .await
-        .map_err(|e| format!("connecting to {url}: {e}"))?;
+        .map_err(|e| format!("connecting to {url}: {}", pg_error_text(&e)))?;
     tokio::spawn(async move {
         let _ = conn.await;
     });

@@ -1,0 +1,1 @@
+create type lvl as enum ('lowest', 'low', 'mid', 'high', 'highest');

@@ -1,0 +1,1 @@
+select a = '42' from t

@@ -1,0 +1,1 @@
+select new_c = 'v' from b

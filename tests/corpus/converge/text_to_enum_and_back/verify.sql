@@ -1,0 +1,1 @@
+select a = 'on' and b = 'off' from t

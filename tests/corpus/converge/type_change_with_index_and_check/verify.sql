@@ -1,0 +1,1 @@
+select a = 5 and b = 6 from t
