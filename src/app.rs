@@ -7,7 +7,7 @@ use crate::conn::{describe_pg_error, resolve_db_arg, DbUrl};
 use crate::diff::{self, Change};
 use crate::error::Error;
 use crate::introspect::{introspect, IntrospectOptions};
-use crate::load::{self, Declared};
+use crate::load;
 use crate::model::Schema;
 use crate::normalize::{self, DevServer, Scratch};
 
@@ -177,18 +177,8 @@ pub async fn compare_with(
             _ => DevServer::Ephemeral,
         },
     };
-    // Load declared files before touching any server, so bad input fails fast and changes nothing.
-    let left_declared = load_if_declared(left)?;
-    let right_declared = load_if_declared(right)?;
     let mut scratch = LazyScratch { dev, scratch: None };
-    let result = compare_in(
-        (left, left_declared.as_ref()),
-        (right, right_declared.as_ref()),
-        &mut scratch,
-        schemas,
-        options,
-    )
-    .await;
+    let result = compare_in(left, right, &mut scratch, schemas, options).await;
     if let Some(s) = scratch.scratch {
         s.drop_now().await;
     }
@@ -232,26 +222,15 @@ impl LazyScratch {
     }
 }
 
-fn load_if_declared(source: &Source) -> Result<Option<Declared>, Error> {
-    match source {
-        Source::Declared {
-            schema_file,
-            views_dir,
-        } => Ok(Some(load::load_project(schema_file, views_dir)?)),
-        _ => Ok(None),
-    }
-}
-
 async fn resolve(
     source: &Source,
-    declared: Option<&Declared>,
     scratch: &mut LazyScratch,
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Resolved, Error> {
-    match (source, declared) {
-        (Source::Db(url), _) => read_db(url, schemas).await,
-        (Source::Snapshot(path), _) => {
+    match source {
+        Source::Db(url) => read_db(url, schemas).await,
+        Source::Snapshot(path) => {
             let schema = load::load_snapshot(path)?;
             Ok(Resolved {
                 major: schema.postgres,
@@ -259,24 +238,32 @@ async fn resolve(
                 label: source.label(),
             })
         }
-        (Source::Declared { .. }, Some(declared)) => {
-            let cache = match &options.cache_dir {
-                Some(dir) => Some(cache::Entry::new(
-                    dir,
-                    &declared.schema,
-                    scratch.major().await?,
-                )),
-                None => None,
+        Source::Declared {
+            schema_file,
+            views_dir,
+        } => {
+            // The cache is keyed by the declared files' bytes, so an unchanged project is not even
+            // parsed again (only successful normalizations are cached, so it was valid).
+            let cache = match (
+                &options.cache_dir,
+                cache::project_bytes(schema_file, views_dir),
+            ) {
+                (Some(dir), Some(bytes)) => {
+                    Some(cache::Entry::new(dir, &bytes, scratch.major().await?))
+                }
+                _ => None,
             };
             if let Some(schema) = cache.as_ref().and_then(cache::Entry::read) {
                 return Ok(Resolved {
-                    major: Some(cache.as_ref().map_or(0, |c| c.major)),
+                    major: cache.as_ref().map(|c| c.major),
                     schema,
                     label: source.label(),
                 });
             }
+            // Bad input fails here, before any scratch database exists.
+            let declared = load::load_project(schema_file, views_dir)?;
             let scratch = scratch.get().await?;
-            let schema = normalize::normalize(declared, scratch).await?;
+            let schema = normalize::normalize(&declared, scratch).await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);
             }
@@ -286,22 +273,20 @@ async fn resolve(
                 label: source.label(),
             })
         }
-        (Source::Declared { .. }, None) => Err(Error::Other(
-            "internal: declared source was not loaded".into(),
-        )),
     }
 }
 
 async fn compare_in(
-    left: (&Source, Option<&Declared>),
-    right: (&Source, Option<&Declared>),
+    left: &Source,
+    right: &Source,
     scratch: &mut LazyScratch,
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let mut l = resolve(left.0, left.1, scratch, schemas, options).await?;
-    let mut r = resolve(right.0, right.1, scratch, schemas, options).await?;
-    let has_declared = left.1.is_some() || right.1.is_some();
+    let mut l = resolve(left, scratch, schemas, options).await?;
+    let mut r = resolve(right, scratch, schemas, options).await?;
+    let has_declared =
+        matches!(left, Source::Declared { .. }) || matches!(right, Source::Declared { .. });
     let normalizer_major = if has_declared {
         Some(scratch.major().await?)
     } else {
@@ -348,17 +333,38 @@ mod cache {
 
     use crate::model::Schema;
 
+    /// schema.yaml and every view file (name and text, in name order), as one byte string.
+    /// `None` when something cannot be read: the loader then reports it properly.
+    pub fn project_bytes(schema_file: &Path, views_dir: &Path) -> Option<Vec<u8>> {
+        let mut bytes = std::fs::read(schema_file).ok()?;
+        if views_dir.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(views_dir)
+                .ok()?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+                .collect();
+            files.sort();
+            for f in files {
+                bytes.extend_from_slice(b"\0view\0");
+                bytes.extend_from_slice(f.file_name()?.to_string_lossy().as_bytes());
+                bytes.push(0);
+                bytes.extend_from_slice(&std::fs::read(&f).ok()?);
+            }
+        }
+        Some(bytes)
+    }
+
     pub struct Entry {
         path: PathBuf,
         pub major: u32,
     }
 
     impl Entry {
-        pub fn new(dir: &Path, declared: &Schema, major: u32) -> Entry {
+        pub fn new(dir: &Path, project: &[u8], major: u32) -> Entry {
             let mut hasher = Sha256::new();
             hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
             hasher.update(major.to_le_bytes());
-            hasher.update(serde_json::to_vec(declared).unwrap_or_default());
+            hasher.update(project);
             let hex: String = hasher
                 .finalize()
                 .iter()

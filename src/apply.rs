@@ -188,6 +188,23 @@ async fn run_locked(
         quote_literal(&opts.lock_timeout),
         quote_literal(&opts.statement_timeout)
     );
+    if !opts.dry_run {
+        for (i, st) in plan.steps.iter().enumerate() {
+            if !st.before_transaction {
+                continue;
+            }
+            let sql = format!("SET search_path TO \"public\"; {}", st.sql);
+            client
+                .batch_execute(&sql)
+                .await
+                .map_err(|e| ApplyError::NonTransactionalFailed {
+                    index: i + 1,
+                    sql: st.sql.clone(),
+                    error: pg_error(&e),
+                })?;
+            report.non_transactional_run += 1;
+        }
+    }
     exec(client, "BEGIN", "starting the transaction").await?;
     let setup = async {
         exec(
@@ -233,7 +250,11 @@ async fn run_locked(
             error: pg_error(&e),
         });
     }
-    if plan.non_transactional_steps().next().is_none() {
+    if !plan
+        .steps
+        .iter()
+        .any(|s| !s.transactional && !s.before_transaction)
+    {
         return Ok(());
     }
     exec(
@@ -247,7 +268,7 @@ async fn run_locked(
     )
     .await?;
     for (i, st) in plan.steps.iter().enumerate() {
-        if st.transactional {
+        if st.transactional || st.before_transaction {
             continue;
         }
         if let Some(ix) = &st.resume_index {

@@ -71,6 +71,11 @@ pub struct Step {
     /// can be found and rebuilt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resume_index: Option<QualifiedName>,
+    /// Runs before the transaction (not transactional either): `ALTER TYPE .. ADD VALUE IF NOT
+    /// EXISTS` for a label that later steps use, since PostgreSQL refuses to use a label in the
+    /// transaction that added it. Idempotent, so a rerun after a failure is safe.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub before_transaction: bool,
 }
 
 fn category_from_str<'de, D: Deserializer<'de>>(d: D) -> Result<Category, D::Error> {
@@ -168,6 +173,7 @@ impl Builder {
             hazards: hazards.to_vec(),
             transactional: true,
             resume_index: None,
+            before_transaction: false,
         });
     }
 }
@@ -623,6 +629,7 @@ pub fn build_plan(
     let mut fk_rebuild: Vec<(QualifiedName, String, String)> = Vec::new(); // (table, fk, label)
     let mut dropped_members: HashSet<(QualifiedName, String)> = HashSet::new();
     let mut rebuilt_key_tables: HashSet<QualifiedName> = HashSet::new();
+    let mut member_drops: Vec<(u8, String, String, Category)> = Vec::new();
     // Foreign keys of undeclared tables go first, so tables that reference each other drop.
     for t in &extra_tables {
         if let Some(lt) = live.tables.get(t) {
@@ -678,7 +685,8 @@ pub fn build_plan(
             }
             ddl::drop_constraint(&lt, &name)
         };
-        b.push(sql, &label(&[c]), c.category, &[]);
+        let rank = u8::from(c.object.kind != ObjectKind::ForeignKey);
+        member_drops.push((rank, sql, label(&[c]), c.category));
     }
     // Foreign keys that still point at a key being rebuilt must go first, and come back after.
     for (tname, t) in &declared.tables {
@@ -696,15 +704,20 @@ pub fn build_plan(
                     "foreign key {fk_name} on {tname}: recreated because the key it references on {} is rebuilt",
                     fk.references.table
                 );
-                b.push(
+                member_drops.push((
+                    0,
                     ddl::drop_constraint(&lt, fk_name),
-                    &why,
+                    why.clone(),
                     Category::ForeignKey,
-                    &[],
-                );
+                ));
                 fk_rebuild.push((tname.clone(), fk_name.clone(), why));
             }
         }
+    }
+    // Foreign keys before the keys and unique indexes they depend on.
+    member_drops.sort_by_key(|d| d.0);
+    for (_, sql, why, cat) in member_drops {
+        b.push(sql, &why, cat, &[]);
     }
 
     // --- 4. Schemas, extensions, enums, sequences.
@@ -759,6 +772,8 @@ pub fn build_plan(
         }
     }
     let mut enum_defaults_to_restore: Vec<(QualifiedName, String)> = Vec::new();
+    // (step index, quoted label) of every ADD VALUE.
+    let mut added_labels: Vec<(usize, String)> = Vec::new();
     // Columns whose default the enum rebuild already set to the declared one.
     let mut enum_restored: HashSet<(QualifiedName, String)> = HashSet::new();
     let mut done_enums: HashSet<QualifiedName> = HashSet::new();
@@ -792,6 +807,7 @@ pub fn build_plan(
                         } else {
                             Some(EnumValuePosition::After(d[i - 1].as_str()))
                         };
+                        added_labels.push((b.steps.len(), crate::model::quote_literal(v)));
                         b.push(
                             ddl::alter_enum_add_value(q, v, pos),
                             &why,
@@ -1237,6 +1253,7 @@ pub fn build_plan(
                 hazards: vec![Hazard::NotTransactional],
                 transactional: false,
                 resume_index: Some(QualifiedName::new(t.schema.clone(), m.clone())),
+                before_transaction: false,
             });
         } else {
             let hz: &[Hazard] = if missing_set.contains(t) {
@@ -1442,6 +1459,20 @@ pub fn build_plan(
         }
     }
 
+    // A new label that later steps mention must be committed before they run.
+    for (i, literal) in added_labels {
+        let used_later = b.steps[i + 1..].iter().any(|st| st.sql.contains(&literal));
+        if used_later {
+            let st = &mut b.steps[i];
+            st.sql = st
+                .sql
+                .replacen(" ADD VALUE ", " ADD VALUE IF NOT EXISTS ", 1);
+            st.transactional = false;
+            st.before_transaction = true;
+            st.hazards.push(Hazard::NotTransactional);
+        }
+    }
+
     Ok(Plan {
         steps: b.steps,
         live_fingerprint,
@@ -1471,6 +1502,7 @@ fn push_comment(b: &mut Builder, sql: String, why: &str, after_commit: bool) {
         hazards: Vec::new(),
         transactional: !after_commit,
         resume_index: None,
+        before_transaction: false,
     });
 }
 
@@ -1575,8 +1607,20 @@ pub fn render_sql(plan: &Plan) -> String {
         .steps
         .iter()
         .enumerate()
-        .filter(|(_, s)| !s.transactional)
+        .filter(|(_, s)| !s.transactional && !s.before_transaction)
         .collect();
+    let pre: Vec<(usize, &Step)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.before_transaction)
+        .collect();
+    if !pre.is_empty() {
+        out.push_str("-- Before the transaction (a new enum label cannot be used in the transaction that adds it):\n\n");
+        for (i, st) in &pre {
+            out.push_str(&step_sql(*i, st));
+        }
+    }
     if !tx.is_empty() {
         out.push_str("BEGIN;\n\n");
         for (i, st) in &tx {
@@ -1960,6 +2004,7 @@ mod tests {
                 hazards: vec![Hazard::NotTransactional],
                 transactional: false,
                 resume_index: Some(QualifiedName::new("public", "i")),
+                before_transaction: false,
             }],
             live_fingerprint: "abc".into(),
             warnings: vec!["w".into()],

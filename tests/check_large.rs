@@ -23,26 +23,40 @@ async fn large_schema_checks_clean_where_one_transaction_would_overflow_the_lock
     let dir = std::env::temp_dir().join(format!("pgdrift-large-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("schema.yaml"), large_yaml()).unwrap();
-    let declared = pgdrift::load::load_project(&dir.join("schema.yaml"), &dir.join("views")).unwrap();
+    let declared =
+        pgdrift::load::load_project(&dir.join("schema.yaml"), &dir.join("views")).unwrap();
 
     // The premise: the same DDL inside ONE transaction fails on a server with default settings.
     // Its own throw-away cluster: an overflowed lock table leaves the server short of shared
     // memory for new connections.
     let probe = pgdrift::ephemeral::Ephemeral::start().await.unwrap();
-    let (client, conn) = tokio_postgres::connect(&probe.url(), tokio_postgres::NoTls).await.unwrap();
+    let (client, conn) = tokio_postgres::connect(&probe.url(), tokio_postgres::NoTls)
+        .await
+        .unwrap();
     tokio::spawn(conn);
     let script = pgdrift::ddl::render_script(&pgdrift::ddl::create_script(&declared.schema));
-    let err = client.batch_execute(&format!("BEGIN;\n{script}\nCOMMIT;")).await.expect_err("one transaction should overflow the lock table");
+    let err = client
+        .batch_execute(&format!("BEGIN;\n{script}\nCOMMIT;"))
+        .await
+        .expect_err("one transaction should overflow the lock table");
     let text = common::pg_error_text(&err);
-    assert!(text.contains("shared memory") || text.contains("max_locks_per_transaction"), "{text}");
+    assert!(
+        text.contains("shared memory") || text.contains("max_locks_per_transaction"),
+        "{text}"
+    );
     drop(client);
     probe.stop().await;
 
     // Built in batches, it works; and check against it reports nothing.
     let live = common::test_db("large_live").await;
-    pgdrift::normalize::create_declared(&live.client().await, &declared).await.unwrap();
+    pgdrift::normalize::create_declared(&live.client().await, &declared)
+        .await
+        .unwrap();
     let cmp = app::compare(
-        &Source::Declared { schema_file: dir.join("schema.yaml"), views_dir: dir.join("views") },
+        &Source::Declared {
+            schema_file: dir.join("schema.yaml"),
+            views_dir: dir.join("views"),
+        },
         &Source::Db(DbUrl::parse(&live.url).unwrap()),
         None,
         &[],
@@ -50,6 +64,14 @@ async fn large_schema_checks_clean_where_one_transaction_would_overflow_the_lock
     .await
     .unwrap();
     assert_eq!(cmp.left.schema.tables.len(), TABLES);
-    assert!(cmp.changes.is_empty(), "{:?}", cmp.changes.iter().take(5).map(|c| &c.summary).collect::<Vec<_>>());
+    assert!(
+        cmp.changes.is_empty(),
+        "{:?}",
+        cmp.changes
+            .iter()
+            .take(5)
+            .map(|c| &c.summary)
+            .collect::<Vec<_>>()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

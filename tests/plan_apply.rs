@@ -1030,3 +1030,69 @@ async fn random_schemas_converge() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Planning cost alone (no database): 1,000 and 5,000 tables with 5% of them changed.
+#[test]
+fn plan_scales_to_thousands_of_tables() {
+    use pgdrift::model::{Column, Index, PrimaryKey, Table, View};
+    for n in [1_000usize, 5_000] {
+        let mut live = Schema::default();
+        for i in 0..n {
+            let mut t = Table::default();
+            t.columns.insert(
+                "id".into(),
+                Column {
+                    nullable: false,
+                    ..Column::of_type("integer")
+                },
+            );
+            t.columns.insert("name".into(), Column::of_type("text"));
+            t.columns
+                .insert("at".into(), Column::of_type("timestamp without time zone"));
+            t.primary_key = Some(PrimaryKey {
+                name: format!("t{i}_pkey"),
+                columns: vec!["id".into()],
+            });
+            t.indexes.insert(
+                format!("t{i}_name"),
+                Index {
+                    columns: vec!["name".into()],
+                    ..Default::default()
+                },
+            );
+            live.tables
+                .insert(QualifiedName::new("public", format!("t{i}")), t);
+            if i % 10 == 0 {
+                live.views.insert(
+                    QualifiedName::new("public", format!("v{i}")),
+                    View {
+                        definition: format!("SELECT id, at FROM t{i}"),
+                        depends_on: vec![QualifiedName::new("public", format!("t{i}"))],
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+        let mut declared = live.clone();
+        for i in (0..n).step_by(20) {
+            let t = declared
+                .tables
+                .get_mut(&QualifiedName::new("public", format!("t{i}")))
+                .expect("table");
+            t.columns.get_mut("at").expect("at").data_type = "timestamp with time zone".into();
+            t.columns.insert("extra".into(), Column::of_type("bigint"));
+        }
+        let started = std::time::Instant::now();
+        let changes = pgdrift::diff::diff(&declared, &live);
+        let plan =
+            plan::build_plan(&declared, &live, &changes, &PlanOptions::default()).expect("plan");
+        let elapsed = started.elapsed();
+        eprintln!(
+            "plan: {n} tables, {} changes, {} steps in {elapsed:?}",
+            changes.len(),
+            plan.steps.len()
+        );
+        assert!(plan.steps.len() >= n / 20 * 2);
+        assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
+    }
+}

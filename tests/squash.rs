@@ -161,6 +161,49 @@ async fn example_verifies_and_is_byte_stable() {
     );
 }
 
+/// One check-corpus case: its declared schema and its live schema each squash and verify, and
+/// the rebuilt database has the fingerprint the header records.
+async fn squash_check_case(dir: PathBuf, dev: DevServer) -> Result<(), String> {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let live = common::test_db(&format!("sq_{name}")).await;
+    live.exec(&read(&dir.join("live.sql"))).await;
+    let sources = [
+        (
+            "declared",
+            Source::Declared {
+                schema_file: dir.join("schema.yaml"),
+                views_dir: dir.join("views"),
+            },
+        ),
+        ("live", Source::Db(DbUrl::parse(&live.url).unwrap())),
+    ];
+    let mut failures = Vec::new();
+    for (side, source) in sources {
+        let result = async {
+            let src = squash::resolve_source(&source, Some(&dev), &[]).await?;
+            let script = squash::script(&src.schema, &src.extras, ViewsOutput::Inline)?;
+            let v = squash::verify(&src, &script, &dev).await?;
+            let mut lines: Vec<String> = v.differences.iter().map(|c| c.summary.clone()).collect();
+            lines.extend(v.extra_differences.clone());
+            if v.rebuilt_fingerprint != squash::fingerprint(&src.schema) {
+                lines.push("fingerprint of the rebuilt database differs".into());
+            }
+            Ok::<Vec<String>, pgdrift::Error>(lines)
+        }
+        .await;
+        match result {
+            Ok(lines) if lines.is_empty() => {}
+            Ok(lines) => failures.push(format!("{name} ({side}): {lines:#?}")),
+            Err(e) => failures.push(format!("{name} ({side}): {e}")),
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
+}
+
 /// Every declared schema and every live schema of the check corpus squashes and verifies.
 #[tokio::test]
 async fn corpus_schemas_verify() {
@@ -174,42 +217,7 @@ async fn corpus_schemas_verify() {
     assert!(dirs.len() >= 20);
     let probe = common::test_db("squash_corpus").await;
     let dev = DevServer::Url(DbUrl::parse(&probe.server_url()).unwrap());
-    let mut failures = Vec::new();
-    for dir in &dirs {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let live = common::test_db(&format!("sq_{name}")).await;
-        live.exec(&read(&dir.join("live.sql"))).await;
-        let sources = [
-            (
-                "declared",
-                Source::Declared {
-                    schema_file: dir.join("schema.yaml"),
-                    views_dir: dir.join("views"),
-                },
-            ),
-            ("live", Source::Db(DbUrl::parse(&live.url).unwrap())),
-        ];
-        for (side, source) in sources {
-            let result = async {
-                let src = squash::resolve_source(&source, Some(&dev), &[]).await?;
-                let script = squash::script(&src.schema, &src.extras, ViewsOutput::Inline)?;
-                let v = squash::verify(&src, &script, &dev).await?;
-                let mut lines: Vec<String> =
-                    v.differences.iter().map(|c| c.summary.clone()).collect();
-                lines.extend(v.extra_differences.clone());
-                if v.rebuilt_fingerprint != squash::fingerprint(&src.schema) {
-                    lines.push("fingerprint of the rebuilt database differs".into());
-                }
-                Ok::<Vec<String>, pgdrift::Error>(lines)
-            }
-            .await;
-            match result {
-                Ok(lines) if lines.is_empty() => {}
-                Ok(lines) => failures.push(format!("{name} ({side}): {lines:#?}")),
-                Err(e) => failures.push(format!("{name} ({side}): {e}")),
-            }
-        }
-    }
+    let failures = run_cases(dirs, 8, |dir| squash_check_case(dir, dev.clone())).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -685,8 +693,80 @@ async fn verify_reports_differences() {
     assert!(out.stderr.contains("no_such_type"), "{}", out.stderr);
 }
 
-/// Every "new" schema of the convergence corpus: built from its SQL, squashed from the live
-/// database, verified, and rebuilt from the squash with an equal pg_dump.
+/// Runs `case` for every folder, at most `parallel` at a time; collects the failures.
+async fn run_cases<F, Fut>(dirs: Vec<PathBuf>, parallel: usize, case: F) -> Vec<String>
+where
+    F: Fn(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>> + Send + 'static,
+{
+    let mut set = tokio::task::JoinSet::new();
+    let mut failures = Vec::new();
+    for dir in dirs {
+        if set.len() >= parallel {
+            if let Some(r) = set.join_next().await {
+                if let Err(e) = r.unwrap_or_else(|e| Err(e.to_string())) {
+                    failures.push(e);
+                }
+            }
+        }
+        set.spawn(case(dir));
+    }
+    while let Some(r) = set.join_next().await {
+        if let Err(e) = r.unwrap_or_else(|e| Err(e.to_string())) {
+            failures.push(e);
+        }
+    }
+    failures.sort();
+    failures
+}
+
+/// One convergence-corpus "new" schema: built from its SQL, squashed from the live database,
+/// verified, and rebuilt from the squash with an equal pg_dump.
+async fn squash_new_schema(dir: PathBuf, dev: DevServer) -> Result<(), String> {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let schemas: Vec<String> = std::fs::read_to_string(dir.join("schemas"))
+        .map(|s| s.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    let live = common::test_db(&format!("sqc_{name}")).await;
+    live.exec(&read(&dir.join("new.sql"))).await;
+    let source = Source::Db(DbUrl::parse(&live.url).unwrap());
+    let fail = |e: pgdrift::Error| format!("{name}: {e}");
+    let src = squash::resolve_source(&source, Some(&dev), &schemas)
+        .await
+        .map_err(fail)?;
+    let script = squash::script(&src.schema, &src.extras, ViewsOutput::Inline)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let v = squash::verify(&src, &script, &dev).await.map_err(fail)?;
+    let mut lines: Vec<String> = v.differences.iter().map(|c| c.summary.clone()).collect();
+    lines.extend(v.extra_differences.clone());
+    if !lines.is_empty() {
+        return Err(format!("{name}: {lines:#?}"));
+    }
+    let sql = squash::render_sql(&squash::Meta::new(&src), "test", &script.migration);
+    let rebuilt = common::test_db(&format!("sqr_{name}")).await;
+    if let Err(e) = rebuilt.client().await.batch_execute(&sql).await {
+        return Err(format!("{name}: {}", common::pg_error_text(&e)));
+    }
+    let (live_url, rebuilt_url) = (live.url.clone(), rebuilt.url.clone());
+    let (a, b) = tokio::task::spawn_blocking(move || {
+        (
+            common::dump_schema(&live_url),
+            common::dump_schema(&rebuilt_url),
+        )
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    if a != b {
+        let d = similar::TextDiff::from_lines(&a, &b);
+        return Err(format!(
+            "{name}: pg_dump differs\n{}",
+            d.unified_diff().header("source", "rebuilt")
+        ));
+    }
+    Ok(())
+}
+
+/// Every "new" schema of the convergence corpus squashes, verifies and rebuilds exactly.
 #[tokio::test]
 async fn convergence_corpus_new_schemas() {
     let root = repo().join("tests/corpus/converge");
@@ -699,56 +779,14 @@ async fn convergence_corpus_new_schemas() {
         .collect();
     dirs.sort();
     assert!(!dirs.is_empty());
+    let total = dirs.len();
     let probe = common::test_db("squash_converge").await;
     let dev = DevServer::Url(DbUrl::parse(&probe.server_url()).unwrap());
-    let mut failures = Vec::new();
-    for dir in &dirs {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let schemas: Vec<String> = std::fs::read_to_string(dir.join("schemas"))
-            .map(|s| s.split_whitespace().map(str::to_string).collect())
-            .unwrap_or_default();
-        let live = common::test_db(&format!("sqc_{name}")).await;
-        live.exec(&read(&dir.join("new.sql"))).await;
-        let result = async {
-            let source = Source::Db(DbUrl::parse(&live.url).unwrap());
-            let src = squash::resolve_source(&source, Some(&dev), &schemas).await?;
-            let script = squash::script(&src.schema, &src.extras, ViewsOutput::Inline)?;
-            let v = squash::verify(&src, &script, &dev).await?;
-            let mut lines: Vec<String> = v.differences.iter().map(|c| c.summary.clone()).collect();
-            lines.extend(v.extra_differences.clone());
-            let sql = squash::render_sql(&squash::Meta::new(&src), "test", &script.migration);
-            Ok::<(Vec<String>, String), pgdrift::Error>((lines, sql))
-        }
-        .await;
-        match result {
-            Ok((lines, _)) if !lines.is_empty() => {
-                failures.push(format!("{name}: {lines:#?}"));
-            }
-            Ok((_, sql)) => {
-                let rebuilt = common::test_db(&format!("sqr_{name}")).await;
-                let client = rebuilt.client().await;
-                if let Err(e) = client.batch_execute(&sql).await {
-                    failures.push(format!("{name}: {}", common::pg_error_text(&e)));
-                    continue;
-                }
-                let a = common::dump_schema(&live.url);
-                let b = common::dump_schema(&rebuilt.url);
-                if a != b {
-                    let d = similar::TextDiff::from_lines(&a, &b);
-                    failures.push(format!(
-                        "{name}: pg_dump differs\n{}",
-                        d.unified_diff().header("source", "rebuilt")
-                    ));
-                }
-            }
-            Err(e) => failures.push(format!("{name}: {e}")),
-        }
-    }
+    let failures = run_cases(dirs, 8, |dir| squash_new_schema(dir, dev.clone())).await;
     assert!(
         failures.is_empty(),
-        "{} of {} cases failed:\n{}",
+        "{} of {total} cases failed:\n{}",
         failures.len(),
-        dirs.len(),
         failures.join("\n")
     );
 }

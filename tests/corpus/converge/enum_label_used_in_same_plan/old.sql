@@ -1,0 +1,2 @@
+create type st as enum ('a');
+create table t (id int);
