@@ -177,10 +177,19 @@ pub async fn compare_with(
             _ => DevServer::Ephemeral,
         },
     };
-    let mut scratch = LazyScratch { dev, scratch: None };
+    // One scratch database per declared side: two declared projects cannot share one.
+    let mut scratch = [
+        LazyScratch {
+            dev: dev.clone(),
+            scratch: None,
+        },
+        LazyScratch { dev, scratch: None },
+    ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
-    if let Some(s) = scratch.scratch {
-        s.drop_now().await;
+    for s in scratch {
+        if let Some(s) = s.scratch {
+            s.drop_now().await;
+        }
     }
     result
 }
@@ -279,35 +288,48 @@ async fn resolve(
 async fn compare_in(
     left: &Source,
     right: &Source,
-    scratch: &mut LazyScratch,
+    scratch: &mut [LazyScratch; 2],
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let mut l = resolve(left, scratch, schemas, options).await?;
-    let mut r = resolve(right, scratch, schemas, options).await?;
-    let has_declared =
-        matches!(left, Source::Declared { .. }) || matches!(right, Source::Declared { .. });
-    let normalizer_major = if has_declared {
-        Some(scratch.major().await?)
+    let [left_scratch, right_scratch] = scratch;
+    let mut l = resolve(left, left_scratch, schemas, options).await?;
+    let mut r = resolve(right, right_scratch, schemas, options).await?;
+    // The side whose scratch database settles fixpoints: the declared one (left by convention).
+    let declared_side = if matches!(left, Source::Declared { .. }) {
+        Some((left, &mut *left_scratch, true))
+    } else if matches!(right, Source::Declared { .. }) {
+        Some((right, &mut *right_scratch, false))
     } else {
         None
     };
-    if let Some(dev) = normalizer_major {
+    let mut normalizer_major = None;
+    if let Some((source, scratch, is_left)) = declared_side {
+        let dev = scratch.major().await?;
+        normalizer_major = Some(dev);
         // Text deparsed by one major version is only comparable with text from the same one.
         for side in [&l, &r] {
             if let Some(major) = side.major {
                 normalize::check_versions(dev, major)?;
             }
         }
-        let views_differ = l.schema.views.iter().any(|(name, v)| {
-            r.schema
-                .views
-                .get(name)
-                .is_some_and(|o| o.definition != v.definition)
-        });
-        if views_differ {
+        if deparsed_text_differs(&l.schema, &r.schema) {
+            // Settling needs the declared objects in the scratch database; a cached
+            // normalization did not create them, so normalize for real first.
+            if scratch.scratch.is_none() {
+                let fresh = resolve(source, scratch, schemas, &CompareOptions::default()).await?;
+                if is_left {
+                    l = fresh;
+                } else {
+                    r = fresh;
+                }
+            }
             let scratch = scratch.get().await?;
-            normalize::settle_view_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+            if is_left {
+                normalize::settle_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+            } else {
+                normalize::settle_fixpoints(scratch, &mut r.schema, &mut l.schema).await;
+            }
         }
     } else if let (Some(a), Some(b)) = (l.major, r.major) {
         normalize::check_versions(a, b)?;
@@ -321,6 +343,34 @@ async fn compare_in(
         right: r,
         changes,
     })
+}
+
+/// Whether some deparsed text (view body, check, default, index) differs between objects both
+/// sides have: only then can a deparse fixpoint matter.
+fn deparsed_text_differs(a: &Schema, b: &Schema) -> bool {
+    let views = a.views.iter().any(|(name, v)| {
+        b.views
+            .get(name)
+            .is_some_and(|o| o.definition != v.definition)
+    });
+    let tables = a.tables.iter().any(|(name, t)| {
+        let Some(o) = b.tables.get(name) else {
+            return false;
+        };
+        t.checks.iter().any(|(k, c)| {
+            o.checks
+                .get(k)
+                .is_some_and(|x| x.expression != c.expression)
+        }) || t.columns.iter().any(|(k, c)| {
+            o.columns.get(k).is_some_and(|x| {
+                x.default.is_some() && c.default.is_some() && x.default != c.default
+            })
+        }) || t
+            .indexes
+            .iter()
+            .any(|(k, i)| o.indexes.get(k).is_some_and(|x| x != i))
+    });
+    views || tables
 }
 
 /// The normalization cache: normalizing means running the declared DDL, which dominates the cost

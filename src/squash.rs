@@ -1372,7 +1372,7 @@ async fn verify_in(
             r.version = rebuilt.extensions.get(name).and_then(|e| e.version.clone());
         }
     }
-    normalize::settle_view_fixpoints(scratch, &mut left, &mut right).await;
+    normalize::settle_fixpoints(scratch, &mut left, &mut right).await;
     let differences = diff::diff(&left, &right);
     Ok(Verification {
         differences,
