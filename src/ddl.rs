@@ -65,44 +65,7 @@ fn ident_list(names: &[String]) -> String {
 /// Splits a dotted name (`a.b`, `"x.y".b`, `s."We""ird"`) into exact parts. Unquoted parts are
 /// taken as written (names are exact, no case folding).
 pub fn split_dotted(text: &str) -> Result<Vec<String>, String> {
-    let mut parts = Vec::new();
-    let mut chars = text.trim().chars().peekable();
-    loop {
-        let mut part = String::new();
-        let mut quoted = false;
-        if chars.peek() == Some(&'"') {
-            quoted = true;
-            chars.next();
-            loop {
-                match chars.next() {
-                    Some('"') if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        part.push('"');
-                    }
-                    Some('"') => break,
-                    Some(c) => part.push(c),
-                    None => return Err(format!("unterminated quote in `{text}`")),
-                }
-            }
-        } else {
-            while let Some(&c) = chars.peek() {
-                if c == '.' {
-                    break;
-                }
-                part.push(c);
-                chars.next();
-            }
-        }
-        if part.is_empty() && !quoted {
-            return Err(format!("empty name part in `{text}`"));
-        }
-        parts.push(part);
-        match chars.next() {
-            None => return Ok(parts),
-            Some('.') => continue,
-            Some(c) => return Err(format!("unexpected `{c}` after a quoted part in `{text}`")),
-        }
-    }
+    crate::model::split_name_parts(text.trim())
 }
 
 /// A possibly qualified name from the model (a collation), quoted part by part. Text that does

@@ -193,6 +193,11 @@ fn find_bin_dir_with_version() -> Result<(PathBuf, u32), EphemeralError> {
     Err(EphemeralError::BinariesNotFound(String::new()))
 }
 
+/// The major version of the server binaries `start` would use, without starting anything.
+pub fn binaries_major() -> Result<u32, EphemeralError> {
+    find_bin_dir_with_version().map(|(_, v)| v)
+}
+
 /// Finds the directory holding the PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres`;
 /// usually also `pg_dump` and `psql`).
 ///
@@ -776,9 +781,4 @@ mod tests {
         );
         assert_eq!(parse_version_output("garbage"), None);
     }
-}
-
-/// The major version of the server binaries `start` would use, without starting anything.
-pub fn binaries_major() -> Result<u32, EphemeralError> {
-    find_bin_dir_with_version().map(|(_, v)| v)
 }

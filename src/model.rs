@@ -68,7 +68,8 @@ fn yaml_part(part: &str) -> String {
     }
 }
 
-fn split_name_parts(text: &str) -> Result<Vec<String>, String> {
+/// Splits a dotted name (`a.b`, `"x.y".b`, `s."We""ird"`) into its exact parts.
+pub fn split_name_parts(text: &str) -> Result<Vec<String>, String> {
     let mut parts = Vec::new();
     let mut chars = text.chars().peekable();
     loop {
