@@ -39,9 +39,10 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Phases
 # ---------------------------------------------------------------------------------------------
-PHASES=(floor floor_tight inspect check_first check_repeat)
+PHASES=(floor floor_tight inspect check_first check_repeat plan squash_verify)
 declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
-    [check_first]="check, first run" [check_repeat]="check, repeated")
+    [check_first]="check, first run" [check_repeat]="check, repeated"
+    [plan]="plan, 5% changed" [squash_verify]="squash --verify")
 
 # The floor: psql alone running the very catalog queries introspection sends.
 phase_floor() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$CATALOG_SQL"); }
@@ -78,6 +79,26 @@ phase_check_repeat() {
     CMD=(env PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1"
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
+
+# plan: the declared project with every 20th table changed (a new column), planned against the
+# live database; the plan must hold one ADD COLUMN per changed table.
+setup_plan() {
+    [ -d "$2/declared" ] || setup_check_first "$1" "$2"
+    python3 "$BENCH/mutate.py" "$2/declared/schema.yaml" "$2/changed.yaml" 2>/dev/null
+}
+phase_plan() {
+    CMD=("$BIN" plan --db "$1" --schema-file "$2/changed.yaml" --views "$2/declared/views"
+        --format sql --out "$2/plan.sql")
+}
+verify_plan() {
+    local n
+    n=$(grep -c 'ADD COLUMN' "$2/plan.sql")
+    [ "$n" -gt 0 ] || { log "the plan holds no ADD COLUMN"; return 1; }
+    log "  plan: $n ADD COLUMN statements"
+}
+# squash --verify: squash the live database and prove the script rebuilds it (exit 1 on any
+# difference fails the run).
+phase_squash_verify() { CMD=("$BIN" squash --from-db "$1" --verify --out "$2/squash.sql"); }
 
 # ---------------------------------------------------------------------------------------------
 # Set-up: build, scratch directory, server

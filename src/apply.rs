@@ -83,12 +83,6 @@ pub enum ApplyError {
     Other(String),
 }
 
-impl From<ApplyError> for crate::Error {
-    fn from(e: ApplyError) -> Self {
-        crate::Error::Other(e.to_string())
-    }
-}
-
 /// What happened.
 #[derive(Debug, Clone, Default)]
 pub struct ApplyReport {

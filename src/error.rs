@@ -3,11 +3,14 @@
 
 use std::path::PathBuf;
 
+use crate::apply::ApplyError;
 use crate::conn::ConnError;
 use crate::ephemeral::EphemeralError;
 use crate::introspect::IntrospectError;
 use crate::load::LoadError;
 use crate::normalize::NormalizeError;
+use crate::plan::PlanError;
+use crate::squash::SquashError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -21,6 +24,12 @@ pub enum Error {
     Normalize(#[from] NormalizeError),
     #[error(transparent)]
     Ephemeral(#[from] EphemeralError),
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error(transparent)]
+    Apply(#[from] ApplyError),
+    #[error(transparent)]
+    Squash(#[from] SquashError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

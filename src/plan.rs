@@ -144,12 +144,6 @@ pub enum PlanError {
     BadPlanFile { path: PathBuf, message: String },
 }
 
-impl From<PlanError> for crate::Error {
-    fn from(e: PlanError) -> Self {
-        crate::Error::Other(e.to_string())
-    }
-}
-
 /// sha256 of the live schema's canonical YAML.
 pub fn fingerprint(live: &Schema) -> Result<String, PlanError> {
     let text = serde_saphyr::to_string(live).map_err(|e| PlanError::Fingerprint(e.to_string()))?;

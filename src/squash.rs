@@ -135,12 +135,6 @@ pub enum SquashError {
     Query(String),
 }
 
-impl From<SquashError> for Error {
-    fn from(e: SquashError) -> Self {
-        Error::Other(e.to_string())
-    }
-}
-
 /// A resolved source: the schema to rebuild, the major version that printed its SQL text, and a
 /// printable label (password-free).
 #[derive(Debug, Clone)]

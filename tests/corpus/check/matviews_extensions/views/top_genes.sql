@@ -1,0 +1,1 @@
+CREATE MATERIALIZED VIEW top_genes AS SELECT id FROM gene_rank WHERE rnk <= 10;
