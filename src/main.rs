@@ -80,7 +80,9 @@ struct ReportArgs {
     /// Output format. JSON is versioned and documented in docs/json-format.md.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Only report these categories (comma-separated or repeated).
+    /// Only report these categories (comma-separated or repeated): missing, extra, type,
+    /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
+    /// constraint, view, enum, sequence, extension, comment.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,
     /// Categories that make the exit code 1 (default: all).

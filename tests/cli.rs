@@ -628,3 +628,81 @@ async fn diff_compares_any_two_sources() {
     common::run_pgdrift(&["diff", "no/such/thing", &a.url], None, &[]).assert_code(2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn check_fingerprint_tells_whether_the_database_is_what_the_squash_built() {
+    let db = common::test_db("fingerprint").await;
+    db.exec("CREATE TABLE t (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x')")
+        .await;
+    let dir = temp_dir("fingerprint");
+    let squash = dir.join("squash.sql");
+    common::run_pgdrift(
+        &[
+            "squash",
+            "--from-db",
+            &db.url,
+            "--out",
+            squash.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
+    let same = common::run_pgdrift(
+        &[
+            "check",
+            "--db",
+            &db.url,
+            "--fingerprint",
+            squash.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    same.assert_code(0);
+    assert_eq!(same.stdout.trim().lines().count(), 1, "{}", same.stdout);
+    assert!(
+        same.stdout.contains("fingerprint matches"),
+        "{}",
+        same.stdout
+    );
+    db.exec("ALTER TABLE t ALTER COLUMN name DROP DEFAULT")
+        .await;
+    let changed = common::run_pgdrift(
+        &[
+            "check",
+            "--db",
+            &db.url,
+            "--fingerprint",
+            squash.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    changed.assert_code(1);
+    assert!(
+        changed.stdout.contains("fingerprint differs"),
+        "{}",
+        changed.stdout
+    );
+    let text = std::fs::read_to_string(&squash).unwrap();
+    let hash = text
+        .lines()
+        .find_map(|l| l.split("fingerprint: ").nth(1))
+        .unwrap()
+        .trim()
+        .to_string();
+    common::run_pgdrift(
+        &["check", "--db", &db.url, "--fingerprint", &hash],
+        None,
+        &[],
+    )
+    .assert_code(1);
+    common::run_pgdrift(
+        &["check", "--db", &db.url, "--fingerprint", "no/such/file"],
+        None,
+        &[],
+    )
+    .assert_code(2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
