@@ -305,11 +305,24 @@ pub fn load_snapshot(path: &Path) -> Result<Schema, LoadError> {
     parse_yaml(&text, path)
 }
 
+/// serde-saphyr's default budget (250,000 nodes) guards against hostile input; a schema file is
+/// the user's own, and a 5,000-table schema has about 500,000 nodes. The limits scale with the
+/// file instead: no YAML node takes less than one byte, so they cannot be hit by honest input.
+fn yaml_options(input_bytes: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::budget::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(input_bytes);
+    budget.max_events = budget.max_events.max(input_bytes.saturating_mul(2));
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(input_bytes);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
 fn parse_yaml(text: &str, file: &Path) -> Result<Schema, LoadError> {
     if text.trim().is_empty() {
         return Ok(Schema::default());
     }
-    serde_saphyr::from_str::<Schema>(text).map_err(|e| {
+    serde_saphyr::from_str_with_options::<Schema>(text, yaml_options(text.len())).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line() as usize, l.column() as usize))

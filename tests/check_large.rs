@@ -75,3 +75,18 @@ async fn large_schema_checks_clean_where_one_transaction_would_overflow_the_lock
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn very_large_schema_files_load() {
+    // 6,000 tables in long form: well over the YAML parser's default budget of 250,000 nodes.
+    let mut yaml = String::from("tables:\n");
+    for i in 0..6000 {
+        yaml.push_str(&format!("  t{i}:\n    columns:\n"));
+        for c in 0..6 {
+            yaml.push_str(&format!("      c{c}:\n        type: bigint\n        nullable: false\n        comment: column {c}\n"));
+        }
+    }
+    let declared =
+        pgdrift::load::load_schema_str(&yaml, "schema.yaml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(declared.schema.tables.len(), 6000);
+}
