@@ -706,3 +706,46 @@ async fn check_fingerprint_tells_whether_the_database_is_what_the_squash_built()
     .assert_code(2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn drifted_production_is_brought_back_by_apply() {
+    let db = common::test_db("prod_apply").await;
+    db.exec(
+        &std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql"))
+            .unwrap(),
+    )
+    .await;
+    db.exec("INSERT INTO genes (hgnc_id, approved_symbol) VALUES ('HGNC:1100', 'BRCA1')")
+        .await;
+    let plan = common::run_pgdrift(
+        &["plan", "--db", &db.url, "--format", "sql"],
+        Some(&repo()),
+        &[],
+    );
+    plan.assert_code(0);
+    assert!(
+        plan.stdout.contains("AT TIME ZONE 'UTC'"),
+        "{}",
+        plan.stdout
+    );
+    let applied = common::run_pgdrift(&["apply", "--db", &db.url, "--yes"], Some(&repo()), &[]);
+    applied.assert_code(0);
+    assert!(
+        applied.stdout.contains("converged") || applied.stderr.contains("converged"),
+        "{}\n{}",
+        applied.stdout,
+        applied.stderr
+    );
+    let check = common::run_pgdrift(&["check", "--db", &db.url], Some(&repo()), &[]);
+    check.assert_code(0);
+    let client = db.client().await;
+    let n: i64 = client
+        .query_one(
+            "SELECT count(*) FROM genes WHERE approved_symbol = 'BRCA1'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1, "the data survived");
+}
