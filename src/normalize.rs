@@ -81,6 +81,7 @@ impl Scratch {
             }
         };
         let admin = server_url.connect().await?;
+        sweep_stale_scratch(&admin).await;
         let dbname = scratch_name();
         // FILE_COPY (PostgreSQL 15+) copies the tiny template's files instead of WAL-logging every
         // block: several times faster for a scratch database nobody needs to recover.
@@ -172,16 +173,55 @@ pub async fn drop_pending_scratch() {
     }
 }
 
+/// `pgdrift_scratch_<unix seconds>_<pid>_<nanos>`: unique, recognizable, and dated, so a
+/// database left behind by a killed process (SIGKILL cannot be caught) can be swept later.
 fn scratch_name() -> String {
-    let nanos = SystemTime::now()
+    let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+        .unwrap_or_default();
     format!(
-        "pgdrift_scratch_{}_{}",
+        "{SCRATCH_PREFIX}{}_{}_{}",
+        now.as_secs(),
         std::process::id(),
-        nanos % 1_000_000_000
+        now.subsec_nanos()
     )
+}
+
+const SCRATCH_PREFIX: &str = "pgdrift_scratch_";
+
+/// A scratch database older than this, with nobody connected, belongs to a process that died.
+const STALE_AFTER_SECS: u64 = 3600;
+
+/// Drops scratch databases of dead pgdrift processes: older than an hour and unused. `DROP
+/// DATABASE` without FORCE refuses a database someone is connected to, so a live run (which keeps
+/// its connection open throughout) is never touched. Best effort and silent.
+async fn sweep_stale_scratch(admin: &Client) {
+    let Ok(rows) = admin
+        .query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift\\_scratch\\_%' \
+             AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)",
+            &[],
+        )
+        .await
+    else {
+        return;
+    };
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    for row in rows {
+        let name: String = row.get(0);
+        let created = name
+            .strip_prefix(SCRATCH_PREFIX)
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|secs| secs.parse::<u64>().ok());
+        if matches!(created, Some(t) if now.saturating_sub(t) > STALE_AFTER_SECS) {
+            let _ = admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {}", quote_ident(&name)))
+                .await;
+        }
+    }
 }
 
 /// How many statements share one autocommit batch: large enough to save round trips, small

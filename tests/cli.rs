@@ -749,3 +749,59 @@ async fn drifted_production_is_brought_back_by_apply() {
         .get(0);
     assert_eq!(n, 1, "the data survived");
 }
+
+#[tokio::test]
+async fn scratch_databases_of_killed_runs_are_swept_and_live_ones_are_not() {
+    // Its own server: other tests check that no scratch database is left on the shared one.
+    let server = pgdrift::ephemeral::Ephemeral::start().await.unwrap();
+    let (admin, conn) = tokio_postgres::connect(&server.url(), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    admin.batch_execute("CREATE DATABASE target").await.unwrap();
+    let target = server.url_for_db("target");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let stale = format!("pgdrift_scratch_{}_1_1", now - 7200);
+    let stale_in_use = format!("pgdrift_scratch_{}_2_2", now - 7200);
+    let recent = format!("pgdrift_scratch_{}_3_3", now - 60);
+    for name in [&stale, &stale_in_use, &recent] {
+        admin
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .unwrap();
+    }
+    // Someone is still connected to this one: it must survive.
+    let (holder, conn) =
+        tokio_postgres::connect(&server.url_for_db(&stale_in_use), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+    tokio::spawn(conn);
+    let dir = temp_dir("sweep");
+    std::fs::write(dir.join("schema.yaml"), "tables: {}\n").unwrap();
+    common::run_pgdrift(&["check", "--db", &target, "--no-cache"], Some(&dir), &[]).assert_code(0);
+    let left: Vec<String> = admin
+        .query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_scratch%'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(!left.contains(&stale), "{left:?}");
+    assert!(left.contains(&stale_in_use), "{left:?}");
+    assert!(left.contains(&recent), "{left:?}");
+    assert_eq!(
+        left.len(),
+        2,
+        "the run's own scratch database is gone too: {left:?}"
+    );
+    drop(holder);
+    drop(admin);
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
