@@ -805,3 +805,64 @@ async fn scratch_databases_of_killed_runs_are_swept_and_live_ones_are_not() {
     server.stop().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn wrong_password_is_one_clear_line_without_the_password() {
+    // Its own server with password authentication (the shared one trusts everyone).
+    let server = pgdrift::ephemeral::Ephemeral::start().await.unwrap();
+    let (admin, conn) = tokio_postgres::connect(&server.url(), tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    admin
+        .batch_execute("CREATE ROLE alice LOGIN PASSWORD 'right-horse-battery'")
+        .await
+        .unwrap();
+    let hba = server.data_dir().join("pg_hba.conf");
+    std::fs::write(&hba, "local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n").unwrap();
+    admin
+        .batch_execute("SELECT pg_reload_conf()")
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let port = server.port();
+    let dir = temp_dir("password");
+    std::fs::write(dir.join("schema.yaml"), "tables: {}\n").unwrap();
+    let wrong = format!("postgresql+asyncpg://alice:wrong-staple-secret@127.0.0.1:{port}/postgres");
+    let out = common::run_pgdrift(&["check", "--db", &wrong], Some(&dir), &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("password authentication failed"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("wrong-staple-secret") && !out.stdout.contains("wrong-staple-secret"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("alice:***@"), "{}", out.stderr);
+    // The right password works (and is not printed either).
+    let right = format!("postgres://alice:right-horse-battery@127.0.0.1:{port}/postgres");
+    let out = common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &right,
+            "--out",
+            dir.join("out").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(0);
+    assert!(
+        !out.stderr.contains("right-horse-battery"),
+        "{}",
+        out.stderr
+    );
+    drop(admin);
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
