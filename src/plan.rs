@@ -122,6 +122,8 @@ pub struct PlanOptions {
     pub online: bool,
     /// Zone a `timestamp` holds its values in, for conversions to and from `timestamptz`.
     pub tz: String,
+    /// The normalization cache `check` uses (see `app::CompareOptions`); `None` normalizes anew.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for PlanOptions {
@@ -130,6 +132,7 @@ impl Default for PlanOptions {
             appendable_views: HashSet::new(),
             online: false,
             tz: "UTC".to_string(),
+            cache_dir: None,
         }
     }
 }
@@ -1755,6 +1758,10 @@ pub struct PlanSourceArgs {
     /// Zone `timestamp` values are in, for conversions to and from `timestamptz`.
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub tz: String,
+    /// Normalize the declared schema anew instead of reusing `check`'s cache for unchanged
+    /// declared files.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl PlanSourceArgs {
@@ -1763,6 +1770,11 @@ impl PlanSourceArgs {
             appendable_views: HashSet::new(),
             online: self.online,
             tz: self.tz.clone(),
+            cache_dir: if self.no_cache {
+                None
+            } else {
+                crate::app::default_cache_dir()
+            },
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -1795,8 +1807,17 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
-    let cmp =
-        crate::app::compare(declared, &crate::app::Source::Db(url.clone()), dev, schemas).await?;
+    let compare_options = crate::app::CompareOptions {
+        cache_dir: opts.cache_dir.clone(),
+    };
+    let cmp = crate::app::compare_with(
+        declared,
+        &crate::app::Source::Db(url.clone()),
+        dev,
+        schemas,
+        &compare_options,
+    )
+    .await?;
     let (changes, _ignored) =
         crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
     let mut opts = opts.clone();
