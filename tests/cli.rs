@@ -53,29 +53,57 @@ fn read_tree(dir: &Path) -> Vec<(String, String)> {
     files
 }
 
-async fn scratch_databases(db: &common::TestDb) -> Vec<String> {
-    let url = db.server_url();
-    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(conn);
-    client
-        .query(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_scratch%'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get::<_, String>(0))
-        .collect()
+/// A private throw-away server, for tests that assert on server-wide state ("no scratch database
+/// left behind"): on the shared one, other tests' scratch databases come and go in parallel.
+struct PrivateServer {
+    server: pgdrift::ephemeral::Ephemeral,
+    /// A database made for the test.
+    url: String,
+}
+
+impl PrivateServer {
+    async fn start(dbname: &str) -> PrivateServer {
+        let server = pgdrift::ephemeral::Ephemeral::start().await.unwrap();
+        let admin = Self::connect(&server.url()).await;
+        admin
+            .batch_execute(&format!("CREATE DATABASE \"{dbname}\""))
+            .await
+            .unwrap();
+        let url = server.url_for_db(dbname);
+        PrivateServer { server, url }
+    }
+
+    async fn connect(url: &str) -> tokio_postgres::Client {
+        let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        client
+    }
+
+    async fn client(&self) -> tokio_postgres::Client {
+        Self::connect(&self.url).await
+    }
+
+    async fn scratch_databases(&self) -> Vec<String> {
+        Self::connect(&self.server.url())
+            .await
+            .query(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_scratch%'",
+                &[],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get::<_, String>(0))
+            .collect()
+    }
 }
 
 /// Builds a declared project in an (empty) database, views in dependency order.
-async fn build_declared(db: &common::TestDb, schema_file: &Path, views: &Path) {
+async fn build_declared(client: &tokio_postgres::Client, schema_file: &Path, views: &Path) {
     let declared = load::load_project(schema_file, views).unwrap();
-    let client = db.client().await;
-    pgdrift::normalize::create_declared(&client, &declared)
+    pgdrift::normalize::create_declared(client, &declared)
         .await
         .unwrap();
 }
@@ -121,7 +149,12 @@ async fn inspect_round_trips_the_rich_schema_byte_for_byte() {
 
     // Recreating those files in an empty database and inspecting again gives identical files.
     let b = common::test_db("rich_b").await;
-    build_declared(&b, &out1.join("schema.yaml"), &out1.join("views")).await;
+    build_declared(
+        &b.client().await,
+        &out1.join("schema.yaml"),
+        &out1.join("views"),
+    )
+    .await;
     let out2 = temp_dir("inspect2");
     common::run_pgdrift(
         &[
@@ -173,8 +206,13 @@ async fn inspect_round_trips_the_rich_schema_byte_for_byte() {
 
 #[tokio::test]
 async fn example_checks_clean_against_itself_and_leaves_nothing_behind() {
-    let db = common::test_db("example_clean").await;
-    build_declared(&db, &repo().join("schema.yaml"), &repo().join("views")).await;
+    let db = PrivateServer::start("example_clean").await;
+    build_declared(
+        &db.client().await,
+        &repo().join("schema.yaml"),
+        &repo().join("views"),
+    )
+    .await;
     let before = common::dump_schema(&db.url);
     let out = common::run_pgdrift(&["check", "--db", &db.url], Some(&repo()), &[]);
     out.assert_code(0);
@@ -185,7 +223,7 @@ async fn example_checks_clean_against_itself_and_leaves_nothing_behind() {
         "check changed the target"
     );
     assert!(
-        scratch_databases(&db).await.is_empty(),
+        db.scratch_databases().await.is_empty(),
         "a scratch database was left behind"
     );
 }
@@ -406,7 +444,7 @@ async fn snapshot_from_another_major_version_is_refused() {
 
 #[tokio::test]
 async fn bad_declarations_exit_2_naming_the_place() {
-    let db = common::test_db("bad_input").await;
+    let db = PrivateServer::start("bad_input").await;
     let dir = temp_dir("bad");
     let cases: &[(&str, &str, &str)] = &[
         ("unknown key", "tables:\n  t:\n    columns:\n      id: {type: bigint, nulable: false}\n", "schema.yaml:4"),
@@ -462,7 +500,7 @@ async fn bad_declarations_exit_2_naming_the_place() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("cycle"), "{}", out.stderr);
     assert!(
-        scratch_databases(&db).await.is_empty(),
+        db.scratch_databases().await.is_empty(),
         "a scratch database was left behind"
     );
     let _ = std::fs::remove_dir_all(&dir);
