@@ -1131,6 +1131,44 @@ impl Token {
     }
 }
 
+/// Reads a quoted string literal or identifier whose body starts at byte `i` (after the opening
+/// quote): a doubled quote stands for itself; with `backslash_escapes` (`E'...'`) `\n`, `\t`, ...
+/// are decoded. Returns the value and the byte after the closing quote, or `None` if unterminated.
+fn read_quoted(
+    text: &str,
+    mut i: usize,
+    quote: char,
+    backslash_escapes: bool,
+) -> Option<(String, usize)> {
+    let mut value = String::new();
+    loop {
+        let ch = text.get(i..)?.chars().next()?;
+        if ch == quote {
+            if text[i + 1..].starts_with(quote) {
+                value.push(quote);
+                i += 2;
+                continue;
+            }
+            return Some((value, i + 1));
+        }
+        if backslash_escapes && ch == '\\' {
+            let next = text[i + 1..].chars().next().unwrap_or('\\');
+            value.push(match next {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                other => other,
+            });
+            i += 1 + next.len_utf8();
+            continue;
+        }
+        value.push(ch);
+        i += ch.len_utf8();
+    }
+}
+
 /// Lexes SQL. Errors carry the byte offset of the problem.
 fn lex(text: &str) -> Result<Vec<Token>, (usize, String)> {
     let b = text.as_bytes();
@@ -1168,62 +1206,18 @@ fn lex(text: &str) -> Result<Vec<Token>, (usize, String)> {
         } else if c == b'\'' || ((c == b'e' || c == b'E') && b.get(i + 1) == Some(&b'\'')) {
             let escapes = c != b'\'';
             i += if escapes { 2 } else { 1 };
-            let mut value = String::new();
-            loop {
-                if i >= b.len() {
-                    return Err((start, "unterminated string literal".into()));
-                }
-                let ch = text[i..].chars().next().unwrap_or('\0');
-                if ch == '\'' {
-                    if b.get(i + 1) == Some(&b'\'') {
-                        value.push('\'');
-                        i += 2;
-                        continue;
-                    }
-                    i += 1;
-                    break;
-                }
-                if escapes && ch == '\\' {
-                    let next = text[i + 1..].chars().next().unwrap_or('\\');
-                    value.push(match next {
-                        'n' => '\n',
-                        't' => '\t',
-                        'r' => '\r',
-                        'b' => '\u{8}',
-                        'f' => '\u{c}',
-                        other => other,
-                    });
-                    i += 1 + next.len_utf8();
-                    continue;
-                }
-                value.push(ch);
-                i += ch.len_utf8();
-            }
+            let (value, end) = read_quoted(text, i, '\'', escapes)
+                .ok_or((start, "unterminated string literal".to_string()))?;
+            i = end;
             out.push(Token {
                 kind: Tok::Str(value),
                 start,
                 end: i,
             });
         } else if c == b'"' {
-            i += 1;
-            let mut value = String::new();
-            loop {
-                if i >= b.len() {
-                    return Err((start, "unterminated quoted identifier".into()));
-                }
-                let ch = text[i..].chars().next().unwrap_or('\0');
-                if ch == '"' {
-                    if b.get(i + 1) == Some(&b'"') {
-                        value.push('"');
-                        i += 2;
-                        continue;
-                    }
-                    i += 1;
-                    break;
-                }
-                value.push(ch);
-                i += ch.len_utf8();
-            }
+            let (value, end) = read_quoted(text, i + 1, '"', false)
+                .ok_or((start, "unterminated quoted identifier".to_string()))?;
+            i = end;
             out.push(Token {
                 kind: Tok::Quoted(value),
                 start,
@@ -1810,6 +1804,25 @@ fn parse_comment(s: &mut Stmt, vf: &mut ViewFile) -> Result<(), (usize, String)>
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn quoted_strings_and_identifiers_decode() {
+        assert_eq!(
+            read_quoted("it''s' rest", 0, '\'', false),
+            Some(("it's".to_string(), 6))
+        );
+        assert_eq!(
+            read_quoted("a\\nb' x", 0, '\'', true),
+            Some(("a\nb".to_string(), 5))
+        );
+        assert_eq!(
+            read_quoted("We\"\"ird\".", 0, '"', false),
+            Some(("We\"ird".to_string(), 8))
+        );
+        assert_eq!(read_quoted("open", 0, '\'', false), None);
+        assert_eq!(read_quoted("ends in \\", 0, '\'', true), None);
+    }
+
     use super::*;
 
     #[test]
