@@ -293,8 +293,30 @@ async fn compare_in(
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
     let [left_scratch, right_scratch] = scratch;
-    let mut l = resolve(left, left_scratch, schemas, options).await?;
-    let mut r = resolve(right, right_scratch, schemas, options).await?;
+    // A declared (or snapshot) side is read first: without an explicit --schema, a database is
+    // read in the schemas it declares, so `audit.events` is not reported missing just because
+    // nobody passed --schema audit.
+    let (mut l, mut r) = if matches!(left, Source::Db(_)) && !matches!(right, Source::Db(_)) {
+        let r = resolve(right, right_scratch, schemas, options).await?;
+        let l = resolve(
+            left,
+            left_scratch,
+            &schemas_for(schemas, &r.schema),
+            options,
+        )
+        .await?;
+        (l, r)
+    } else {
+        let l = resolve(left, left_scratch, schemas, options).await?;
+        let r = resolve(
+            right,
+            right_scratch,
+            &schemas_for(schemas, &l.schema),
+            options,
+        )
+        .await?;
+        (l, r)
+    };
     // The side whose scratch database settles fixpoints: the declared one (left by convention).
     let declared_side = if matches!(left, Source::Declared { .. }) {
         Some((left, &mut *left_scratch, true))
@@ -343,6 +365,21 @@ async fn compare_in(
         right: r,
         changes,
     })
+}
+
+/// The schemas to read a database in: the ones asked for, else `public` plus those `other`
+/// declares.
+fn schemas_for(asked: &[String], other: &Schema) -> Vec<String> {
+    if !asked.is_empty() {
+        return asked.to_vec();
+    }
+    let mut out = vec![crate::model::DEFAULT_SCHEMA.to_string()];
+    for s in &other.schemas {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 /// Whether some deparsed text (view body, check, default, index) differs between objects both
