@@ -8,8 +8,11 @@ two tables. Statements run in transactions of a few dozen tables each: one trans
 everything would overflow the lock table (max_locks_per_transaction is left at its default on
 purpose, like a real server), one per statement is needlessly slow.
 
-Usage: gen_schema.py TABLES > schema.sql
-Only the standard library; the output depends on TABLES alone.
+With --routines, every tenth table also gets a plpgsql function of its own and a BEFORE UPDATE
+trigger calling it (issue 11's benchmark: a function and a trigger per ten tables).
+
+Usage: gen_schema.py TABLES [--routines] > schema.sql
+Only the standard library; the output depends on the arguments alone.
 """
 
 import sys
@@ -59,6 +62,19 @@ def table_sql(i: int) -> list[str]:
     return stmts
 
 
+def routine_sql(i: int) -> list[str]:
+    t = table_name(i)
+    return [
+        f"""CREATE FUNCTION {t}_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END
+$$""",
+        f"CREATE TRIGGER {t}_touch BEFORE UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {t}_touch()",
+    ]
+
+
 def view_sql(v: int, tables: int) -> str:
     a = table_name((v * 10) % tables + 1)
     b = table_name((v * 10 + 3) % tables + 1)
@@ -70,15 +86,19 @@ WHERE a.is_active AND a.status <> 'deleted'"""
 
 
 def main() -> None:
-    if len(sys.argv) != 2 or not sys.argv[1].isdigit() or int(sys.argv[1]) < 1:
-        sys.exit("usage: gen_schema.py TABLES")
-    tables = int(sys.argv[1])
+    args = sys.argv[1:]
+    routines = "--routines" in args
+    args = [a for a in args if a != "--routines"]
+    if len(args) != 1 or not args[0].isdigit() or int(args[0]) < 1:
+        sys.exit("usage: gen_schema.py TABLES [--routines]")
+    tables = int(args[0])
     out = sys.stdout
     out.write("\\set ON_ERROR_STOP on\nSET client_min_messages = warning;\n")
     for start in range(1, tables + 1, BATCH):
         out.write("BEGIN;\n")
         for i in range(start, min(start + BATCH, tables + 1)):
-            for s in table_sql(i):
+            stmts = table_sql(i) + (routine_sql(i) if routines and i % 10 == 0 else [])
+            for s in stmts:
                 out.write(s + ";\n")
         out.write("COMMIT;\n")
     views = max(1, tables // 10)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks pgdrift against synthetic schemas. See BENCHMARKS.md.
 #
-#   bench/run.sh [--sizes 100,1000,5000] [--repeat N]
+#   bench/run.sh [--sizes 100,1000,5000] [--repeat N] [--phases floor,inspect,...] [--routines]
+#
+# --phases runs only the named phases (default: all); --routines adds a plpgsql function and a
+# trigger to every tenth table (gen_schema.py --routines).
 #
 # For each size it creates a database holding that many tables (bench/gen_schema.py) and N/10
 # views, then runs every phase in PHASES N times (interleaved, after one untimed warm-up run) and
@@ -21,13 +24,18 @@ BIN="$ROOT/target/release/pgdrift"
 
 SIZES=100,1000,5000
 REPEAT=5
+ONLY_PHASES=""
+ROUTINES=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=${2:?--sizes needs a value, e.g. 100,1000}; shift 2 ;;
         --sizes=*) SIZES=${1#*=}; shift ;;
         --repeat) REPEAT=${2:?--repeat needs a number}; shift 2 ;;
         --repeat=*) REPEAT=${1#*=}; shift ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --phases) ONLY_PHASES=${2:?--phases needs a list, e.g. floor,inspect}; shift 2 ;;
+        --phases=*) ONLY_PHASES=${1#*=}; shift ;;
+        --routines) ROUTINES=--routines; shift ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -40,6 +48,9 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # Phases
 # ---------------------------------------------------------------------------------------------
 PHASES=(floor floor_tight inspect check_first check_repeat plan squash_verify)
+if [ -n "$ONLY_PHASES" ]; then
+    IFS=, read -r -a PHASES <<<"$ONLY_PHASES"
+fi
 declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
     [check_first]="check, first run" [check_repeat]="check, repeated"
     [plan]="plan, 5% changed" [squash_verify]="squash --verify")
@@ -99,6 +110,10 @@ verify_plan() {
 # squash --verify: squash the live database and prove the script rebuilds it (exit 1 on any
 # difference fails the run).
 phase_squash_verify() { CMD=("$BIN" squash --from-db "$1" --verify --out "$2/squash.sql"); }
+
+for phase in "${PHASES[@]}"; do
+    declare -F "phase_$phase" >/dev/null || { echo "bench/run.sh: unknown phase '$phase'" >&2; exit 2; }
+done
 
 # ---------------------------------------------------------------------------------------------
 # Set-up: build, scratch directory, server
@@ -214,7 +229,7 @@ for size in "${SIZE_LIST[@]}"; do
     psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
         -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
     CREATED_DBS+=("$db")
-    python3 "$BENCH/gen_schema.py" "$size" > "$dir/schema.sql"
+    python3 "$BENCH/gen_schema.py" "$size" $ROUTINES > "$dir/schema.sql"
     start=$(date +%s.%N)
     psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
     log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"

@@ -72,26 +72,23 @@ pub struct Resolved {
     pub schema: Schema,
     pub major: Option<u32>,
     pub label: String,
+    /// The exact schemas read, for a database source (empty otherwise).
+    pub schemas_read: Vec<String>,
 }
 
-pub fn default_schemas(schemas: &[String]) -> Vec<String> {
-    if schemas.is_empty() {
-        vec![crate::model::DEFAULT_SCHEMA.to_string()]
-    } else {
-        schemas.to_vec()
-    }
-}
-
-/// Reads a live database into the model.
+/// Reads a live database into the model: every user schema (like pg_dump), or those the
+/// selection patterns name (see [`crate::kinds::schema::catalog`]).
 pub async fn read_db(url: &DbUrl, schemas: &[String]) -> Result<Resolved, Error> {
+    let _progress = crate::progress::Progress::start(format!("reading {}", url.redacted()), None);
     let client = url.connect().await?;
     let major = crate::conn::server_major(&client)
         .await
         .map_err(|e| Error::Other(format!("{}: {}", url.redacted(), describe_pg_error(&e, ""))))?;
+    let schemas = crate::kinds::schema::catalog::resolve(&client, schemas).await?;
     let schema = introspect(
         &client,
         &IntrospectOptions {
-            schemas: default_schemas(schemas),
+            schemas: schemas.clone(),
         },
     )
     .await?;
@@ -99,12 +96,26 @@ pub async fn read_db(url: &DbUrl, schemas: &[String]) -> Result<Resolved, Error>
         schema,
         major: Some(major),
         label: url.redacted(),
+        schemas_read: schemas,
     })
 }
 
 /// `pgdrift inspect`: writes schema.yaml and views/*.sql describing a live database.
 pub async fn inspect(url: &DbUrl, schemas: &[String], out: &Path) -> Result<Resolved, Error> {
-    let resolved = read_db(url, schemas).await?;
+    inspect_with(url, schemas, out, false).await
+}
+
+/// [`inspect`], with `--no-privileges`: no grants written.
+pub async fn inspect_with(
+    url: &DbUrl,
+    schemas: &[String],
+    out: &Path,
+    no_privileges: bool,
+) -> Result<Resolved, Error> {
+    let mut resolved = read_db(url, schemas).await?;
+    if no_privileges {
+        crate::kinds::privilege::strip(&mut resolved.schema);
+    }
     crate::write::write_project(&resolved.schema, out).map_err(|e| Error::Io {
         path: out.to_path_buf(),
         source: e,
@@ -115,7 +126,20 @@ pub async fn inspect(url: &DbUrl, schemas: &[String], out: &Path) -> Result<Reso
 /// `pgdrift snapshot`: one YAML file holding the normalized model (views inline) and the major
 /// version that printed it.
 pub async fn snapshot(url: &DbUrl, schemas: &[String], out: &Path) -> Result<Resolved, Error> {
+    snapshot_with(url, schemas, out, false).await
+}
+
+/// [`snapshot`], with `--no-privileges`: no grants stored.
+pub async fn snapshot_with(
+    url: &DbUrl,
+    schemas: &[String],
+    out: &Path,
+    no_privileges: bool,
+) -> Result<Resolved, Error> {
     let mut resolved = read_db(url, schemas).await?;
+    if no_privileges {
+        crate::kinds::privilege::strip(&mut resolved.schema);
+    }
     resolved.schema.postgres = resolved.major;
     let text = snapshot_yaml(&resolved.schema)?;
     if let Some(parent) = out.parent() {
@@ -147,6 +171,8 @@ pub struct CompareOptions {
     /// Where normalized declared schemas are cached, keyed by the declared text and the
     /// normalizing server's major version. `None` normalizes every time.
     pub cache_dir: Option<PathBuf>,
+    /// `--no-privileges`: grants are left out of both sides before comparing.
+    pub no_privileges: bool,
 }
 
 /// Compares `left` (the declared side) with `right` (the live side). Declared sources are
@@ -177,13 +203,23 @@ pub async fn compare_with(
             _ => DevServer::Ephemeral,
         },
     };
+    // A throw-away cluster runs the major of the side it is compared with, found or installed.
+    let pin = match dev {
+        DevServer::Ephemeral => pinned_major(left, right).await,
+        DevServer::Url(_) => None,
+    };
     // One scratch database per declared side: two declared projects cannot share one.
     let mut scratch = [
         LazyScratch {
             dev: dev.clone(),
+            pin,
             scratch: None,
         },
-        LazyScratch { dev, scratch: None },
+        LazyScratch {
+            dev,
+            pin,
+            scratch: None,
+        },
     ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
     for s in scratch {
@@ -194,17 +230,44 @@ pub async fn compare_with(
     result
 }
 
+/// The major a throw-away normalizer must run: that of the side that is not declared (a live
+/// database's server, or the major a snapshot records). `None` when neither side pins one; a
+/// database that cannot be reached is reported by the comparison itself.
+pub async fn pinned_major(left: &Source, right: &Source) -> Option<u32> {
+    for side in [right, left] {
+        match side {
+            Source::Db(url) => {
+                let client = url.connect().await.ok()?;
+                return crate::conn::server_major(&client).await.ok();
+            }
+            Source::Snapshot(path) => return snapshot_major(path),
+            Source::Declared { .. } => {}
+        }
+    }
+    None
+}
+
+/// The `postgres:` key of a snapshot, read without parsing the whole file.
+pub fn snapshot_major(path: &Path) -> Option<u32> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("postgres:"))
+        .and_then(|v| v.trim().trim_matches(['"', '\'']).parse().ok())
+}
+
 /// The scratch database, created on first use: a cached normalization needs none unless view
 /// fixpoints must be settled.
 struct LazyScratch {
     dev: DevServer,
+    /// The major a throw-away cluster must run (see [`pinned_major`]).
+    pin: Option<u32>,
     scratch: Option<Scratch>,
 }
 
 impl LazyScratch {
     async fn get(&mut self) -> Result<&Scratch, Error> {
         if self.scratch.is_none() {
-            self.scratch = Some(Scratch::create(&self.dev).await?);
+            self.scratch = Some(Scratch::create_for(&self.dev, self.pin).await?);
         }
         match self.scratch.as_ref() {
             Some(s) => Ok(s),
@@ -220,12 +283,30 @@ impl LazyScratch {
             return Ok(s.major);
         }
         match &self.dev {
-            DevServer::Ephemeral => Ok(crate::ephemeral::binaries_major()?),
+            DevServer::Ephemeral => Ok(crate::ephemeral::planned_major(self.pin)?),
             DevServer::Url(url) => {
                 let client = url.connect().await?;
-                crate::conn::server_major(&client).await.map_err(|e| {
+                let major = crate::conn::server_major(&client).await.map_err(|e| {
                     Error::Other(format!("{}: {}", url.redacted(), describe_pg_error(&e, "")))
-                })
+                })?;
+                // A cache hit creates no scratch database, so it would hide a missing CREATEDB
+                // until the day the declared files change: check what the cold path needs.
+                let can = client
+                    .query_one(
+                        "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user",
+                        &[],
+                    )
+                    .await
+                    .map(|r| r.get::<_, bool>(0))
+                    .unwrap_or(true);
+                if !can {
+                    return Err(crate::normalize::NormalizeError::CreateScratch {
+                        server: url.redacted(),
+                        reason: "the role has no CREATEDB (checked although the normalized declared schema is cached: any change to the declared files needs a scratch database)".into(),
+                    }
+                    .into());
+                }
+                Ok(major)
             }
         }
     }
@@ -245,12 +326,16 @@ async fn resolve(
                 major: schema.postgres,
                 schema,
                 label: source.label(),
+                schemas_read: Vec::new(),
             })
         }
         Source::Declared {
             schema_file,
             views_dir,
         } => {
+            if let Some(w) = load::empty_declaration_warning(schema_file) {
+                eprintln!("warning: {w}");
+            }
             // The cache is keyed by the declared files' bytes, so an unchanged project is not even
             // parsed again (only successful normalizations are cached, so it was valid).
             let cache = match (
@@ -267,6 +352,7 @@ async fn resolve(
                     major: cache.as_ref().map(|c| c.major),
                     schema,
                     label: source.label(),
+                    schemas_read: Vec::new(),
                 });
             }
             // Bad input fails here, before any scratch database exists.
@@ -280,6 +366,7 @@ async fn resolve(
                 schema,
                 major: Some(scratch.major),
                 label: source.label(),
+                schemas_read: Vec::new(),
             })
         }
     }
@@ -293,30 +380,8 @@ async fn compare_in(
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
     let [left_scratch, right_scratch] = scratch;
-    // A declared (or snapshot) side is read first: without an explicit --schema, a database is
-    // read in the schemas it declares, so `audit.events` is not reported missing just because
-    // nobody passed --schema audit.
-    let (mut l, mut r) = if matches!(left, Source::Db(_)) && !matches!(right, Source::Db(_)) {
-        let r = resolve(right, right_scratch, schemas, options).await?;
-        let l = resolve(
-            left,
-            left_scratch,
-            &schemas_for(schemas, &r.schema),
-            options,
-        )
-        .await?;
-        (l, r)
-    } else {
-        let l = resolve(left, left_scratch, schemas, options).await?;
-        let r = resolve(
-            right,
-            right_scratch,
-            &schemas_for(schemas, &l.schema),
-            options,
-        )
-        .await?;
-        (l, r)
-    };
+    let mut l = resolve(left, left_scratch, schemas, options).await?;
+    let mut r = resolve(right, right_scratch, schemas, options).await?;
     // The side whose scratch database settles fixpoints: the declared one (left by convention).
     let declared_side = if matches!(left, Source::Declared { .. }) {
         Some((left, &mut *left_scratch, true))
@@ -356,30 +421,25 @@ async fn compare_in(
     } else if let (Some(a), Some(b)) = (l.major, r.major) {
         normalize::check_versions(a, b)?;
     }
-    normalize::canonicalize_equivalents(&mut l.schema);
-    normalize::canonicalize_equivalents(&mut r.schema);
-    let changes = diff::diff(&l.schema, &r.schema);
+    if options.no_privileges {
+        crate::kinds::privilege::strip(&mut l.schema);
+        crate::kinds::privilege::strip(&mut r.schema);
+    }
+    let mut roles = crate::kinds::privilege::ignored_roles(&l.schema);
+    roles.extend(crate::kinds::privilege::ignored_roles(&r.schema));
+    crate::kinds::privilege::without_roles(&mut l.schema, &roles);
+    crate::kinds::privilege::without_roles(&mut r.schema, &roles);
+    // Equivalent spellings compare equal, but each side keeps its own (plans emit the declared one).
+    let changes = diff::diff(
+        &normalize::with_canonical_equivalents(&l.schema),
+        &normalize::with_canonical_equivalents(&r.schema),
+    );
     Ok(Comparison {
         normalizer_major,
         left: l,
         right: r,
         changes,
     })
-}
-
-/// The schemas to read a database in: the ones asked for, else `public` plus those `other`
-/// declares.
-fn schemas_for(asked: &[String], other: &Schema) -> Vec<String> {
-    if !asked.is_empty() {
-        return asked.to_vec();
-    }
-    let mut out = vec![crate::model::DEFAULT_SCHEMA.to_string()];
-    for s in &other.schemas {
-        if !out.contains(s) {
-            out.push(s.clone());
-        }
-    }
-    out
 }
 
 /// Whether some deparsed text (view body, check, default, index) differs between objects both
@@ -437,6 +497,12 @@ mod cache {
                 bytes.push(0);
                 bytes.extend_from_slice(&std::fs::read(&f).ok()?);
             }
+        }
+        for f in crate::kinds::function::load::sql_files(schema_file).ok()? {
+            bytes.extend_from_slice(b"\0routine\0");
+            bytes.extend_from_slice(f.to_string_lossy().as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(&std::fs::read(&f).ok()?);
         }
         Some(bytes)
     }
@@ -499,15 +565,30 @@ pub fn default_cache_dir() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache").join("pgdrift"))
 }
 
-/// `--db` and `--schema`, shared by every command that reads a database.
+/// `--db`, `--schema` and `--exclude-schema`, shared by every command that reads a database.
 #[derive(clap::Args, Clone, Debug)]
 pub struct DbArgs {
     /// Database URL (or `ephemeral`). Default: $DATABASE_URL, then DATABASE_URL in ./.env.
     #[arg(long, value_name = "URL")]
     pub db: Option<String>,
-    /// Schemas to read (repeatable). Default: public.
-    #[arg(long = "schema", value_name = "NAME")]
+    /// Schemas to read (repeatable; `*` and `?` globs). Default: every schema that is not a
+    /// system schema and not owned by an extension, as pg_dump reads them.
+    #[arg(long = "schema", value_name = "PATTERN")]
     pub schemas: Vec<String>,
+    /// Schemas to leave out (repeatable; globs), e.g. `--exclude-schema 'partman*'`.
+    #[arg(long = "exclude-schema", value_name = "PATTERN")]
+    pub exclude_schemas: Vec<String>,
+    /// Leave privileges (grants and default privileges) out entirely, like pg_dump's flag: not
+    /// compared, not planned, not in scripts. For projects that manage grants elsewhere.
+    #[arg(long)]
+    pub no_privileges: bool,
+}
+
+impl DbArgs {
+    /// The selection as the library takes it (see [`crate::kinds::schema::catalog`]).
+    pub fn selection(&self) -> Vec<String> {
+        crate::kinds::schema::catalog::selection(&self.schemas, &self.exclude_schemas)
+    }
 }
 
 /// A database argument, possibly `ephemeral`: the throw-away cluster is kept alive for the

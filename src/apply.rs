@@ -122,9 +122,76 @@ async fn exec(client: &Client, sql: &str, what: &str) -> Result<(), ApplyError> 
         })
 }
 
-/// Runs `plan` on the database at `url`.
+/// A session holding the apply lock (a session-level advisory lock on [`lock_key`]). `run` takes
+/// it before it reads the database to plan, so a second apply fails at once (or, with
+/// `--lock-wait`, plans only after the first one is done) instead of planning against a database
+/// that is being changed.
+pub struct ApplyLock {
+    client: Client,
+}
+
+impl ApplyLock {
+    pub async fn acquire(url: &DbUrl, wait: bool) -> Result<ApplyLock, ApplyError> {
+        let client = url
+            .connect()
+            .await
+            .map_err(|e| ApplyError::Other(e.to_string()))?;
+        let key = lock_key();
+        if wait {
+            exec(
+                &client,
+                &format!("SELECT pg_advisory_lock({key})"),
+                "waiting for the apply lock",
+            )
+            .await?;
+        } else {
+            let row = client
+                .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+                .await
+                .map_err(|e| ApplyError::Database {
+                    what: "taking the apply lock".into(),
+                    error: pg_error(&e),
+                })?;
+            let got: bool = row.get(0);
+            if !got {
+                return Err(ApplyError::Locked);
+            }
+        }
+        Ok(ApplyLock { client })
+    }
+
+    /// Releases the lock (closing the session would too).
+    pub async fn release(self) {
+        let _ = self
+            .client
+            .batch_execute(&format!("SELECT pg_advisory_unlock({})", lock_key()))
+            .await;
+    }
+}
+
+/// Runs `plan` on the database at `url`: takes the apply lock, runs, releases it.
 pub async fn apply_plan(
     url: &DbUrl,
+    plan: &Plan,
+    opts: &ApplyOptions,
+) -> Result<ApplyReport, ApplyError> {
+    if !opts.allow_destructive && !plan.destructive_steps().is_empty() {
+        return Err(ApplyError::Destructive {
+            steps: destructive_descriptions(plan),
+        });
+    }
+    if plan.steps.is_empty() {
+        return Ok(ApplyReport::default());
+    }
+    let lock = ApplyLock::acquire(url, opts.lock_wait).await?;
+    let result = apply_locked(&lock, plan, opts).await;
+    lock.release().await;
+    result
+}
+
+/// Runs `plan` on the session that holds the apply lock.
+pub async fn apply_locked(
+    lock: &ApplyLock,
     plan: &Plan,
     opts: &ApplyOptions,
 ) -> Result<ApplyReport, ApplyError> {
@@ -137,38 +204,8 @@ pub async fn apply_plan(
     if plan.steps.is_empty() {
         return Ok(report);
     }
-    let client = url
-        .connect()
-        .await
-        .map_err(|e| ApplyError::Other(e.to_string()))?;
-    let key = lock_key();
-    // The session lock covers the steps after COMMIT as well; the transaction lock is what a
-    // concurrent apply inside its own transaction meets.
-    if opts.lock_wait {
-        exec(
-            &client,
-            &format!("SELECT pg_advisory_lock({key})"),
-            "waiting for the apply lock",
-        )
-        .await?;
-    } else {
-        let row = client
-            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
-            .await
-            .map_err(|e| ApplyError::Database {
-                what: "taking the apply lock".into(),
-                error: pg_error(&e),
-            })?;
-        let got: bool = row.get(0);
-        if !got {
-            return Err(ApplyError::Locked);
-        }
-    }
-    let result = run_locked(&client, plan, opts, &mut report).await;
-    let _ = client
-        .batch_execute(&format!("SELECT pg_advisory_unlock({key})"))
-        .await;
-    result.map(|_| report)
+    run_locked(&lock.client, plan, opts, &mut report).await?;
+    Ok(report)
 }
 
 async fn run_locked(
@@ -188,6 +225,7 @@ async fn run_locked(
                 continue;
             }
             let sql = format!("SET search_path TO \"public\"; {}", st.sql);
+            fault_point(client, &format!("step:{}", i + 1)).await;
             client
                 .batch_execute(&sql)
                 .await
@@ -222,12 +260,13 @@ async fn run_locked(
         if !st.transactional {
             continue;
         }
+        fault_point(client, &format!("step:{}", i + 1)).await;
         if let Err(e) = client.batch_execute(&st.sql).await {
             let _ = client.batch_execute("ROLLBACK").await;
             return Err(ApplyError::StepFailed {
                 index: i + 1,
                 sql: st.sql.clone(),
-                error: pg_error(&e),
+                error: crate::kinds::event_trigger::explain_error(&st.sql, &e, pg_error(&e)),
             });
         }
         report.transactional_run += 1;
@@ -237,6 +276,7 @@ async fn run_locked(
         report.rolled_back = true;
         return Ok(());
     }
+    fault_point(client, "commit").await;
     if let Err(e) = client.batch_execute("COMMIT").await {
         return Err(ApplyError::StepFailed {
             index: plan.steps.len(),
@@ -265,8 +305,17 @@ async fn run_locked(
         if st.transactional || st.before_transaction {
             continue;
         }
+        fault_point(client, &format!("step:{}", i + 1)).await;
         if let Some(ix) = &st.resume_index {
-            match index_state(client, ix).await? {
+            let state = index_state(client, ix).await.map_err(|e| match e {
+                ApplyError::Database { what, error } => ApplyError::NonTransactionalFailed {
+                    index: i + 1,
+                    sql: what,
+                    error,
+                },
+                other => other,
+            })?;
+            match state {
                 Some(true) => {
                     report.resumed += 1;
                     continue;
@@ -296,6 +345,100 @@ async fn run_locked(
         report.non_transactional_run += 1;
     }
     Ok(())
+}
+
+/// Test-only fault hook (tests/faults.rs). With `PGDRIFT_FAULT_PAUSE_AT=<point>` and
+/// `PGDRIFT_FAULT_FILE=<path>` in the environment, apply stops at that point (`step:N` before
+/// plan step N, whatever its phase; `commit` before COMMIT), writes `<backend pid> <os pid>` to
+/// the file and waits until the file is removed, so a test can kill the backend, the process or
+/// the server at exactly that step. Unset (always, outside the fault tests), it returns at once
+/// and does nothing.
+async fn fault_point(client: &Client, point: &str) {
+    let Some(at) = std::env::var_os("PGDRIFT_FAULT_PAUSE_AT") else {
+        return;
+    };
+    let Some(file) = std::env::var_os("PGDRIFT_FAULT_FILE") else {
+        return;
+    };
+    if at != point {
+        return;
+    }
+    let backend: i32 = match client.query_one("SELECT pg_backend_pid()", &[]).await {
+        Ok(row) => row.get(0),
+        Err(_) => return,
+    };
+    let file = PathBuf::from(file);
+    let tmp = file.with_extension("tmp");
+    if std::fs::write(&tmp, format!("{backend} {}", std::process::id())).is_err()
+        || std::fs::rename(&tmp, &file).is_err()
+    {
+        return;
+    }
+    // Bounded: a test that forgets to release us must not hang CI.
+    for _ in 0..6000 {
+        if !file.exists() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+/// Drops the INVALID indexes an interrupted `CREATE INDEX CONCURRENTLY` left in `schemas` (an
+/// earlier apply killed mid-build, a lock timeout while the build waited), so the plan made next
+/// builds them again: introspection leaves INVALID indexes out, as pg_dump does, so they show
+/// as missing. Indexes being built right now, and the by-design INVALID indexes of partitioned
+/// tables (`CREATE INDEX ON ONLY`), are left alone. Returns the names dropped.
+pub async fn drop_invalid_indexes(
+    lock: &ApplyLock,
+    schemas: &[String],
+    lock_timeout: &str,
+) -> Result<Vec<String>, ApplyError> {
+    let client = &lock.client;
+    let db_err = |what: &str, e: &tokio_postgres::Error| ApplyError::Database {
+        what: what.to_string(),
+        error: pg_error(e),
+    };
+    let schemas = crate::kinds::schema::catalog::resolve(client, schemas)
+        .await
+        .map_err(|e| ApplyError::Other(e.to_string()))?;
+    let rows = client
+        .query(
+            "SELECT n.nspname::text, ic.relname::text FROM pg_index i \
+             JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid \
+             JOIN pg_namespace n ON n.oid = ic.relnamespace \
+             WHERE NOT i.indisvalid AND n.nspname = ANY($1) AND ic.relkind = 'i' AND t.relkind <> 'p' \
+             AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid \
+                             OR p.relid = i.indrelid) \
+             ORDER BY 1, 2",
+            &[&schemas],
+        )
+        .await
+        .map_err(|e| db_err("looking for INVALID indexes", &e))?;
+    let mut dropped = Vec::new();
+    if rows.is_empty() {
+        return Ok(dropped);
+    }
+    exec(
+        client,
+        &format!("SET lock_timeout = {}", quote_literal(lock_timeout)),
+        "setting lock_timeout",
+    )
+    .await?;
+    for row in rows {
+        let (Ok(schema), Ok(name)) = (row.try_get::<_, String>(0), row.try_get::<_, String>(1))
+        else {
+            continue;
+        };
+        let ix = QualifiedName::new(schema, name);
+        let sql = format!("DROP INDEX CONCURRENTLY IF EXISTS {}", ix.sql());
+        client
+            .batch_execute(&sql)
+            .await
+            .map_err(|e| db_err(&format!("dropping the INVALID index {ix}"), &e))?;
+        dropped.push(ix.to_string());
+    }
+    let _ = client.batch_execute("RESET lock_timeout").await;
+    Ok(dropped)
 }
 
 /// `Some(valid)` when an index of that name exists.
@@ -350,10 +493,29 @@ pub struct ApplyArgs {
 /// (nothing changed, except steps after COMMIT when one of those fails).
 pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
     let target = crate::app::target(&args.source.db).await?;
+    // The lock first: a plan made while another apply changes the database would be stale.
+    let lock = ApplyLock::acquire(&target.url, args.lock_wait).await?;
+    let result = run_holding(&args, &target, &lock).await;
+    lock.release().await;
+    result
+}
+
+async fn run_holding(
+    args: &ApplyArgs,
+    target: &crate::app::Target,
+    lock: &ApplyLock,
+) -> Result<u8, crate::Error> {
     let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
-    let schemas = args.source.db.schemas.clone();
+    let schemas = args.source.db.selection();
     let declared = args.source.declared();
-    let (computed, _cmp) = plan::plan_for(
+    if !args.dry_run {
+        for ix in drop_invalid_indexes(lock, &schemas, &args.lock_timeout).await? {
+            eprintln!(
+                "note: dropped the INVALID index {ix} that an interrupted CREATE INDEX CONCURRENTLY left behind; the plan builds it again"
+            );
+        }
+    }
+    let (computed, cmp) = plan::plan_for(
         &declared,
         &target.url,
         dev.as_ref(),
@@ -361,6 +523,10 @@ pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
         &args.source.options(),
     )
     .await?;
+    let missing = plan::missing_roles(&declared, &cmp.left.schema, &target.url).await?;
+    if !missing.is_empty() {
+        return Err(plan::missing_roles_error(&missing));
+    }
     let plan = match &args.plan {
         None => computed,
         Some(path) => {
@@ -379,7 +545,7 @@ pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
         eprintln!("warning: {w}");
     }
     if plan.steps.is_empty() {
-        println!("Nothing to do: the database matches the declared schema.");
+        println!("{}", plan.nothing_to_do());
         return Ok(0);
     }
     print!("{}", plan::render_human(&plan));
@@ -412,7 +578,7 @@ pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
         statement_timeout: args.statement_timeout.clone(),
         dry_run: args.dry_run,
     };
-    let report = apply_plan(&target.url, &plan, &opts).await?;
+    let report = apply_locked(lock, &plan, &opts).await?;
     if args.dry_run {
         println!(
             "dry run: all {} transactional statements ran and were rolled back; nothing was changed",
@@ -442,14 +608,31 @@ pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
             String::new()
         }
     );
-    let after = crate::app::compare(
+    // The declared side is the one the plan was made from: the cache (unless --no-cache) saves
+    // normalizing it a second time.
+    let after = crate::app::compare_with(
         &declared,
         &crate::app::Source::Db(target.url.clone()),
         dev.as_ref(),
         &schemas,
+        &crate::app::CompareOptions {
+            cache_dir: args.source.options().cache_dir,
+            no_privileges: args.source.db.no_privileges,
+        },
     )
     .await?;
     let (left, _) = crate::diff::apply_ignores(after.changes, &after.left.schema.ignore);
+    // Objects the model does not cover were never part of the plan (it warned about them): they
+    // cannot make an apply "not converged", but they must not pass unmentioned either.
+    let (unsupported, left): (Vec<_>, Vec<_>) = left
+        .into_iter()
+        .partition(|c| c.category == crate::diff::Category::Unsupported);
+    if !unsupported.is_empty() {
+        eprintln!(
+            "warning: {} object(s) that pgdrift does not model were not compared (see the warnings above)",
+            unsupported.len()
+        );
+    }
     if left.is_empty() {
         println!("converged");
         Ok(0)

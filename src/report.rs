@@ -167,12 +167,17 @@ pub fn human(r: &Report, color: bool) -> String {
     out
 }
 
+/// Categories whose detail is a unified diff of a body (views, routines, triggers).
+fn has_body_diff(c: Category) -> bool {
+    matches!(c, Category::View | Category::Function | Category::Trigger)
+}
+
 /// Declared/live values under a change, unless the summary already says them. A view body diff
 /// already shows both sides, so bodies with a detail are not repeated.
 fn human_values(c: &Change, out: &mut String) {
     let in_summary = |v: &Option<String>| v.as_ref().is_none_or(|v| c.summary.contains(v.as_str()));
     if (in_summary(&c.declared) && in_summary(&c.live))
-        || (c.detail.is_some() && c.category == Category::View)
+        || (c.detail.is_some() && has_body_diff(c.category))
     {
         return;
     }
@@ -280,7 +285,7 @@ pub fn markdown(r: &Report) -> String {
     let mut details = Vec::new();
     for (cat, _) in r.by_category() {
         for c in r.changes_in(cat) {
-            let (dcell, lcell) = if c.category == Category::View && c.detail.is_some() {
+            let (dcell, lcell) = if has_body_diff(c.category) && c.detail.is_some() {
                 // The body diff below shows both sides; a table cell cannot.
                 ("see diff below".to_string(), "see diff below".to_string())
             } else {
@@ -302,7 +307,7 @@ pub fn markdown(r: &Report) -> String {
     }
     for (c, d) in details {
         let fence = fence_for(d);
-        let lang = if c.category == Category::View {
+        let lang = if has_body_diff(c.category) {
             "diff"
         } else {
             ""

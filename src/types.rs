@@ -7,6 +7,9 @@
 
 use crate::model::{QualifiedName, DEFAULT_SCHEMA};
 
+mod known;
+pub use known::Known;
+
 /// Built-in types whose name takes no modifier: accepted spellings -> format_type output.
 const SIMPLE: &[(&str, &str)] = &[
     ("int", "integer"),
@@ -688,10 +691,11 @@ fn unknown(t: &str, user_types: &[QualifiedName]) -> String {
         .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, c)) if d <= 3.max(lower.len() / 3) => {
-            format!("unknown type `{t}`; did you mean `{c}`? (declare enums under `enums:`)")
+        // Close enough to be a typo (`txt`, `intger`), not a different word (`email` vs `real`).
+        Some((d, c)) if d <= 1.max(lower.len() / 3) => {
+            format!("unknown type `{t}`; did you mean `{c}`?")
         }
-        _ => format!("unknown type `{t}` (declare enums under `enums:`; see docs/schema-format.md for the built-in names)"),
+        _ => format!("unknown type `{t}` (see docs/schema-format.md for the built-in names)"),
     }
 }
 

@@ -13,10 +13,15 @@ use crate::model::{quote_ident, quote_literal, Index, QualifiedName, Schema, Vie
 const HEADER: &str =
     "# Declared schema for pgdrift (format: docs/schema-format.md). Views live in views/*.sql.\n";
 
-/// `schema.yaml`'s text: the schema without its views, with a one-line header.
+/// `schema.yaml`'s text: the schema without its views, with a one-line header and, when the
+/// database held objects the model does not cover, a comment block naming each of them (they
+/// cannot be declared, so they must at least not be lost from sight).
 pub fn schema_yaml(schema: &Schema) -> String {
     let mut without_views = schema.clone();
     without_views.views.clear();
+    without_views.unsupported.clear();
+    without_views.functions.clear();
+    without_views.triggers.clear();
     let body = if without_views == Schema::default() {
         // serde_saphyr renders an empty struct as `{}`, which also loads; a bare file reads better.
         String::new()
@@ -27,7 +32,23 @@ pub fn schema_yaml(schema: &Schema) -> String {
             Err(e) => format!("# serialization failed: {e}\n"),
         }
     };
-    format!("{HEADER}{body}")
+    format!("{HEADER}{}{body}", unsupported_block(schema))
+}
+
+fn unsupported_block(schema: &Schema) -> String {
+    if schema.unsupported.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "#\n# NOT WRITTEN: the database holds {} object(s) that pgdrift does not model yet.\n\
+         # `check` reports each as `unsupported`; recreate them by hand after a rebuild.\n",
+        schema.unsupported.len()
+    );
+    for line in crate::inventory::lines(&schema.unsupported) {
+        out.push_str(&format!("#   - {}\n", line.replace('\n', " ")));
+    }
+    out.push('\n');
+    out
 }
 
 /// One view file's SQL: the CREATE statement, then its comment and (matview) indexes.
@@ -38,14 +59,23 @@ pub fn view_sql(name: &QualifiedName, view: &View) -> String {
         "VIEW"
     };
     let mut out = format!(
-        "CREATE {kind} {} AS\n{};\n",
+        "CREATE {kind} {}{} AS\n{};\n",
         name.sql(),
+        crate::kinds::table::shape::with_clause(&view.with),
         view.definition.trim()
     );
     if let Some(c) = &view.comment {
         out.push_str(&format!(
             "\nCOMMENT ON {kind} {} IS {};\n",
             name.sql(),
+            quote_literal(c)
+        ));
+    }
+    for (col, c) in &view.column_comments {
+        out.push_str(&format!(
+            "\nCOMMENT ON COLUMN {}.{} IS {};\n",
+            name.sql(),
+            quote_ident(col),
             quote_literal(c)
         ));
     }
@@ -82,6 +112,7 @@ pub fn index_sql(name: &str, table: &QualifiedName, ix: &Index) -> String {
     if ix.nulls_not_distinct {
         s.push_str(" NULLS NOT DISTINCT");
     }
+    s.push_str(&crate::kinds::table::shape::with_clause(&ix.with));
     if let Some(p) = &ix.predicate {
         s.push_str(&format!(" WHERE {p}"));
     }
@@ -140,7 +171,7 @@ pub fn write_project(schema: &Schema, out_dir: &Path) -> std::io::Result<()> {
             std::fs::remove_file(&path)?;
         }
     }
-    Ok(())
+    crate::kinds::function::write::write_files(schema, out_dir)
 }
 
 #[cfg(test)]
@@ -201,6 +232,7 @@ mod tests {
                 cache: 5,
                 cycle: true,
                 owned_by: None,
+                comment: Some("tickets".into()),
             },
         );
         let mut genes = Table {
@@ -244,6 +276,8 @@ mod tests {
         genes.primary_key = Some(PrimaryKey {
             name: "genes_pkey".into(),
             columns: vec!["id".into()],
+            comment: None,
+            ..Default::default()
         });
         genes.unique.insert(
             "genes_symbol_key".into(),
@@ -260,13 +294,16 @@ mod tests {
                 deferrable: true,
                 initially_deferred: true,
                 renamed_from: None,
+                comment: None,
             },
         );
         genes.checks.insert(
             "score_positive".into(),
             Check {
                 expression: "(score > (0)::numeric)".into(),
+                not_valid: false,
                 renamed_from: None,
+                comment: None,
             },
         );
         genes.exclusions.insert(
@@ -274,6 +311,7 @@ mod tests {
             Exclusion {
                 definition: "USING gist (room WITH =, during WITH &&)".into(),
                 renamed_from: None,
+                comment: None,
             },
         );
         genes.indexes.insert(
@@ -290,6 +328,7 @@ mod tests {
                 nulls_not_distinct: true,
                 comment: Some("an index".into()),
                 renamed_from: None,
+                with: Default::default(),
             },
         );
         genes.indexes.insert(
@@ -316,6 +355,8 @@ mod tests {
         ev.primary_key = Some(PrimaryKey {
             name: "events_pk".into(),
             columns: vec!["id".into()],
+            comment: None,
+            ..Default::default()
         });
         ev.foreign_keys.insert(
             "events_gene_fk".into(),
@@ -330,7 +371,9 @@ mod tests {
                 deferrable: true,
                 initially_deferred: true,
                 match_full: true,
+                not_valid: false,
                 renamed_from: None,
+                comment: None,
             },
         );
         s.tables.insert(q("audit", "events"), ev);
@@ -351,6 +394,8 @@ mod tests {
                 comment: Some("it's a view;\n-- not a comment".into()),
                 indexes: IndexMap::new(),
                 depends_on: vec![],
+                with: [("security_barrier".to_string(), "true".to_string())].into_iter().collect(),
+                column_comments: Default::default(),
             },
         );
         let mut mv = View {
@@ -359,6 +404,8 @@ mod tests {
             comment: None,
             indexes: IndexMap::new(),
             depends_on: vec![],
+            with: IndexMap::new(),
+            column_comments: Default::default(),
         };
         mv.indexes.insert(
             "Gene Counts Idx".into(),
@@ -373,12 +420,53 @@ mod tests {
             },
         );
         s.views.insert(q("audit", "Gene Counts"), mv);
+        user_types(&mut s);
         s.ignore.push(IgnoreRule {
             kind: "table".into(),
             name: "alembic_*".into(),
             reason: "migration tool: bookkeeping".into(),
         });
         s
+    }
+
+    /// A collation, domains, a composite and a range type with odd names and every option.
+    fn user_types(s: &mut Schema) {
+        let icu = Collation {
+            provider: "icu".into(),
+            locale: Some("und-u-ks-level2".into()),
+            deterministic: false,
+            comment: Some("case: 'ignored'".into()),
+            ..Collation::default()
+        };
+        s.collations.insert(q("Odd Schema", "Größe"), icu);
+        let mut email = Domain {
+            data_type: "text".into(),
+            default: Some("'a@b'::text".into()),
+            not_null: true,
+            collation: Some("C".into()),
+            comment: Some("# not a comment".into()),
+            ..Domain::default()
+        };
+        email
+            .checks
+            .insert("Has \"At\"".into(), "(VALUE ~ '@'::text)".into());
+        s.domains.insert(q("public", "E-Mail"), email);
+        let mut pair = CompositeType::default();
+        let attr = |t: &str, c: Option<&str>| Attribute {
+            data_type: t.into(),
+            collation: c.map(String::from),
+        };
+        pair.attributes
+            .insert("it's".into(), attr("\"E-Mail\"", None));
+        pair.attributes.insert("b".into(), attr("text", Some("C")));
+        s.types.insert(q("audit", "pair: x"), pair);
+        let r = RangeType {
+            subtype: "double precision".into(),
+            subtype_diff: Some("float8mi".into()),
+            multirange: Some("floats".into()),
+            ..RangeType::default()
+        };
+        s.ranges.insert(q("public", "floatrange"), r);
     }
 
     fn tmp(name: &str) -> std::path::PathBuf {

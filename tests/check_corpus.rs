@@ -1,6 +1,8 @@
 //! The check corpus: each folder under tests/corpus/check holds a declared project
 //! (schema.yaml, optional views/), the SQL that builds the live database (live.sql) and the
-//! findings `check` must report (expected: one `category kind name` per line; empty = no drift).
+//! findings `check` must report (expected: one `category kind name` per line; empty = no drift;
+//! `expected.<N>` instead from major N on, where PostgreSQL itself changed; `min_major` holding
+//! N skips the case, with a note, on older servers that lack what it uses).
 //! Every case runs against a real PostgreSQL in its own database.
 
 mod common;
@@ -18,15 +20,49 @@ fn finding_lines(changes: &[pgdrift::diff::Change]) -> BTreeSet<String> {
         .collect()
 }
 
+/// `expected`, or `expected.<N>` for the greatest N not above the server's major: where
+/// PostgreSQL itself changed between majors (`GRANT ALL` includes MAINTAIN from 17 on), the
+/// findings differ and each major's are pinned.
+fn expected_file(dir: &Path) -> std::path::PathBuf {
+    let major = common::server_major();
+    let mut best: Option<u32> = None;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(n) = name
+            .strip_prefix("expected.")
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if n <= major && best.is_none_or(|b| n > b) {
+            best = Some(n);
+        }
+    }
+    match best {
+        Some(n) => dir.join(format!("expected.{n}")),
+        None => dir.join("expected"),
+    }
+}
+
 async fn run_case(dir: &Path) -> Result<(), String> {
     let name = dir
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("case")
         .to_string();
+    if let Ok(text) = std::fs::read_to_string(dir.join("min_major")) {
+        let min: u32 = text
+            .trim()
+            .parse()
+            .map_err(|e| format!("{name}: min_major: {e}"))?;
+        if common::server_major() < min {
+            eprintln!("check corpus: {name} skipped: it needs PostgreSQL {min} or newer");
+            return Ok(());
+        }
+    }
     let live_sql =
         std::fs::read_to_string(dir.join("live.sql")).map_err(|e| format!("{name}: {e}"))?;
-    let expected: BTreeSet<String> = std::fs::read_to_string(dir.join("expected"))
+    let expected: BTreeSet<String> = std::fs::read_to_string(expected_file(dir))
         .map_err(|e| format!("{name}: {e}"))?
         .lines()
         .map(str::trim)

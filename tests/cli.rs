@@ -430,15 +430,30 @@ async fn snapshot_from_another_major_version_is_refused() {
             "ephemeral",
         ],
         Some(&dir),
-        &[],
+        // No pgdrift cache: binaries of the snapshot's major are then only where a machine
+        // installed them (never on this test machine's /usr/lib/postgresql/<major - 1>).
+        &[(
+            "PGDRIFT_CACHE_DIR",
+            dir.join("empty-cache").to_str().unwrap(),
+        )],
     );
-    out.assert_code(2);
-    assert!(
-        out.stderr.contains(&format!("PostgreSQL {}", major - 1))
-            && out.stderr.contains(&format!("PostgreSQL {major}")),
-        "{}",
-        out.stderr
-    );
+    if std::path::Path::new(&format!("/usr/lib/postgresql/{}/bin/postgres", major - 1)).exists() {
+        // This machine has that major: normalizing with it is the right answer.
+        out.assert_code(0);
+        assert!(out
+            .stdout
+            .contains(&format!("normalized with PostgreSQL {}", major - 1)));
+    } else {
+        out.assert_code(2);
+        assert!(
+            out.stderr.contains(&format!("PostgreSQL {}", major - 1))
+                && out
+                    .stderr
+                    .contains(&format!("postgres install {}", major - 1)),
+            "{}",
+            out.stderr
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -522,8 +537,14 @@ fn connection_failures_are_one_line_exit_2_and_never_show_the_password() {
             "{}",
             out.stderr
         );
-        assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
-        assert!(out.stderr.contains("cannot connect"), "{}", out.stderr);
+        // One line for the error, one for what to check.
+        assert!(out.stderr.trim().lines().count() <= 2, "{}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("could not reach a PostgreSQL server at 127.0.0.1:1"),
+            "{}",
+            out.stderr
+        );
     }
     let out = common::run_pgdrift(
         &["inspect", "--db", "mysql://x@y/z", "--out", "x"],
@@ -587,7 +608,13 @@ fn ctrl_c_removes_the_throw_away_server() {
             libc::kill(pid as i32, libc::SIGINT);
         }
         let status = child.wait().unwrap();
-        assert!(matches!(status.code(), Some(0) | Some(130)), "{status:?}");
+        // A SIGINT that lands before the handler is installed ends the process by the signal:
+        // nothing was created yet, which the leftover check below proves either way.
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            matches!(status.code(), Some(0) | Some(130)) || status.signal() == Some(libc::SIGINT),
+            "{status:?}"
+        );
         let prefix = format!("pgdrift-eph-{pid}-");
         let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
             .unwrap()

@@ -135,7 +135,9 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
         "positive".to_string(),
         Check {
             expression: "id > 0".into(),
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     let mut exclusions = IndexMap::new();
@@ -144,6 +146,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
         Exclusion {
             definition: "USING gist (during WITH &&)".into(),
             renamed_from: None,
+            comment: None,
         },
     );
     let mut foreign_keys = IndexMap::new();
@@ -160,7 +163,9 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
             deferrable: false,
             initially_deferred: false,
             match_full: false,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     let table = Table {
@@ -168,6 +173,8 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
         primary_key: Some(PrimaryKey {
             name: "we\"ird Name_pkey".into(),
             columns: strings(&["id"]),
+            comment: None,
+            ..Default::default()
         }),
         unique,
         checks,
@@ -193,6 +200,8 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
     t.primary_key = Some(PrimaryKey {
         name: String::new(),
         columns: strings(&["id"]),
+        comment: None,
+        ..Default::default()
     });
     assert_eq!(
         ddl::create_table(&q("public", "MixedCase"), &t),
@@ -212,7 +221,9 @@ fn add_constraint_variants() {
             &t,
             &PrimaryKey {
                 name: "select_pkey".into(),
-                columns: strings(&["a", "B"])
+                columns: strings(&["a", "B"]),
+                comment: None,
+                ..Default::default()
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "select_pkey" PRIMARY KEY ("a", "B")"#
@@ -226,14 +237,17 @@ fn add_constraint_variants() {
                 nulls_not_distinct: true,
                 deferrable: true,
                 initially_deferred: true,
-                renamed_from: None
+                renamed_from: None,
+                comment: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "uq" UNIQUE NULLS NOT DISTINCT ("a") DEFERRABLE INITIALLY DEFERRED"#
     );
     let ck = Check {
         expression: "(a > 0)".into(),
+        not_valid: false,
         renamed_from: None,
+        comment: None,
     };
     assert_eq!(
         ddl::add_constraint_check(&t, "ck", &ck, false),
@@ -249,7 +263,8 @@ fn add_constraint_variants() {
             "ex",
             &Exclusion {
                 definition: "USING gist (room WITH =, during WITH &&)".into(),
-                renamed_from: None
+                renamed_from: None,
+                comment: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "ex" EXCLUDE USING gist (room WITH =, during WITH &&)"#
@@ -265,7 +280,9 @@ fn add_constraint_variants() {
         deferrable: true,
         initially_deferred: true,
         match_full: true,
+        not_valid: false,
         renamed_from: None,
+        comment: None,
     };
     assert_eq!(
         ddl::add_constraint_foreign_key(&t, "fk\"x", &fk, true),
@@ -549,6 +566,7 @@ fn schemas_extensions_enums_sequences() {
         cache: 20,
         cycle: true,
         owned_by: Some("\"we\"\"ird Name\".\"Code\"".into()),
+        comment: None,
     };
     assert_eq!(
         ddl::create_sequence(&s, &full),
@@ -701,6 +719,7 @@ fn rich_schema() -> Schema {
             cache: 10,
             cycle: true,
             owned_by: Some("audit.\"we\"\"ird Name\".seq_val".into()),
+            comment: None,
         },
     );
 
@@ -755,6 +774,8 @@ fn rich_schema() -> Schema {
     tt.primary_key = Some(PrimaryKey {
         name: "t_pkey".into(),
         columns: strings(&["id"]),
+        comment: None,
+        ..Default::default()
     });
     tt.unique.insert(
         "t_mixed_key".into(),
@@ -777,7 +798,9 @@ fn rich_schema() -> Schema {
         "t_total_check".into(),
         Check {
             expression: "total >= 0".into(),
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     tt.exclusions.insert(
@@ -785,6 +808,7 @@ fn rich_schema() -> Schema {
         Exclusion {
             definition: "USING gist (during WITH &&)".into(),
             renamed_from: None,
+            comment: None,
         },
     );
     tt.foreign_keys.insert(
@@ -800,7 +824,9 @@ fn rich_schema() -> Schema {
             deferrable: false,
             initially_deferred: false,
             match_full: false,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     tt.foreign_keys.insert(
@@ -816,7 +842,9 @@ fn rich_schema() -> Schema {
             deferrable: true,
             initially_deferred: true,
             match_full: true,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     tt.indexes.insert(
@@ -900,6 +928,8 @@ fn rich_schema() -> Schema {
     wt.primary_key = Some(PrimaryKey {
         name: "we\"ird Name_pkey".into(),
         columns: strings(&["id"]),
+        comment: None,
+        ..Default::default()
     });
     wt.unique.insert(
         "we\"ird_code_key".into(),
@@ -922,7 +952,9 @@ fn rich_schema() -> Schema {
             deferrable: false,
             initially_deferred: false,
             match_full: false,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         },
     );
     s.tables.insert(w.clone(), wt);
@@ -934,6 +966,7 @@ fn rich_schema() -> Schema {
             materialized: true,
             definition: "SELECT id, count(*) AS n FROM audit.\"v top\" GROUP BY id".into(),
             comment: Some("materialized".into()),
+            column_comments: Default::default(),
             indexes: {
                 let mut m = IndexMap::new();
                 m.insert(
@@ -948,6 +981,7 @@ fn rich_schema() -> Schema {
                 m
             },
             depends_on: vec![q("audit", "v top")],
+            with: Default::default(),
         },
     );
     s.views.insert(

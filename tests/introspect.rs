@@ -80,6 +80,7 @@ async fn columns_types_defaults_identity_generated_collation() {
         Column {
             nullable: false,
             identity: Some(Identity::Always),
+            identity_options: Default::default(),
             ..col("bigint")
         }
     );
@@ -88,6 +89,7 @@ async fn columns_types_defaults_identity_generated_collation() {
         Column {
             nullable: false,
             identity: Some(Identity::ByDefault),
+            identity_options: Default::default(),
             ..col("integer")
         }
     );
@@ -192,7 +194,9 @@ async fn constraints_of_every_kind() {
         p.primary_key,
         Some(PrimaryKey {
             name: "parent_pkey".into(),
-            columns: vec!["id".into()]
+            columns: vec!["id".into()],
+            comment: None,
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -213,7 +217,9 @@ async fn constraints_of_every_kind() {
         c.primary_key,
         Some(PrimaryKey {
             name: "child_pk".into(),
-            columns: vec!["y".into(), "x".into()]
+            columns: vec!["y".into(), "x".into()],
+            comment: None,
+            ..Default::default()
         })
     );
     assert_eq!(
@@ -223,7 +229,8 @@ async fn constraints_of_every_kind() {
             nulls_not_distinct: true,
             deferrable: true,
             initially_deferred: true,
-            renamed_from: None
+            renamed_from: None,
+            comment: None,
         }
     );
     assert_eq!(
@@ -234,10 +241,16 @@ async fn constraints_of_every_kind() {
         c.checks["score_positive"],
         Check {
             expression: "(score >= 0)".into(),
-            renamed_from: None
+            not_valid: false,
+            renamed_from: None,
+            comment: None,
         }
     );
     assert_eq!(c.checks["late"].expression, "(score < 100)");
+    assert!(
+        c.checks["late"].not_valid,
+        "convalidated is read into the model"
+    );
     assert_eq!(
         c.checks["a_check"].expression,
         "((a > 0) AND (b IS NOT NULL))"
@@ -259,7 +272,9 @@ async fn constraints_of_every_kind() {
             deferrable: true,
             initially_deferred: false,
             match_full: false,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         }
     );
     assert_eq!(
@@ -275,14 +290,17 @@ async fn constraints_of_every_kind() {
             deferrable: false,
             initially_deferred: false,
             match_full: true,
+            not_valid: false,
             renamed_from: None,
+            comment: None,
         }
     );
     assert_eq!(
         c.exclusions["no_overlap"],
         Exclusion {
             definition: "USING gist (during WITH &&)".into(),
-            renamed_from: None
+            renamed_from: None,
+            comment: None,
         }
     );
     assert_eq!(
@@ -440,6 +458,7 @@ async fn enums_and_sequences() {
             cache: 20,
             cycle: true,
             owned_by: None,
+            comment: None,
         }
     );
     assert_eq!(

@@ -1052,6 +1052,8 @@ fn plan_scales_to_thousands_of_tables() {
             t.primary_key = Some(PrimaryKey {
                 name: format!("t{i}_pkey"),
                 columns: vec!["id".into()],
+                comment: None,
+                ..Default::default()
             });
             t.indexes.insert(
                 format!("t{i}_name"),
@@ -1095,4 +1097,23 @@ fn plan_scales_to_thousands_of_tables() {
         assert!(plan.steps.len() >= n / 20 * 2);
         assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
     }
+}
+
+#[tokio::test]
+async fn not_valid_constraint_declared_valid_is_validated_in_place() {
+    let old = "create table p (id int primary key);\ncreate table t (a int, p_id int);\nalter table t add constraint t_a_chk check (a > 0) not valid;\nalter table t add constraint t_p_fk foreign key (p_id) references p (id) not valid;";
+    let new = "create table p (id int primary key);\ncreate table t (a int constraint t_a_chk check (a > 0), p_id int constraint t_p_fk references p(id));";
+    let (a, _b, dir) = setup("validate_in_place", old, new, None).await.unwrap();
+    let plan = make_plan(&dir, &a.url, &PlanOptions::default())
+        .await
+        .unwrap();
+    let sqls: Vec<&str> = plan.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sqls,
+        vec![
+            r#"ALTER TABLE "public"."t" VALIDATE CONSTRAINT "t_a_chk""#,
+            r#"ALTER TABLE "public"."t" VALIDATE CONSTRAINT "t_p_fk""#,
+        ],
+        "no drop and re-add"
+    );
 }

@@ -3,8 +3,10 @@
 //! * [`test_db`] gives each test its own fresh, empty database. With `DATABASE_URL` set, databases
 //!   are created on that server; otherwise ONE throw-away cluster is started per test binary (on
 //!   first use) and stopped/deleted when the binary exits (atexit hook, also on Ctrl-C/SIGTERM).
+//!   `PGDRIFT_TEST_PG=<major>` makes that cluster run that major (see [`test_major`]).
 //! * [`run_pgdrift`] runs the compiled binary.
-//! * [`dump_schema`] returns a normalized `pg_dump --schema-only` of a database.
+//! * [`dump_schema`] returns a normalized `pg_dump --schema-only` of a database, through the
+//!   library's pg_dump witness (`pgdrift::witness`).
 //!
 //! Tests in one binary run on parallel threads, each `#[tokio::test]` with its own runtime: never
 //! share a `tokio_postgres::Client` between tests (its connection task dies with the runtime that
@@ -16,7 +18,9 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+use pgdrift::conn::DbUrl;
 use pgdrift::ephemeral::{self, Ephemeral};
+use pgdrift::witness;
 
 const TEMPLATE_DB: &str = "pgdrift_tmpl";
 
@@ -27,6 +31,8 @@ struct Server {
     /// ` STRATEGY FILE_COPY` on PostgreSQL 15+ (5x faster than the default WAL_LOG for a small
     /// template), empty before.
     create_strategy: &'static str,
+    /// The server's major version (which pg_dump [`dump_schema`] needs).
+    major: u32,
 }
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
@@ -60,17 +66,22 @@ async fn connect(url: &str) -> Result<tokio_postgres::Client, String> {
     Ok(client)
 }
 
-/// Creates the empty template database if missing; returns the CREATE DATABASE strategy clause.
-async fn ensure_template(maintenance_url: &str) -> Result<&'static str, String> {
+/// Creates the empty template database if missing; returns the CREATE DATABASE strategy clause
+/// and the server's major version.
+async fn ensure_template(maintenance_url: &str) -> Result<(&'static str, u32), String> {
     let client = connect(maintenance_url).await?;
     let version: String = client
         .query_one("SHOW server_version_num", &[])
         .await
         .map_err(|e| format!("SHOW server_version_num: {e}"))?
         .get(0);
-    let strategy = match version.parse::<u32>() {
-        Ok(v) if v >= 150000 => " STRATEGY FILE_COPY",
-        _ => "",
+    let version_num = version
+        .parse::<u32>()
+        .map_err(|e| format!("server_version_num {version}: {e}"))?;
+    let strategy = if version_num >= 150000 {
+        " STRATEGY FILE_COPY"
+    } else {
+        ""
     };
     let exists = client
         .query_opt(
@@ -94,7 +105,7 @@ async fn ensure_template(maintenance_url: &str) -> Result<&'static str, String> 
             }
         }
     }
-    Ok(strategy)
+    Ok((strategy, version_num / 10000))
 }
 
 fn init_server() -> Result<Server, String> {
@@ -118,12 +129,15 @@ fn init_server() -> Result<Server, String> {
                 let result = match std::env::var("DATABASE_URL") {
                     Ok(url) if !url.trim().is_empty() => {
                         let url = url.trim().to_string();
-                        ensure_template(&url).await.map(|create_strategy| Server {
-                            maintenance_url: url,
-                            create_strategy,
-                        })
+                        ensure_template(&url)
+                            .await
+                            .map(|(create_strategy, major)| Server {
+                                maintenance_url: url,
+                                create_strategy,
+                                major,
+                            })
                     }
-                    _ => match Ephemeral::start().await {
+                    _ => match start_cluster().await {
                         Ok(eph) => {
                             // SAFETY: registering a plain extern "C" fn.
                             unsafe {
@@ -132,10 +146,13 @@ fn init_server() -> Result<Server, String> {
                             let url = eph.url();
                             // Kept alive until process exit; cleanup_all_sync stops it.
                             Box::leak(Box::new(eph));
-                            ensure_template(&url).await.map(|create_strategy| Server {
-                                maintenance_url: url,
-                                create_strategy,
-                            })
+                            ensure_template(&url)
+                                .await
+                                .map(|(create_strategy, major)| Server {
+                                    maintenance_url: url,
+                                    create_strategy,
+                                    major,
+                                })
                         }
                         Err(e) => Err(format!("starting a throw-away PostgreSQL cluster: {e}")),
                     },
@@ -152,6 +169,44 @@ fn init_server() -> Result<Server, String> {
         .map_err(|e| format!("spawning the test server thread: {e}"))?;
     rx.recv()
         .map_err(|_| "the test server thread died during startup".to_string())?
+}
+
+/// `PGDRIFT_TEST_PG=<major>`: the tests run on that major (binaries found as pgdrift finds them,
+/// or installed into pgdrift's cache on demand); unset, on this machine's default binaries.
+pub fn test_major() -> Option<u32> {
+    let v = std::env::var("PGDRIFT_TEST_PG").ok()?;
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match v.parse() {
+        Ok(m) => Some(m),
+        Err(_) => panic!("PGDRIFT_TEST_PG={v}: expected a major version such as 17"),
+    }
+}
+
+/// The server binaries of [`test_major`], resolved once (installing them when missing).
+fn test_bins() -> Option<&'static PathBuf> {
+    static BINS: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BINS.get_or_init(|| {
+        let major = test_major()?;
+        pgdrift::postgres::allow_install(true);
+        match ephemeral::resolve_bins(Some(major)) {
+            Ok((dir, _)) => Some(dir),
+            Err(e) => panic!("PGDRIFT_TEST_PG={major}: {e}"),
+        }
+    })
+    .as_ref()
+}
+
+async fn start_cluster() -> Result<Ephemeral, ephemeral::EphemeralError> {
+    match test_major() {
+        Some(major) => {
+            let _ = tokio::task::spawn_blocking(test_bins).await;
+            Ephemeral::start_major(Some(major)).await
+        }
+        None => Ephemeral::start().await,
+    }
 }
 
 async fn wait_for_termination() {
@@ -229,6 +284,19 @@ impl TestDb {
                 self.name,
                 pg_error_text(&e)
             );
+        }
+    }
+
+    /// Drops this database (closing any connection still open to it), for tests that make many
+    /// databases. Errors are ignored: the throw-away cluster is deleted at exit anyway.
+    pub async fn drop_now(&self) {
+        if let Ok(client) = connect(&self.server_url).await {
+            let _ = client
+                .batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                    self.name.replace('"', "\"\"")
+                ))
+                .await;
         }
     }
 
@@ -325,6 +393,11 @@ pub fn run_pgdrift(args: &[&str], cwd: Option<&Path>, envs: &[(&str, &str)]) -> 
     if let Some(dir) = cwd {
         cmd.current_dir(dir);
     }
+    // The binary finds the test major's binaries even where a test points PGDRIFT_CACHE_DIR
+    // elsewhere (PG_BIN_<major> comes first in discovery).
+    if let (Some(major), Some(dir)) = (test_major(), test_bins()) {
+        cmd.env(format!("PG_BIN_{major}"), dir);
+    }
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -343,53 +416,37 @@ pub fn run_pgdrift(args: &[&str], cwd: Option<&Path>, envs: &[(&str, &str)]) -> 
 // pg_dump
 // ---------------------------------------------------------------------------------------------
 
-/// `pg_dump --schema-only --no-owner --no-privileges` of `url`, with comments, blank lines and the
-/// `SET ...` / `SELECT pg_catalog.set_config(...)` preamble removed. Panics if pg_dump fails.
-pub fn dump_schema(url: &str) -> String {
-    let pg_dump = match ephemeral::find_bin_dir() {
-        Ok(dir) if dir.join("pg_dump").is_file() => dir.join("pg_dump"),
-        _ => PathBuf::from("pg_dump"),
-    };
-    let out = match Command::new(&pg_dump)
-        .args([
-            "--schema-only",
-            "--no-owner",
-            "--no-privileges",
-            "--dbname",
-            url,
-        ])
-        .stdin(Stdio::null())
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("running {}: {e}", pg_dump.display()),
-    };
-    if !out.status.success() {
-        panic!(
-            "pg_dump failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
+/// The major version of the test server.
+pub fn server_major() -> u32 {
+    server().major
+}
+
+/// A pg_dump for the test server (panics when there is none: the tests compare dumps).
+pub fn pg_dump() -> witness::PgDump {
+    let major = server_major();
+    match witness::find_pg_dump(major) {
+        Some(p) => p,
+        None => panic!(
+            "no pg_dump for PostgreSQL {major} (install postgresql-client-{major} or set PG_BIN)"
+        ),
     }
-    normalize_dump(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// `pg_dump --schema-only --no-owner` of `url` (privileges kept), through the library's witness,
+/// with comments, blank lines, psql meta-commands and the `SET ...` / `SELECT
+/// pg_catalog.set_config(...)` preamble removed. Panics if pg_dump fails.
+pub fn dump_schema(url: &str) -> String {
+    let db = match DbUrl::parse(url) {
+        Ok(u) => u,
+        Err(e) => panic!("{e}"),
+    };
+    match witness::dump_blocking(&pg_dump(), &witness::DumpTarget::whole(db)) {
+        Ok(text) => normalize_dump(&text),
+        Err(e) => panic!("{e}"),
+    }
 }
 
 /// Strips comments, blank lines and session-setup noise from a pg_dump script.
 pub fn normalize_dump(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let t = line.trim_end();
-        if t.is_empty()
-            || t.starts_with("--")
-            || t.starts_with("SET ")
-            || t.starts_with("SELECT pg_catalog.set_config(")
-            || t.starts_with("\\restrict")
-            || t.starts_with("\\unrestrict")
-        {
-            continue;
-        }
-        out.push_str(t);
-        out.push('\n');
-    }
-    out
+    witness::normalize_dump(text)
 }

@@ -1,0 +1,117 @@
+//! After the diff: ignore rules, the category filter and the exit policy.
+
+use super::{Category, Change, ObjectKind, ObjectRef};
+use crate::model::IgnoreRule;
+
+// ---------------------------------------------------------------------------------------------
+// Filtering and exit policy.
+
+/// `*` matches any run of characters (dots included), `?` exactly one.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    // Iterative matcher with one backtrack point: linear enough for names.
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+fn rule_kind_matches(rule_kind: &str, kind: ObjectKind) -> bool {
+    let rk = rule_kind
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['-', ' '], "_");
+    rk == "*"
+        || rk == kind.ignore_kind()
+        || (rk == "materialized_view" && kind == ObjectKind::MaterializedView)
+        || (rk == "foreign_key" && kind == ObjectKind::ForeignKey)
+}
+
+/// Whether `rule` hides `obj`: same kind and the glob matches the display name, or a `table` /
+/// `view` rule whose glob matches the object's owning relation.
+pub fn rule_matches(rule: &IgnoreRule, obj: &ObjectRef) -> bool {
+    if rule_kind_matches(&rule.kind, obj.kind) && glob_match(&rule.name, &obj.name) {
+        return true;
+    }
+    let rk = rule.kind.trim();
+    if let Some(owner) = &obj.table {
+        if matches!(rk, "table" | "view" | "materialized_view" | "*")
+            && glob_match(&rule.name, &owner.display_name())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits `changes` into kept and ignored (with the first matching rule's reason).
+pub fn apply_ignores(
+    changes: Vec<Change>,
+    rules: &[IgnoreRule],
+) -> (Vec<Change>, Vec<(Change, String)>) {
+    let mut kept = Vec::new();
+    let mut ignored = Vec::new();
+    for c in changes {
+        match rules.iter().find(|r| rule_matches(r, &c.object)) {
+            Some(r) => ignored.push((c, r.reason.clone())),
+            None => kept.push(c),
+        }
+    }
+    (kept, ignored)
+}
+
+/// Keeps only changes in `categories`; an empty list keeps everything (no `--category` given).
+pub fn filter_categories(changes: Vec<Change>, categories: &[Category]) -> Vec<Change> {
+    if categories.is_empty() {
+        return changes;
+    }
+    changes
+        .into_iter()
+        .filter(|c| categories.contains(&c.category))
+        .collect()
+}
+
+/// Which drift fails `check`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Only these categories fail; `None` means every category fails.
+    pub fail_on: Option<Vec<Category>>,
+    /// These categories are reported but never fail, even when `fail_on` lists them.
+    pub warn_on: Vec<Category>,
+}
+
+impl Policy {
+    pub fn fails(&self, category: Category) -> bool {
+        if self.warn_on.contains(&category) {
+            return false;
+        }
+        self.fail_on.as_ref().is_none_or(|f| f.contains(&category))
+    }
+}
+
+/// `0` when no change fails under `policy`, `1` otherwise. (`2`, errors, is the binary's.)
+pub fn exit_code(changes: &[Change], policy: &Policy) -> i32 {
+    if changes.iter().any(|c| policy.fails(c.category)) {
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,522 @@
+//! The inventory: every user object in the selected schemas that the model does not cover.
+//!
+//! pgdrift's promise is that "no drift" and "verified" are true. They can only be true for what
+//! the model holds, so every read of a database also takes this inventory (one catalog query,
+//! pipelined with the others by `introspect`) and keeps what it finds in
+//! [`Schema::unsupported`]. `diff` turns each entry into a finding of category `unsupported`;
+//! `squash --verify` refuses to say "verified" while there is any; `inspect` lists them at the
+//! top of the schema.yaml it writes.
+//!
+//! Each entry carries a `definition`: text printed by PostgreSQL's own deparsers (or a stable
+//! rendering of the catalog row, with role names instead of OIDs and the owner spelled `owner`),
+//! so two databases can at least be told "same" or "different" for objects pgdrift cannot
+//! model yet. When a kind becomes modelled, its arm leaves [`QUERY`].
+
+use std::collections::BTreeMap;
+
+use tokio_postgres::Row;
+
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::model::{QualifiedName, Schema, Unsupported};
+
+/// The kinds the inventory reports: `(id, words)`. The id is what JSON, ignore rules
+/// (`ignore: [{kind: function, ...}]`) and snapshots use.
+pub const KINDS: &[(&str, &str)] = &[
+    ("function", "function"),
+    ("procedure", "procedure"),
+    ("aggregate", "aggregate"),
+    ("trigger", "trigger"),
+    ("event_trigger", "event trigger"),
+    ("row_level_security", "row-level security on"),
+    ("policy", "policy"),
+    ("privileges", "privileges on"),
+    ("default_privileges", "default privileges"),
+    ("rule", "rule"),
+    ("partitioned_table", "partitioned table"),
+    ("partition", "partition"),
+    ("inheritance", "inheritance of table"),
+    ("foreign_table", "foreign table"),
+    ("table_options", "options of"),
+    ("column_options", "options of column"),
+    ("constraint_options", "options of constraint"),
+    ("domain", "domain"),
+    ("composite_type", "composite type"),
+    ("range_type", "range type"),
+    ("base_type", "base type"),
+    ("collation", "collation"),
+    ("statistics", "extended statistics"),
+    ("text_search_configuration", "text search configuration"),
+    ("text_search_dictionary", "text search dictionary"),
+    ("operator", "operator"),
+    ("operator_class", "operator class"),
+    ("operator_family", "operator family"),
+    ("conversion", "conversion"),
+    ("cast", "cast"),
+    ("language", "language"),
+    ("foreign_data_wrapper", "foreign-data wrapper"),
+    ("foreign_server", "foreign server"),
+    ("publication", "publication"),
+    ("subscription", "subscription"),
+    ("access_method", "access method"),
+    ("comment", "comment"),
+];
+
+/// The static id of a kind name read from a database or a snapshot (`object` when unknown, so a
+/// snapshot written by a newer pgdrift still loads and still reports).
+pub fn kind_id(kind: &str) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(id, _)| *id == kind)
+        .map(|(id, _)| *id)
+        .unwrap_or("object")
+}
+
+/// How people read a kind id: `event trigger`, `row-level security`.
+pub fn kind_words(id: &str) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, w)| *w)
+        .unwrap_or("object")
+}
+
+/// Objects owned by an extension (`e`) or internally by another object (`i`: a range type's
+/// constructors, an identity sequence, an array type) are not the user's to declare.
+macro_rules! not_owned {
+    ($catalog:literal, $oid:literal) => {
+        concat!(
+            "NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '",
+            $catalog,
+            "'::regclass AND xd.objid = ",
+            $oid,
+            " AND xd.deptype IN ('e', 'i'))"
+        )
+    };
+}
+
+/// `grantee:PRIVILEGE[*]` for each entry of an ACL, sorted, with the owner spelled `owner`
+/// (scratch databases belong to another role) and the grantor left out.
+macro_rules! acl_text {
+    ($acl:literal, $owner:literal) => {
+        concat!(
+            "(SELECT string_agg(e, ', ' ORDER BY e) FROM (SELECT CASE WHEN x.grantee = ",
+            $owner,
+            " THEN 'owner' WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee)::text END
+  || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END AS e
+  FROM aclexplode(",
+            $acl,
+            ") x) y)"
+        )
+    };
+}
+
+/// One row per unmodelled object: `kind, schema, name, args, parent, definition`. `schema` is
+/// NULL for database-wide objects; `parent` is the table a trigger, policy, rule or column
+/// belongs to (same schema).
+pub const QUERY: &str = concat!(
+    "WITH sel AS (
+  SELECT n.oid, n.nspname, n.nspacl, n.nspowner FROM pg_namespace n
+  WHERE n.nspname = ANY($1) AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+), rel AS (
+  SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, c.relrowsecurity, c.relforcerowsecurity,
+    c.relispartition, c.relpersistence, c.reloptions, c.relreplident, c.reltablespace, c.relam,
+    c.relpartbound, s.nspname
+  FROM pg_class c JOIN sel s ON s.oid = c.relnamespace
+  WHERE NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
+                    AND xd.objid = c.oid AND xd.deptype = 'e')",
+    "
+), typ AS (
+  SELECT t.oid, t.typname, t.typtype, t.typowner, t.typacl, t.typrelid, t.typbasetype, t.typtypmod,
+    t.typnotnull, t.typdefaultbin, t.typinput, t.typoutput, s.nspname
+  FROM pg_type t JOIN sel s ON s.oid = t.typnamespace
+  WHERE t.typtype IN ('b', 'c', 'd', 'e', 'r')
+    AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+    AND ",
+    not_owned!("pg_type", "t.oid"),
+    "
+)
+SELECT 'trigger', r.nspname::text, t.tgname::text, NULL, r.relname::text,
+  pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text
+FROM pg_trigger t JOIN rel r ON r.oid = t.tgrelid
+WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND (r.relkind NOT IN ('r', 'p', 'v', 'm') OR r.relispartition)
+UNION ALL
+SELECT 'privileges', o.nsp::text, o.name::text, o.args, o.parent::text, ",
+    acl_text!("o.acl", "o.owner"),
+    "
+FROM (
+  -- Tables, views (and their columns), sequences, schemas, routines and types are modelled
+  -- (kinds::privilege); partitions, foreign tables and identity sequences are not.
+  SELECT r.nspname, r.relname, NULL, NULL, r.relacl, r.relowner,
+    acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", r.relowner)
+  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p', 'S') AND (r.relispartition
+    OR EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
+               AND xd.objid = r.oid AND xd.deptype = 'i')))
+  UNION ALL
+  SELECT r.nspname, a.attname, NULL, r.relname, a.attacl, r.relowner, '{}'::aclitem[]
+  FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL
+    AND (r.relkind NOT IN ('r', 'p', 'v', 'm') OR r.relispartition)
+) o(nsp, name, args, parent, acl, owner, dflt)
+WHERE o.acl IS NOT NULL AND NOT (o.acl @> o.dflt AND o.acl <@ o.dflt)
+UNION ALL
+SELECT 'rule', r.nspname::text, w.rulename::text, NULL, r.relname::text, pg_get_ruledef(w.oid)
+FROM pg_rewrite w JOIN rel r ON r.oid = w.ev_class WHERE w.rulename <> '_RETURN'
+UNION ALL
+-- Partitioning and inheritance of tables are modelled (kinds::table::shape); foreign tables' are not.
+SELECT CASE WHEN r.relispartition THEN 'partition' ELSE 'inheritance' END,
+  r.nspname::text, r.relname::text, NULL, NULL,
+  (SELECT string_agg(quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY i.inhseqno)
+   FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
+   JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = r.oid)
+  || COALESCE(' ' || pg_get_expr(r.relpartbound, r.oid), '')
+FROM rel r
+WHERE r.relkind = 'f' AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = r.oid)
+UNION ALL
+SELECT 'foreign_table', r.nspname::text, r.relname::text, NULL, NULL, NULL
+FROM rel r WHERE r.relkind = 'f'
+UNION ALL
+-- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
+-- modelled (kinds::table::shape); a sequence's UNLOGGED is not.
+SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
+  concat_ws(' ', CASE WHEN r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
+      JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
+      AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
+    CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
+    CASE WHEN r.relkind IN ('r', 'p', 'm') AND r.relreplident <> 'd' THEN 'REPLICA IDENTITY ' || r.relreplident::text END,
+    'TABLESPACE ' || (SELECT quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = r.reltablespace),
+    CASE WHEN r.relkind IN ('r', 'm') THEN
+      (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END,
+    (SELECT 'CLUSTER ON ' || quote_ident(ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+     WHERE i.indrelid = r.oid AND i.indisclustered))
+FROM rel r
+WHERE r.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S') AND NOT r.relispartition
+  AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
+      JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
+      AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
+       OR (r.relkind = 'S' AND r.reloptions IS NOT NULL) OR r.reltablespace <> 0
+       OR (r.relkind IN ('r', 'p', 'm') AND r.relreplident <> 'd')
+       OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = r.oid AND i.indisclustered)
+       OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap')))
+UNION ALL
+SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
+  -- A table column's STORAGE and COMPRESSION are modelled (kinds::column); a matview's are not.
+  concat_ws(' ', CASE WHEN r.relkind = 'm' AND a.attstorage <> t.typstorage THEN 'STORAGE ' || a.attstorage::text END,
+    CASE WHEN r.relkind = 'm' AND a.attcompression <> '' THEN 'COMPRESSION ' || a.attcompression::text END,
+    CASE WHEN COALESCE(a.attstattarget::int, -1) >= 0 THEN 'STATISTICS ' || a.attstattarget::text END,
+    'SET (' || array_to_string(a.attoptions, ', ') || ')')
+FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid JOIN pg_type t ON t.oid = a.atttypid
+WHERE r.relkind IN ('r', 'p', 'm') AND NOT r.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+  AND ((r.relkind = 'm' AND (a.attstorage <> t.typstorage OR a.attcompression <> ''))
+       OR COALESCE(a.attstattarget::int, -1) >= 0
+       OR a.attoptions IS NOT NULL)
+UNION ALL
+SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
+  concat_ws(' ', 'DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid),
+    CASE WHEN COALESCE(a.attstattarget::int, -1) >= 0 THEN 'STATISTICS ' || a.attstattarget::text END)
+FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+WHERE r.relkind IN ('v', 'i', 'I') AND a.attnum > 0 AND NOT a.attisdropped
+  AND (ad.adbin IS NOT NULL OR COALESCE(a.attstattarget::int, -1) >= 0)
+UNION ALL
+SELECT 'constraint_options',
+  r.nspname::text, c.conname::text, NULL, r.relname::text, pg_get_constraintdef(c.oid)
+FROM pg_constraint c JOIN rel r ON r.oid = c.conrelid
+WHERE c.conislocal AND c.conparentid = 0 AND r.relkind IN ('r', 'p')
+  AND ((c.contype = 'c' AND c.connoinherit)
+       OR (c.contype IN ('p', 'u') AND EXISTS (SELECT 1 FROM pg_index i
+             WHERE i.indexrelid = c.conindid AND i.indnkeyatts < i.indnatts))
+       OR jsonb_typeof(to_jsonb(c) -> 'confdelsetcols') = 'array')
+UNION ALL
+SELECT 'base_type', t.nspname::text, t.typname::text, NULL, NULL,
+  concat_ws(' ', t.typinput::text, t.typoutput::text)
+FROM typ t WHERE t.typtype = 'b'
+UNION ALL
+SELECT 'statistics', s.nspname::text, x.stxname::text, NULL, NULL, pg_get_statisticsobjdef(x.oid)
+FROM pg_statistic_ext x JOIN sel s ON s.oid = x.stxnamespace
+WHERE ",
+    not_owned!("pg_statistic_ext", "x.oid"),
+    "
+UNION ALL
+SELECT 'text_search_configuration', s.nspname::text, c.cfgname::text, NULL, NULL, NULL
+FROM pg_ts_config c JOIN sel s ON s.oid = c.cfgnamespace
+WHERE ",
+    not_owned!("pg_ts_config", "c.oid"),
+    "
+UNION ALL
+SELECT 'text_search_dictionary', s.nspname::text, d.dictname::text, NULL, NULL, NULL
+FROM pg_ts_dict d JOIN sel s ON s.oid = d.dictnamespace
+WHERE ",
+    not_owned!("pg_ts_dict", "d.oid"),
+    "
+UNION ALL
+SELECT 'operator', s.nspname::text, o.oprname::text,
+  '(' || format_type(o.oprleft, NULL) || ', ' || format_type(o.oprright, NULL) || ')', NULL,
+  o.oprcode::regprocedure::text
+FROM pg_operator o JOIN sel s ON s.oid = o.oprnamespace
+WHERE ",
+    not_owned!("pg_operator", "o.oid"),
+    "
+UNION ALL
+SELECT 'operator_class', s.nspname::text, o.opcname::text, NULL, NULL, NULL
+FROM pg_opclass o JOIN sel s ON s.oid = o.opcnamespace
+WHERE ",
+    not_owned!("pg_opclass", "o.oid"),
+    "
+UNION ALL
+SELECT 'operator_family', s.nspname::text, o.opfname::text, NULL, NULL, NULL
+FROM pg_opfamily o JOIN sel s ON s.oid = o.opfnamespace
+WHERE ",
+    not_owned!("pg_opfamily", "o.oid"),
+    "
+UNION ALL
+SELECT 'conversion', s.nspname::text, c.conname::text, NULL, NULL, NULL
+FROM pg_conversion c JOIN sel s ON s.oid = c.connamespace
+WHERE ",
+    not_owned!("pg_conversion", "c.oid"),
+    "
+UNION ALL
+SELECT 'cast', NULL, format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL), NULL, NULL,
+  concat_ws(' ', c.castfunc::regprocedure::text, c.castcontext::text, c.castmethod::text)
+FROM pg_cast c WHERE c.oid >= 16384 AND ",
+    not_owned!("pg_cast", "c.oid"),
+    "
+UNION ALL
+SELECT 'language', NULL, l.lanname::text, NULL, NULL, NULL
+FROM pg_language l WHERE l.oid >= 16384 AND ",
+    not_owned!("pg_language", "l.oid"),
+    "
+UNION ALL
+SELECT 'foreign_data_wrapper', NULL, w.fdwname::text, NULL, NULL, array_to_string(w.fdwoptions, ', ')
+FROM pg_foreign_data_wrapper w WHERE ",
+    not_owned!("pg_foreign_data_wrapper", "w.oid"),
+    "
+UNION ALL
+SELECT 'foreign_server', NULL, f.srvname::text, NULL, NULL, array_to_string(f.srvoptions, ', ')
+FROM pg_foreign_server f WHERE ",
+    not_owned!("pg_foreign_server", "f.oid"),
+    "
+UNION ALL
+SELECT 'publication', NULL, p.pubname::text, NULL, NULL, NULL FROM pg_publication p
+UNION ALL
+SELECT 'subscription', NULL, s.subname::text, NULL, NULL, NULL FROM pg_subscription s
+WHERE s.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+UNION ALL
+SELECT 'access_method', NULL, a.amname::text, NULL, NULL, a.amtype::text
+FROM pg_am a WHERE a.oid >= 16384 AND ",
+    not_owned!("pg_am", "a.oid"),
+    "
+UNION ALL
+SELECT 'comment', NULL, o.what, NULL, NULL, d.description
+FROM pg_description d
+JOIN (
+  SELECT 'pg_class'::regclass, r.oid, 'on index ' || quote_ident(r.nspname) || '.' || quote_ident(r.relname)
+  FROM rel r WHERE r.relkind IN ('i', 'I')
+    AND EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = r.oid AND k.contype IN ('p', 'u', 'x'))
+  UNION ALL
+  SELECT 'pg_type'::regclass, t.oid, 'on type ' || quote_ident(t.nspname) || '.' || quote_ident(t.typname)
+  FROM typ t WHERE t.typtype = 'e'
+) o(classoid, objoid, what) ON o.classoid = d.classoid AND o.objoid = d.objoid AND d.objsubid = 0"
+);
+
+const Q: &str = "inventory";
+
+pub const CATALOG: crate::introspect::CatalogQuery = crate::introspect::CatalogQuery {
+    name: Q,
+    sql: QUERY,
+    takes_schemas: true,
+    read,
+};
+
+fn read(
+    rows: &[Row],
+    cx: &mut crate::introspect::ReadCx,
+) -> Result<(), crate::introspect::IntrospectError> {
+    cx.out.unsupported = from_rows(rows)?;
+    Ok(())
+}
+
+/// Reads the rows of [`QUERY`] into entries, sorted by kind and name.
+pub fn from_rows(rows: &[Row]) -> Result<Vec<Unsupported>, crate::introspect::IntrospectError> {
+    let get = |row: &Row, i: usize| -> Result<Option<String>, crate::introspect::IntrospectError> {
+        row.try_get::<_, Option<String>>(i).map_err(|e| {
+            crate::introspect::IntrospectError::Unexpected {
+                query: Q,
+                object: "an unsupported object".to_string(),
+                detail: e.to_string(),
+            }
+        })
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let kind = get(row, 0)?.unwrap_or_default();
+        let schema = get(row, 1)?;
+        let name = get(row, 2)?.unwrap_or_default();
+        let args = get(row, 3)?.unwrap_or_default();
+        let parent = get(row, 4)?;
+        let name = display_name(&kind, schema.as_deref(), &name, &args, parent.as_deref());
+        out.push(Unsupported {
+            kind,
+            name,
+            definition: get(row, 5)?.filter(|d| !d.is_empty()),
+        });
+    }
+    out.sort_by(|a, b| (&a.kind, &a.name).cmp(&(&b.kind, &b.name)));
+    out.dedup_by(|a, b| a.kind == b.kind && a.name == b.name);
+    Ok(out)
+}
+
+/// `touch()`, `audit.touch(integer)`, `users_touch on users`, `users.mail`, `schema billing`.
+fn display_name(
+    kind: &str,
+    schema: Option<&str>,
+    name: &str,
+    args: &str,
+    parent: Option<&str>,
+) -> String {
+    match (schema, parent) {
+        (Some(s), Some(p)) => {
+            let owner = QualifiedName::new(s, p).display_name();
+            if kind == "column_options" || kind == "privileges" {
+                format!(
+                    "{owner}.{}",
+                    QualifiedName::new("public", name).display_name()
+                )
+            } else {
+                format!(
+                    "{} on {owner}",
+                    QualifiedName::new("public", name).display_name()
+                )
+            }
+        }
+        (Some(s), None) => format!("{}{args}", QualifiedName::new(s, name).display_name()),
+        // Already spelled out by the query: `pair AS text`, `schema billing`, `on sequence s`.
+        (None, _)
+            if matches!(
+                kind,
+                "cast" | "default_privileges" | "comment" | "privileges"
+            ) =>
+        {
+            format!("{name}{args}")
+        }
+        (None, _) => format!(
+            "{}{args}",
+            QualifiedName::new("public", name).display_name()
+        ),
+    }
+}
+
+/// One `unsupported` finding per object either side holds. Both sides' definitions are shown,
+/// so a reader can tell "present and equal" from "different" even though pgdrift cannot plan
+/// the change.
+pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
+    let mut all: BTreeMap<(&str, &str), (Option<&Unsupported>, Option<&Unsupported>)> =
+        BTreeMap::new();
+    for u in &declared.unsupported {
+        all.entry((&u.kind, &u.name)).or_default().0 = Some(u);
+    }
+    for u in &live.unsupported {
+        all.entry((&u.kind, &u.name)).or_default().1 = Some(u);
+    }
+    let mut out = Vec::new();
+    for ((kind, name), (d, l)) in all {
+        let id = kind_id(kind);
+        let words = kind_words(id);
+        let summary = match (d, l) {
+            (Some(d), Some(l)) if d.definition == l.definition => format!(
+                "{words} {name} is not modelled by pgdrift: present on both sides with the same definition, but not compared in detail, planned or squashed"
+            ),
+            (Some(_), Some(_)) => format!(
+                "{words} {name} is not modelled by pgdrift and differs between the two sides; pgdrift cannot plan this change"
+            ),
+            (Some(_), None) => format!(
+                "{words} {name} is not modelled by pgdrift: only on the declared side (a snapshot or a squash source), absent from the database"
+            ),
+            (None, _) => format!(
+                "{words} {name} is not modelled by pgdrift: it exists in the database and cannot be declared yet"
+            ),
+        };
+        let object = ObjectRef {
+            kind: ObjectKind::Unsupported(id),
+            table: None,
+            name: name.to_string(),
+            member: None,
+            qualified: None,
+        };
+        let mut change = Change::new(Category::Unsupported, Severity::Warning, object, summary);
+        change.declared = d.and_then(|u| u.definition.clone());
+        change.live = l.and_then(|u| u.definition.clone());
+        out.push(change);
+    }
+    out
+}
+
+/// One line per entry, for `inspect`'s comment block and the warnings of `plan` and `squash`.
+pub fn lines(unsupported: &[Unsupported]) -> Vec<String> {
+    unsupported
+        .iter()
+        .map(|u| format!("{} {}", kind_words(kind_id(&u.kind)), u.name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names() {
+        assert_eq!(
+            display_name("function", Some("public"), "touch", "()", None),
+            "touch()"
+        );
+        assert_eq!(
+            display_name("function", Some("Audit"), "f", "(integer)", None),
+            "Audit.f(integer)"
+        );
+        assert_eq!(
+            display_name("trigger", Some("public"), "t", "", Some("users")),
+            "t on users"
+        );
+        assert_eq!(
+            display_name("column_options", Some("billing"), "Mail", "", Some("users")),
+            "billing.users.Mail"
+        );
+        assert_eq!(display_name("cast", None, "a AS b", "", None), "a AS b");
+        assert_eq!(
+            display_name("publication", None, "a.b", "", None),
+            "\"a.b\""
+        );
+    }
+
+    #[test]
+    fn every_kind_has_words() {
+        for (id, _) in KINDS {
+            assert_eq!(kind_id(id), *id);
+            assert_ne!(kind_words(id), "object");
+        }
+        assert_eq!(kind_id("something new"), "object");
+    }
+
+    #[test]
+    fn diff_tells_same_from_different() {
+        let u = |def: &str| Unsupported {
+            kind: "function".into(),
+            name: "f()".into(),
+            definition: Some(def.into()),
+        };
+        let mut a = Schema::default();
+        let mut b = Schema::default();
+        a.unsupported.push(u("x"));
+        b.unsupported.push(u("x"));
+        let same = diff(&a, &b);
+        assert_eq!(same.len(), 1);
+        assert!(same[0].summary.contains("same definition"));
+        b.unsupported[0] = u("y");
+        assert!(diff(&a, &b)[0].summary.contains("differs"));
+        b.unsupported.clear();
+        assert!(diff(&a, &b)[0]
+            .summary
+            .contains("only on the declared side"));
+        assert_eq!(diff(&a, &b)[0].category, Category::Unsupported);
+        assert!(diff(&Schema::default(), &Schema::default()).is_empty());
+    }
+}

@@ -1,0 +1,114 @@
+//! column catalog: columns of the selected tables, in attribute order, with types as format_type prints them and defaults as pg_get_expr does.
+
+use tokio_postgres::Row;
+
+use super::identity::{without_defaults, Effective};
+use crate::introspect::{get, unexpected, CatalogQuery, IntrospectError, ReadCx};
+use crate::model::{Column, Identity, IdentityOptions};
+
+pub const CATALOG: CatalogQuery = CatalogQuery {
+    name: "columns",
+    sql: Q_COLUMNS,
+    takes_schemas: true,
+    read,
+};
+
+/// Collation only when it differs from the type's own; names outside pg_catalog are qualified.
+/// An identity column's sequence is the one depending on it internally (pg_depend 'i').
+const Q_COLUMNS: &str = concat!(
+    rel_cte!(),
+    "SELECT a.attrelid, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+  CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+  CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+  a.attidentity::text,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+    CASE WHEN con.nspname = 'pg_catalog' THEN co.collname::text
+         ELSE con.nspname::text || '.' || co.collname::text END
+  END,
+  col_description(a.attrelid, a.attnum),
+  CASE WHEN a.attstorage <> t.typstorage THEN
+    CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main'
+      WHEN 'x' THEN 'extended' END
+  END,
+  CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
+  ids.relname::text, ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,
+  ids.seqcycle
+FROM rel
+JOIN pg_attribute a ON a.attrelid = rel.oid
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN LATERAL (
+  SELECT s.relname, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, ps.seqcycle
+  FROM pg_depend d
+  JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+  JOIN pg_sequence ps ON ps.seqrelid = s.oid
+  WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+    AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+  LIMIT 1) ids ON a.attidentity <> ''
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped
+  -- A partition's columns are its parent's; an inherited column is declared by the parent.
+  AND ((rel.relkind IN ('r', 'p') AND a.attislocal AND NOT rel.relispartition)
+       OR (rel.relkind IN ('v', 'm') AND col_description(a.attrelid, a.attnum) IS NOT NULL))
+ORDER BY a.attrelid, a.attnum"
+);
+
+fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
+    const QC: &str = "columns";
+    for row in rows {
+        let oid: u32 = get(row, 0, QC, "a column")?;
+        if let Some((vq, view)) = cx.views.get_mut(&oid) {
+            // Only commented view columns are read: the comment is all the model keeps of them.
+            let name: String = get(row, 1, QC, &vq.display_name())?;
+            let obj = format!("{}.{}", vq.display_name(), name);
+            if let Some(c) = get::<Option<String>>(row, 8, QC, &obj)? {
+                view.column_comments.insert(name, c);
+            }
+            continue;
+        }
+        let Some((tq, table)) = cx.tables.get_mut(&oid) else {
+            continue;
+        };
+        let name: String = get(row, 1, QC, &tq.display_name())?;
+        let obj = format!("{}.{}", tq.display_name(), name);
+        let identity = match get::<String>(row, 6, QC, &obj)?.as_str() {
+            "a" => Some(Identity::Always),
+            "d" => Some(Identity::ByDefault),
+            "" => None,
+            other => return Err(unexpected(QC, &obj, &format!("attidentity `{other}`"))),
+        };
+        let data_type: String = get(row, 2, QC, &obj)?;
+        let identity_options = match get::<Option<String>>(row, 11, QC, &obj)? {
+            Some(sequence) if identity.is_some() => {
+                let e = Effective {
+                    sequence,
+                    start: get(row, 12, QC, &obj)?,
+                    increment: get(row, 13, QC, &obj)?,
+                    min_value: get(row, 14, QC, &obj)?,
+                    max_value: get(row, 15, QC, &obj)?,
+                    cache: get(row, 16, QC, &obj)?,
+                    cycle: get(row, 17, QC, &obj)?,
+                };
+                without_defaults(tq, &name, &data_type, &e)
+            }
+            _ => IdentityOptions::default(),
+        };
+        let column = Column {
+            data_type,
+            nullable: !get::<bool>(row, 3, QC, &obj)?,
+            default: get(row, 4, QC, &obj)?,
+            identity,
+            identity_options,
+            generated: get(row, 5, QC, &obj)?,
+            collation: get(row, 7, QC, &obj)?,
+            comment: get(row, 8, QC, &obj)?,
+            renamed_from: None,
+            storage: get(row, 9, QC, &obj)?,
+            compression: get(row, 10, QC, &obj)?,
+        };
+        table.columns.insert(name, column);
+    }
+
+    Ok(())
+}

@@ -1,0 +1,499 @@
+//! Planning columns: renames, new columns, changes in place (type with `USING`, default,
+//! nullability, identity, generated, collation), undeclared columns, comments; and what a type
+//! change risks.
+
+use std::collections::HashSet;
+
+use super::identity;
+use crate::ddl;
+use crate::diff::{Category, Change};
+use crate::model::{quote_ident, quote_literal, Column, QualifiedName};
+use crate::plan::{label, Builder, Hazard, PlanCx};
+
+/// A change of one of these kinds breaks the views that read the column, so they are dropped
+/// first.
+pub(crate) fn breaks_views(cs: &[&Change]) -> bool {
+    cs.iter().any(|c| {
+        matches!(
+            c.category,
+            Category::Type
+                | Category::Timezone
+                | Category::Collation
+                | Category::Generated
+                | Category::Extra
+        )
+    })
+}
+
+pub(crate) fn rename_columns(cx: &PlanCx, b: &mut Builder) {
+    for ((t, m), cs) in &cx.changes.columns {
+        for c in cs {
+            if let (Category::Missing, Some(old)) = (c.category, &c.renamed_from) {
+                b.push(ddl::rename_column(t, old, m), &label(&[c]), c.category, &[]);
+            }
+        }
+    }
+}
+
+/// An undeclared column: (live table, column, label). Dropped after every change that might
+/// still read it.
+pub(crate) type DroppedColumn = (QualifiedName, String, String);
+
+/// What [`add_or_alter`] leaves for later steps.
+pub(crate) struct ColumnSteps {
+    /// (declared table, column) of every column added, for its comment.
+    pub added: Vec<(QualifiedName, String)>,
+    pub dropped: Vec<DroppedColumn>,
+    /// `ADD GENERATED … AS IDENTITY` whose sequence name is still taken by a sequence the plan
+    /// drops (a serial column's): (sql, label), after the drop, so the name is kept and
+    /// PostgreSQL does not pick `…_seq1`.
+    pub late_identity: Vec<(String, String)>,
+}
+
+/// Whether the sequence an identity added to `m` would get is a live sequence.
+fn identity_name_taken(
+    cx: &PlanCx,
+    t: &QualifiedName,
+    lt: &QualifiedName,
+    m: &str,
+    dc: &Column,
+) -> bool {
+    dc.identity.is_some() && {
+        let name = identity::effective(t, m, dc).sequence;
+        cx.live
+            .sequences
+            .contains_key(&QualifiedName::new(lt.schema.clone(), name))
+    }
+}
+
+/// Adds new columns and alters changed ones. `enum_restored` holds the live columns whose
+/// default an enum rebuild already set to the declared one.
+pub(crate) fn add_or_alter(
+    cx: &PlanCx,
+    b: &mut Builder,
+    enum_restored: &HashSet<(QualifiedName, String)>,
+) -> ColumnSteps {
+    let mut out = ColumnSteps {
+        added: Vec::new(),
+        dropped: Vec::new(),
+        late_identity: Vec::new(),
+    };
+    for ((t, m), cs) in &cx.changes.columns {
+        let why = label(cs);
+        let lt = cx.live_name(t);
+        if cs
+            .iter()
+            .any(|c| c.category == Category::Missing && c.renamed_from.is_none())
+        {
+            if let Some(dc) = cx.decl_column(t, m) {
+                let mut hz = Vec::new();
+                if dc.generated.is_some() {
+                    hz.push(Hazard::Rewrite);
+                }
+                b.push(ddl::add_column(&lt, m, dc), &why, Category::Missing, &hz);
+                out.added.push((t.clone(), m.clone()));
+            }
+            continue;
+        }
+        if cs.iter().any(|c| c.category == Category::Extra) {
+            out.dropped.push((lt.clone(), m.clone(), why));
+            continue;
+        }
+        let (Some(lc), Some(dc)) = (cx.live_column(t, m, cs), cx.decl_column(t, m)) else {
+            continue;
+        };
+        let restored = enum_restored.contains(&(lt.clone(), m.clone()));
+        let a = Alter {
+            lt: &lt,
+            m,
+            cs,
+            why: &why,
+            lc,
+            dc,
+            seq_taken: identity_name_taken(cx, t, &lt, m, dc),
+        };
+        if let Some(late) = a.push(b, restored, &cx.opts.tz) {
+            out.late_identity.push((late, why.clone()));
+        }
+    }
+    out
+}
+
+/// A column on both sides, altered in place.
+struct Alter<'a> {
+    /// The live table.
+    lt: &'a QualifiedName,
+    m: &'a str,
+    cs: &'a [&'a Change],
+    why: &'a str,
+    lc: &'a Column,
+    dc: &'a Column,
+    /// The name of an identity sequence to add is taken (see [`ColumnSteps::late_identity`]).
+    seq_taken: bool,
+}
+
+impl Alter<'_> {
+    fn has(&self, cat: Category) -> bool {
+        self.cs.iter().any(|c| c.category == cat)
+    }
+
+    /// Returns an `ADD GENERATED … AS IDENTITY` that must wait for a sequence drop.
+    fn push(&self, b: &mut Builder, default_restored: bool, tz: &str) -> Option<String> {
+        let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
+        // A generated expression cannot be changed in place before PostgreSQL 17: drop and add.
+        if self.has(Category::Generated) && (dc.generated.is_some()) {
+            b.push(ddl::drop_column(lt, m), why, Category::Generated, &[]);
+            b.push(
+                ddl::add_column(lt, m, dc),
+                why,
+                Category::Generated,
+                &[Hazard::Rewrite],
+            );
+            return None;
+        }
+        if self.has(Category::Generated) && lc.generated.is_some() && dc.generated.is_none() {
+            b.push(ddl::drop_expression(lt, m), why, Category::Generated, &[]);
+        }
+        if lc.identity.is_some() && dc.identity.is_none() {
+            b.push(ddl::drop_identity(lt, m), why, Category::Identity, &[]);
+        }
+        self.type_and_default(b, default_restored, tz);
+        self.nullability_and_identity(b)
+    }
+
+    /// The default goes before a type change (it may not cast) and comes back after it.
+    fn type_and_default(&self, b: &mut Builder, default_restored: bool, tz: &str) {
+        let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
+        let type_changes = lc.data_type != dc.data_type;
+        let live_default = if default_restored {
+            dc.default.clone()
+        } else {
+            lc.default.clone()
+        };
+        let mut default_dropped = false;
+        if live_default.is_some() && (dc.default != live_default || type_changes) {
+            b.push(ddl::drop_default(lt, m), why, Category::Default, &[]);
+            default_dropped = true;
+        }
+        if type_changes {
+            self.alter_type(b, tz);
+        } else if lc.collation != dc.collation {
+            b.push(
+                ddl::alter_column_collation(lt, m, &dc.data_type, dc.collation.as_deref()),
+                why,
+                Category::Collation,
+                &[Hazard::LongLock],
+            );
+        }
+        if dc.default.is_some() && (default_dropped || dc.default != live_default) {
+            if let Some(def) = &dc.default {
+                b.push(ddl::set_default(lt, m, def), why, Category::Default, &[]);
+            }
+        }
+    }
+
+    fn alter_type(&self, b: &mut Builder, tz: &str) {
+        let (lt, m, lc, dc) = (self.lt, self.m, self.lc, self.dc);
+        let cat = if self.has(Category::Timezone) {
+            Category::Timezone
+        } else {
+            Category::Type
+        };
+        let (hz, using) = type_change(m, &lc.data_type, &dc.data_type, tz);
+        let sql = if lc.collation != dc.collation {
+            let base = ddl::alter_column_collation(lt, m, &dc.data_type, dc.collation.as_deref());
+            match &using {
+                Some(u) => format!("{base} USING {u}"),
+                None => base,
+            }
+        } else {
+            ddl::alter_column_type(lt, m, &dc.data_type, using.as_deref())
+        };
+        b.push(sql, self.why, cat, &hz);
+    }
+
+    fn nullability_and_identity(&self, b: &mut Builder) -> Option<String> {
+        let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
+        if lc.nullable && !dc.nullable && dc.identity.is_none() {
+            b.push(
+                ddl::set_not_null(lt, m),
+                why,
+                Category::Nullability,
+                &[Hazard::LongLock],
+            );
+        }
+        if !lc.nullable && dc.nullable {
+            b.push(ddl::drop_not_null(lt, m), why, Category::Nullability, &[]);
+        }
+        match (lc.identity, dc.identity) {
+            (None, Some(i)) => {
+                if lc.nullable {
+                    b.push(
+                        ddl::set_not_null(lt, m),
+                        why,
+                        Category::Identity,
+                        &[Hazard::LongLock],
+                    );
+                }
+                let sql = ddl::add_identity_with(lt, m, dc)
+                    .unwrap_or_else(|| ddl::add_identity(lt, m, i));
+                if self.seq_taken {
+                    return Some(sql);
+                }
+                b.push(sql, why, Category::Identity, &[]);
+            }
+            (Some(a), Some(i)) => {
+                if a != i {
+                    b.push(ddl::set_identity(lt, m, i), why, Category::Identity, &[]);
+                }
+                self.identity_sequence(b);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Renames the identity sequence and sets the options that differ, in place (the sequence
+    /// and its current value stay).
+    fn identity_sequence(&self, b: &mut Builder) {
+        let Some(t) = self.cs.iter().find_map(|c| c.object.table.as_ref()) else {
+            return;
+        };
+        let de = identity::effective(t, self.m, self.dc);
+        let le = identity::effective(t, self.m, self.lc);
+        for sql in identity::alter_statements(self.lt, self.m, &de, &le) {
+            b.push(sql, self.why, Category::Identity, &[]);
+        }
+    }
+}
+
+pub(crate) fn drop_columns(b: &mut Builder, dropped: &[DroppedColumn]) {
+    for (t, m, why) in dropped {
+        b.push(
+            ddl::drop_column(t, m),
+            why,
+            Category::Extra,
+            &[Hazard::DataLoss],
+        );
+    }
+}
+
+/// Comments that changed, and those of columns added or re-added (generated).
+pub(crate) fn comment_columns(cx: &PlanCx, b: &mut Builder, added: &[(QualifiedName, String)]) {
+    for ((t, m), cs) in &cx.changes.columns {
+        let dc = cx.decl_column(t, m);
+        let commented = cs.iter().any(|c| c.category == Category::Comment)
+            || (added.contains(&(t.clone(), m.clone())) && dc.is_some_and(|d| d.comment.is_some()))
+            || cs.iter().any(|c| c.category == Category::Generated)
+                && dc.is_some_and(|d| d.generated.is_some() && d.comment.is_some());
+        if commented {
+            if let Some(dc) = dc {
+                b.comment(
+                    ddl::comment_on_column(t, m, dc.comment.as_deref()),
+                    &label(cs),
+                );
+            }
+        }
+    }
+}
+
+// What a type change risks
+
+fn type_parts(t: &str) -> (String, Vec<i64>, bool) {
+    let t = t.trim();
+    let (t, array) = match t.strip_suffix("[]") {
+        Some(x) => (x, true),
+        None => (t, false),
+    };
+    if let (Some(open), true) = (t.find('('), t.ends_with(')')) {
+        let inner = &t[open + 1..t.len() - 1];
+        let mods: Vec<i64> = inner
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
+        let base = format!("{}{}", t[..open].trim(), &t[t.len()..]);
+        return (base, mods, array);
+    }
+    // `timestamp(3) without time zone`: modifiers sit in the middle.
+    if let (Some(open), Some(close)) = (t.find('('), t.find(')')) {
+        if open < close {
+            let mods: Vec<i64> = t[open + 1..close]
+                .split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .collect();
+            let base = format!("{}{}", &t[..open], &t[close + 1..]);
+            return (base, mods, array);
+        }
+    }
+    (t.to_string(), Vec::new(), array)
+}
+
+fn int_rank(base: &str) -> Option<u8> {
+    match base {
+        "smallint" => Some(1),
+        "integer" => Some(2),
+        "bigint" => Some(3),
+        _ => None,
+    }
+}
+
+fn is_string_type(base: &str) -> bool {
+    matches!(base, "text" | "character varying" | "character")
+}
+
+fn is_tz_pair(a: &str, b: &str) -> bool {
+    let strip = |s: &str| {
+        s.replace(" without time zone", "")
+            .replace(" with time zone", "")
+    };
+    a != b && strip(a) == strip(b) && a.starts_with("timestamp")
+}
+
+/// Hazards of `ALTER COLUMN TYPE old -> new`, and the USING expression it needs.
+fn type_change(col: &str, old: &str, new: &str, tz: &str) -> (Vec<Hazard>, Option<String>) {
+    let (ob, om, oa) = type_parts(old);
+    let (nb, nm, na) = type_parts(new);
+    let qcol = quote_ident(col);
+    if oa == na && is_tz_pair(&ob, &nb) {
+        return tz_change(&qcol, &om, &nm, oa, tz);
+    }
+    if oa != na {
+        return (vec![Hazard::Rewrite], Some(format!("{qcol}::{new}")));
+    }
+    if let (Some(o), Some(n)) = (int_rank(&ob), int_rank(&nb)) {
+        let h = if n < o {
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        } else {
+            vec![Hazard::Rewrite]
+        };
+        return (h, None);
+    }
+    if is_string_type(&ob) && is_string_type(&nb) {
+        return (string_change(&ob, &om, &nb, &nm), None);
+    }
+    if ob == "numeric" && nb == "numeric" {
+        return (numeric_change(&om, &nm), None);
+    }
+    if (ob == "real" && nb == "double precision")
+        || (int_rank(&ob).is_some() && (nb == "numeric" || nb == "double precision"))
+    {
+        return (vec![Hazard::Rewrite], None);
+    }
+    (vec![Hazard::Rewrite], Some(format!("{qcol}::{new}")))
+}
+
+/// `timestamp` <-> `timestamptz`: the values are read in (or converted to) zone `tz`.
+fn tz_change(
+    qcol: &str,
+    om: &[i64],
+    nm: &[i64],
+    array: bool,
+    tz: &str,
+) -> (Vec<Hazard>, Option<String>) {
+    let mut h = vec![Hazard::Rewrite];
+    if nm.first().copied().unwrap_or(6) < om.first().copied().unwrap_or(6) {
+        h.insert(0, Hazard::DataLoss);
+    }
+    if array {
+        return (h, None);
+    }
+    (
+        h,
+        Some(format!("{qcol} AT TIME ZONE {}", quote_literal(tz))),
+    )
+}
+
+/// Between `text`, `character varying(n)` and `character(n)`.
+fn string_change(ob: &str, om: &[i64], nb: &str, nm: &[i64]) -> Vec<Hazard> {
+    let olen = if ob == "text" {
+        None
+    } else {
+        om.first().copied()
+    };
+    let nlen = if nb == "text" {
+        None
+    } else {
+        nm.first().copied()
+    };
+    let narrower = match (olen, nlen) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(o), Some(n)) => n < o,
+    };
+    // varchar(n) -> varchar(m >= n) and anything -> text only relabel; char pads, so it
+    // rewrites.
+    let cheap = !narrower && ob != "character" && nb != "character";
+    let mut h = Vec::new();
+    if narrower {
+        h.push(Hazard::DataLoss);
+    }
+    if !cheap {
+        h.push(Hazard::Rewrite);
+    }
+    h
+}
+
+/// `numeric(p, s)` -> `numeric(p', s')`: free when no digit is lost on either side of the point.
+fn numeric_change(om: &[i64], nm: &[i64]) -> Vec<Hazard> {
+    let (op, os) = (om.first().copied(), om.get(1).copied().unwrap_or(0));
+    let (np, ns) = (nm.first().copied(), nm.get(1).copied().unwrap_or(0));
+    let widening = match (op, np) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(o), Some(n)) => n - ns >= o - os && ns >= os,
+    };
+    if widening && os == ns {
+        return Vec::new();
+    }
+    let mut h = Vec::new();
+    if !widening || ns < os {
+        h.push(Hazard::DataLoss);
+    }
+    h.push(Hazard::Rewrite);
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_change_hazards() {
+        let h = |a: &str, b: &str| type_change("c", a, b, "UTC");
+        assert_eq!(h("integer", "bigint"), (vec![Hazard::Rewrite], None));
+        assert_eq!(
+            h("bigint", "integer").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(
+            h("character varying(10)", "character varying(20)").0,
+            vec![]
+        );
+        assert_eq!(h("character varying(10)", "text").0, vec![]);
+        assert_eq!(
+            h("text", "character varying(5)").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(
+            h("timestamp without time zone", "timestamp with time zone"),
+            (
+                vec![Hazard::Rewrite],
+                Some("\"c\" AT TIME ZONE 'UTC'".to_string())
+            )
+        );
+        assert_eq!(
+            h(
+                "timestamp(6) without time zone",
+                "timestamp(3) with time zone"
+            )
+            .0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(h("numeric(10,2)", "numeric(12,2)").0, vec![]);
+        assert_eq!(
+            h("numeric(12,2)", "numeric(10,2)").0,
+            vec![Hazard::DataLoss, Hazard::Rewrite]
+        );
+        assert_eq!(h("text", "integer").1, Some("\"c\"::integer".to_string()));
+    }
+}

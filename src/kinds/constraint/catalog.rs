@@ -1,0 +1,173 @@
+//! constraint catalog: primary key, unique, check, foreign key and exclusion constraints of the selected tables.
+
+use std::collections::HashMap;
+
+use tokio_postgres::Row;
+
+use crate::introspect::{get, unexpected, CatalogQuery, IntrospectError, ReadCx};
+use crate::model::{
+    Check, Exclusion, FkAction, ForeignKey, PrimaryKey, QualifiedName, Reference, Table,
+    UniqueConstraint,
+};
+
+pub const CATALOG: CatalogQuery = CatalogQuery {
+    name: "constraints",
+    sql: Q_CONSTRAINTS,
+    takes_schemas: true,
+    read,
+};
+
+/// `indnullsnotdistinct` exists from PostgreSQL 15 on; reading it through to_jsonb keeps the query
+/// valid on older servers (where it is simply absent, i.e. false).
+const Q_CONSTRAINTS: &str = concat!(
+    rel_cte!(),
+    "SELECT con.conrelid, con.conname::text, con.contype::text,
+  ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+  fn.nspname::text, fc.relname::text,
+  ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+  con.confdeltype::text, con.confupdtype::text, con.confmatchtype::text,
+  con.condeferrable, con.condeferred,
+  pg_get_constraintdef(con.oid),
+  CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END,
+  COALESCE((SELECT (to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean
+            FROM pg_index ix WHERE ix.indexrelid = con.conindid), false),
+  obj_description(con.oid, 'pg_constraint'),
+  con.convalidated
+FROM rel
+JOIN pg_constraint con ON con.conrelid = rel.oid
+LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+  -- Clones of a partitioned parent's keys and inherited checks are the parent's.
+  AND con.conislocal AND con.conparentid = 0
+ORDER BY con.conrelid, con.conname"
+);
+
+fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
+    for row in rows {
+        attach_constraint(row, &mut cx.tables)?;
+    }
+    Ok(())
+}
+
+fn fk_action(code: &str, obj: &str) -> Result<FkAction, IntrospectError> {
+    Ok(match code {
+        "a" => FkAction::NoAction,
+        "r" => FkAction::Restrict,
+        "c" => FkAction::Cascade,
+        "n" => FkAction::SetNull,
+        "d" => FkAction::SetDefault,
+        other => {
+            return Err(unexpected(
+                "constraints",
+                obj,
+                &format!("foreign key action `{other}`"),
+            ))
+        }
+    })
+}
+
+fn attach_constraint(
+    row: &Row,
+    tables: &mut HashMap<u32, (QualifiedName, Table)>,
+) -> Result<(), IntrospectError> {
+    const Q: &str = "constraints";
+    let oid: u32 = get(row, 0, Q, "a constraint")?;
+    let Some((tq, table)) = tables.get_mut(&oid) else {
+        return Ok(());
+    };
+    let name: String = get(row, 1, Q, &tq.display_name())?;
+    let obj = format!("constraint {} on {}", name, tq.display_name());
+    let kind: String = get(row, 2, Q, &obj)?;
+    let columns: Vec<String> = get::<Option<Vec<String>>>(row, 3, Q, &obj)?.unwrap_or_default();
+    let deferrable: bool = get(row, 10, Q, &obj)?;
+    let initially_deferred: bool = get(row, 11, Q, &obj)?;
+    let def: String = get(row, 12, Q, &obj)?;
+    let comment: Option<String> = get(row, 15, Q, &obj)?;
+    let not_valid = !get::<bool>(row, 16, Q, &obj)?;
+    match kind.as_str() {
+        "p" => {
+            table.primary_key = Some(PrimaryKey {
+                name,
+                columns,
+                deferrable,
+                initially_deferred,
+                comment,
+            })
+        }
+        "u" => {
+            let nulls_not_distinct: bool = get(row, 14, Q, &obj)?;
+            table.unique.insert(
+                name,
+                UniqueConstraint {
+                    columns,
+                    nulls_not_distinct,
+                    deferrable,
+                    initially_deferred,
+                    renamed_from: None,
+                    comment,
+                },
+            );
+        }
+        "c" => {
+            // pg_get_expr(conbin) is the text inside pg_get_constraintdef's `CHECK (...)`, without
+            // its `NOT VALID` (read from convalidated) and `NO INHERIT` decorations.
+            let expression: Option<String> = get(row, 13, Q, &obj)?;
+            let expression =
+                expression.ok_or_else(|| unexpected(Q, &obj, "check without an expression"))?;
+            table.checks.insert(
+                name,
+                Check {
+                    expression,
+                    not_valid,
+                    renamed_from: None,
+                    comment,
+                },
+            );
+        }
+        "f" => {
+            let ref_schema: Option<String> = get(row, 4, Q, &obj)?;
+            let ref_table: Option<String> = get(row, 5, Q, &obj)?;
+            let (Some(rs), Some(rt)) = (ref_schema, ref_table) else {
+                return Err(unexpected(
+                    Q,
+                    &obj,
+                    "foreign key without a referenced table",
+                ));
+            };
+            let ref_columns: Vec<String> =
+                get::<Option<Vec<String>>>(row, 6, Q, &obj)?.unwrap_or_default();
+            let fk = ForeignKey {
+                columns,
+                references: Reference {
+                    table: QualifiedName::new(rs, rt),
+                    columns: ref_columns,
+                },
+                on_delete: fk_action(&get::<String>(row, 7, Q, &obj)?, &obj)?,
+                on_update: fk_action(&get::<String>(row, 8, Q, &obj)?, &obj)?,
+                deferrable,
+                initially_deferred,
+                match_full: get::<String>(row, 9, Q, &obj)? == "f",
+                not_valid,
+                renamed_from: None,
+                comment,
+            };
+            table.foreign_keys.insert(name, fk);
+        }
+        "x" => {
+            let definition = def.strip_prefix("EXCLUDE ").unwrap_or(&def).to_string();
+            table.exclusions.insert(
+                name,
+                Exclusion {
+                    definition,
+                    renamed_from: None,
+                    comment,
+                },
+            );
+        }
+        _ => {}
+    }
+    Ok(())
+}

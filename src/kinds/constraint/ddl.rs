@@ -1,0 +1,262 @@
+//! Table constraint SQL: primary key, unique, check, foreign key and exclusion clauses, inline
+//! in `CREATE TABLE` or through `ALTER TABLE .. ADD/VALIDATE/DROP/RENAME CONSTRAINT`.
+//!
+//! Conventions (quoting, no trailing semicolon, never `CASCADE`) are those of `crate::ddl`,
+//! which re-exports the public functions here so callers keep using
+//! `ddl::add_constraint_check` and friends.
+
+use crate::ddl::{alter_table, comment_literal, ident_list, Statement};
+use crate::diff::ObjectKind;
+use crate::model::{
+    quote_ident, Check, Exclusion, ForeignKey, PrimaryKey, QualifiedName, Schema, Table,
+    UniqueConstraint,
+};
+use crate::squash::stabilize_expression;
+
+fn deferrable_clause(deferrable: bool, initially_deferred: bool) -> &'static str {
+    // INITIALLY DEFERRED without DEFERRABLE is an error in PostgreSQL; it implies DEFERRABLE.
+    if initially_deferred {
+        " DEFERRABLE INITIALLY DEFERRED"
+    } else if deferrable {
+        " DEFERRABLE"
+    } else {
+        ""
+    }
+}
+
+fn constraint_prefix(name: &str) -> String {
+    // An empty name lets PostgreSQL pick its default (`<table>_pkey`, ...).
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!("CONSTRAINT {} ", quote_ident(name))
+    }
+}
+
+fn primary_key_clause(pk: &PrimaryKey) -> String {
+    format!(
+        "{}PRIMARY KEY ({}){}",
+        constraint_prefix(&pk.name),
+        ident_list(&pk.columns),
+        deferrable_clause(pk.deferrable, pk.initially_deferred)
+    )
+}
+
+fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
+    format!(
+        "{}UNIQUE{} ({}){}",
+        constraint_prefix(name),
+        if uq.nulls_not_distinct {
+            " NULLS NOT DISTINCT"
+        } else {
+            ""
+        },
+        ident_list(&uq.columns),
+        deferrable_clause(uq.deferrable, uq.initially_deferred)
+    )
+}
+
+fn check_clause(name: &str, check: &Check) -> String {
+    // At PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
+    let expression = stabilize_expression(&check.expression);
+    format!("{}CHECK ({expression})", constraint_prefix(name))
+}
+
+fn exclusion_clause(name: &str, ex: &Exclusion) -> String {
+    format!(
+        "{}EXCLUDE {}",
+        constraint_prefix(name),
+        ex.definition.trim()
+    )
+}
+
+fn foreign_key_clause(name: &str, fk: &ForeignKey) -> String {
+    let mut sql = format!(
+        "{}FOREIGN KEY ({}) REFERENCES {} ({})",
+        constraint_prefix(name),
+        ident_list(&fk.columns),
+        fk.references.table.sql(),
+        ident_list(&fk.references.columns)
+    );
+    if fk.match_full {
+        sql.push_str(" MATCH FULL");
+    }
+    if fk.on_update != Default::default() {
+        sql.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
+    }
+    if fk.on_delete != Default::default() {
+        sql.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
+    }
+    sql.push_str(deferrable_clause(fk.deferrable, fk.initially_deferred));
+    sql
+}
+
+/// The constraints `CREATE TABLE` carries inline, in this order: primary key, unique, check,
+/// exclusion (each group in model order). Foreign keys are not among them: they are added once
+/// every table exists (see [`foreign_key_statements`]), so tables can reference each other.
+pub(crate) fn inline_clauses(table: &Table) -> Vec<String> {
+    let mut items = Vec::new();
+    if let Some(pk) = &table.primary_key {
+        items.push(primary_key_clause(pk));
+    }
+    for (n, uq) in &table.unique {
+        items.push(unique_clause(n, uq));
+    }
+    // A NOT VALID check is added after CREATE TABLE (inline, it would be validated).
+    for (n, ck) in table.checks.iter().filter(|(_, c)| !c.not_valid) {
+        items.push(check_clause(n, ck));
+    }
+    for (n, ex) in &table.exclusions {
+        items.push(exclusion_clause(n, ex));
+    }
+    items
+}
+
+pub fn add_constraint_primary_key(table: &QualifiedName, pk: &PrimaryKey) -> String {
+    format!("{} ADD {}", alter_table(table), primary_key_clause(pk))
+}
+
+pub fn add_constraint_unique(table: &QualifiedName, name: &str, uq: &UniqueConstraint) -> String {
+    format!("{} ADD {}", alter_table(table), unique_clause(name, uq))
+}
+
+/// `NOT VALID` skips checking existing rows (a short lock); `VALIDATE CONSTRAINT` later.
+pub fn add_constraint_check(
+    table: &QualifiedName,
+    name: &str,
+    check: &Check,
+    not_valid: bool,
+) -> String {
+    let mut sql = format!("{} ADD {}", alter_table(table), check_clause(name, check));
+    if not_valid {
+        sql.push_str(" NOT VALID");
+    }
+    sql
+}
+
+pub fn add_constraint_exclusion(table: &QualifiedName, name: &str, ex: &Exclusion) -> String {
+    format!("{} ADD {}", alter_table(table), exclusion_clause(name, ex))
+}
+
+pub fn add_constraint_foreign_key(
+    table: &QualifiedName,
+    name: &str,
+    fk: &ForeignKey,
+    not_valid: bool,
+) -> String {
+    let mut sql = format!(
+        "{} ADD {}",
+        alter_table(table),
+        foreign_key_clause(name, fk)
+    );
+    if not_valid {
+        sql.push_str(" NOT VALID");
+    }
+    sql
+}
+
+pub fn validate_constraint(table: &QualifiedName, name: &str) -> String {
+    format!(
+        "{} VALIDATE CONSTRAINT {}",
+        alter_table(table),
+        quote_ident(name)
+    )
+}
+
+pub fn drop_constraint(table: &QualifiedName, name: &str) -> String {
+    format!(
+        "{} DROP CONSTRAINT {}",
+        alter_table(table),
+        quote_ident(name)
+    )
+}
+
+pub fn rename_constraint(table: &QualifiedName, old: &str, new_name: &str) -> String {
+    format!(
+        "{} RENAME CONSTRAINT {} TO {}",
+        alter_table(table),
+        quote_ident(old),
+        quote_ident(new_name)
+    )
+}
+
+/// The foreign keys' part of `ddl::create_script`: every table's NOT VALID checks and foreign
+/// keys (tables in model order, keys in model order), after all tables exist so references in
+/// any direction resolve. NOT VALID ones are added NOT VALID, as pg_dump does.
+pub fn foreign_key_statements(schema: &Schema) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for (name, table) in &schema.tables {
+        for (ck_name, ck) in table.checks.iter().filter(|(_, c)| c.not_valid) {
+            out.push(Statement::new(
+                add_constraint_check(name, ck_name, ck, true),
+                format!("constraint {name}.{ck_name}"),
+            ));
+        }
+        for (fk_name, fk) in &table.foreign_keys {
+            out.push(Statement::new(
+                add_constraint_foreign_key(name, fk_name, fk, fk.not_valid),
+                format!("foreign key {name}.{fk_name}"),
+            ));
+        }
+    }
+    out
+}
+
+/// `COMMENT ON CONSTRAINT name ON table IS '...'` (or `IS NULL` to remove it).
+pub fn comment_on_constraint(table: &QualifiedName, name: &str, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON CONSTRAINT {} ON {} IS {}",
+        quote_ident(name),
+        table.sql(),
+        comment_literal(comment)
+    )
+}
+
+/// The declared comment of constraint `name` of `kind` on `table`.
+pub fn declared_comment<'t>(table: &'t Table, kind: ObjectKind, name: &str) -> Option<&'t str> {
+    let comment = match kind {
+        ObjectKind::PrimaryKey => table.primary_key.as_ref().and_then(|p| p.comment.as_ref()),
+        ObjectKind::Unique => table.unique.get(name).and_then(|u| u.comment.as_ref()),
+        ObjectKind::Check => table.checks.get(name).and_then(|c| c.comment.as_ref()),
+        ObjectKind::ForeignKey => table
+            .foreign_keys
+            .get(name)
+            .and_then(|f| f.comment.as_ref()),
+        ObjectKind::Exclusion => table.exclusions.get(name).and_then(|e| e.comment.as_ref()),
+        _ => None,
+    };
+    comment.map(String::as_str)
+}
+
+/// The constraints of `table` as (kind, name): primary key, unique, check, foreign keys (when
+/// `foreign_keys`), exclusion, each in model order.
+pub fn members(table: &Table, foreign_keys: bool) -> Vec<(ObjectKind, &String)> {
+    let pk = table
+        .primary_key
+        .iter()
+        .map(|p| (ObjectKind::PrimaryKey, &p.name));
+    let fks = table.foreign_keys.keys().filter(|_| foreign_keys);
+    pk.chain(table.unique.keys().map(|n| (ObjectKind::Unique, n)))
+        .chain(table.checks.keys().map(|n| (ObjectKind::Check, n)))
+        .chain(fks.map(|n| (ObjectKind::ForeignKey, n)))
+        .chain(table.exclusions.keys().map(|n| (ObjectKind::Exclusion, n)))
+        .collect()
+}
+
+/// The comments on the constraints of `table` (primary key, unique, check, foreign key,
+/// exclusion, each in model order), as part of the table's comments in `ddl::create_script`.
+pub(crate) fn comment_statements_for(
+    name: &QualifiedName,
+    table: &Table,
+    object: &str,
+) -> Vec<Statement> {
+    let members = members(table, true);
+    members
+        .into_iter()
+        .filter_map(|(kind, member)| {
+            let c = declared_comment(table, kind, member)?;
+            let sql = comment_on_constraint(name, member, Some(c));
+            Some(Statement::new(sql, object.to_string()))
+        })
+        .collect()
+}

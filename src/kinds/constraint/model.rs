@@ -1,0 +1,376 @@
+//! The constraint models: primary key, unique, check, foreign key, exclusion.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::model::{is_false, QualifiedName};
+
+/// `primary_key: [id]` or `primary_key: {name: genes_pkey, columns: [id]}`. An empty name is
+/// filled in by the loader with PostgreSQL's default (`<table>_pkey`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PrimaryKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub deferrable: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub initially_deferred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrimaryKeyLong {
+    #[serde(default)]
+    name: String,
+    columns: Vec<String>,
+    #[serde(default)]
+    deferrable: bool,
+    #[serde(default)]
+    initially_deferred: bool,
+    #[serde(default)]
+    comment: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PrimaryKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PkVisitor;
+        impl<'de> Visitor<'de> for PkVisitor {
+            type Value = PrimaryKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a column list (e.g. `[id]`), a column name, or a map with `name` and `columns`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PrimaryKey, E> {
+                Ok(PrimaryKey {
+                    columns: vec![v.to_string()],
+                    ..Default::default()
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<PrimaryKey, A::Error> {
+                let columns =
+                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(PrimaryKey {
+                    columns,
+                    ..Default::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PrimaryKey, A::Error> {
+                let long = PrimaryKeyLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(PrimaryKey {
+                    name: long.name,
+                    columns: long.columns,
+                    deferrable: long.deferrable,
+                    initially_deferred: long.initially_deferred,
+                    comment: long.comment,
+                })
+            }
+        }
+        d.deserialize_any(PkVisitor)
+    }
+}
+
+/// `name: [col, ...]` or the long form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UniqueConstraint {
+    pub columns: Vec<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub nulls_not_distinct: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub deferrable: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub initially_deferred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UniqueLong {
+    columns: Vec<String>,
+    #[serde(default)]
+    nulls_not_distinct: bool,
+    #[serde(default)]
+    deferrable: bool,
+    #[serde(default)]
+    initially_deferred: bool,
+    #[serde(default)]
+    renamed_from: Option<String>,
+    #[serde(default)]
+    comment: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for UniqueConstraint {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct UqVisitor;
+        impl<'de> Visitor<'de> for UqVisitor {
+            type Value = UniqueConstraint;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a column list (e.g. `[symbol]`) or a map with `columns`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(UniqueConstraint {
+                    columns: vec![v.to_string()],
+                    ..Default::default()
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                let columns =
+                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(UniqueConstraint {
+                    columns,
+                    ..Default::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let l = UniqueLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(UniqueConstraint {
+                    columns: l.columns,
+                    nulls_not_distinct: l.nulls_not_distinct,
+                    deferrable: l.deferrable,
+                    initially_deferred: l.initially_deferred,
+                    renamed_from: l.renamed_from,
+                    comment: l.comment,
+                })
+            }
+        }
+        d.deserialize_any(UqVisitor)
+    }
+}
+
+/// `name: "expression"` or `{expression: ..., renamed_from: ...}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub expression: String,
+    /// Added `NOT VALID`: rows that were there before are not checked (until `VALIDATE`).
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckLong {
+    expression: String,
+    #[serde(default)]
+    not_valid: bool,
+    #[serde(default)]
+    renamed_from: Option<String>,
+    #[serde(default)]
+    comment: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct CkVisitor;
+        impl<'de> Visitor<'de> for CkVisitor {
+            type Value = Check;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a boolean SQL expression or a map with `expression`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Check {
+                    expression: v.to_string(),
+                    ..Default::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let l = CheckLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Check {
+                    expression: l.expression,
+                    not_valid: l.not_valid,
+                    renamed_from: l.renamed_from,
+                    comment: l.comment,
+                })
+            }
+        }
+        d.deserialize_any(CkVisitor)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FkAction {
+    #[default]
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+impl FkAction {
+    pub fn sql(self) -> &'static str {
+        match self {
+            FkAction::NoAction => "NO ACTION",
+            FkAction::Restrict => "RESTRICT",
+            FkAction::Cascade => "CASCADE",
+            FkAction::SetNull => "SET NULL",
+            FkAction::SetDefault => "SET DEFAULT",
+        }
+    }
+    fn is_default(&self) -> bool {
+        *self == FkAction::NoAction
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignKey {
+    pub columns: Vec<String>,
+    pub references: Reference,
+    #[serde(default, skip_serializing_if = "FkAction::is_default")]
+    pub on_delete: FkAction,
+    #[serde(default, skip_serializing_if = "FkAction::is_default")]
+    pub on_update: FkAction,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deferrable: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub initially_deferred: bool,
+    /// `MATCH FULL` instead of the default `MATCH SIMPLE`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub match_full: bool,
+    /// Added `NOT VALID`: rows that were there before are not checked (until `VALIDATE`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_valid: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// What a foreign key points at. YAML: `genes(id)`, `audit.events(id, at)`, or
+/// `{table: genes, columns: [id]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub table: QualifiedName,
+    pub columns: Vec<String>,
+}
+
+impl Reference {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let open = text
+            .find('(')
+            .ok_or_else(|| format!("`{text}` should look like `table(column, ...)`"))?;
+        if !text.ends_with(')') {
+            return Err(format!("`{text}` should look like `table(column, ...)`"));
+        }
+        let table = QualifiedName::parse(text[..open].trim())?;
+        let columns: Vec<String> = text[open + 1..text.len() - 1]
+            .split(',')
+            .map(|c| c.trim().trim_matches('"').to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if columns.is_empty() {
+            return Err(format!("`{text}` names no referenced column"));
+        }
+        Ok(Reference { table, columns })
+    }
+
+    pub fn display(&self) -> String {
+        let cols: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| {
+                if c.contains(',') || c.contains('(') || c.contains(')') {
+                    format!("\"{c}\"")
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        format!("{}({})", self.table.display_name(), cols.join(", "))
+    }
+}
+
+impl Serialize for Reference {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.display())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferenceLong {
+    table: QualifiedName,
+    columns: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Reference {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RefVisitor;
+        impl<'de> Visitor<'de> for RefVisitor {
+            type Value = Reference;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`table(column, ...)` or a map with `table` and `columns`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Reference::parse(v).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let l = ReferenceLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Reference {
+                    table: l.table,
+                    columns: l.columns,
+                })
+            }
+        }
+        d.deserialize_any(RefVisitor)
+    }
+}
+
+/// An exclusion constraint, kept as PostgreSQL prints it after `EXCLUDE`:
+/// `USING gist (room WITH =, during WITH &&)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Exclusion {
+    pub definition: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExclusionLong {
+    definition: String,
+    #[serde(default)]
+    renamed_from: Option<String>,
+    #[serde(default)]
+    comment: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Exclusion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ExVisitor;
+        impl<'de> Visitor<'de> for ExVisitor {
+            type Value = Exclusion;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Exclusion {
+                    definition: v.to_string(),
+                    ..Default::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let l = ExclusionLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Exclusion {
+                    definition: l.definition,
+                    renamed_from: l.renamed_from,
+                    comment: l.comment,
+                })
+            }
+        }
+        d.deserialize_any(ExVisitor)
+    }
+}

@@ -1,0 +1,9 @@
+//! Extensions: database-wide, installed into a schema.
+//!
+//! One kind, one module: `catalog` reads it from a database (one batched query), `diff`
+//! compares it, `ddl` emits its SQL, `plan` orders its migration steps. See src/kinds/mod.rs.
+
+pub mod catalog;
+pub mod ddl;
+pub mod diff;
+pub mod plan;

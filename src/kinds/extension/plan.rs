@@ -1,0 +1,68 @@
+//! Planning extensions: created or altered before the objects that use them, undeclared ones
+//! dropped last.
+
+use crate::ddl;
+use crate::diff::{Category, Change};
+use crate::model::{Extension, DEFAULT_SCHEMA};
+use crate::plan::{label, Builder, PlanCx};
+
+pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
+    for c in &cx.changes.extensions {
+        let name = &c.object.name;
+        let Some(d) = cx.declared.extensions.get(name) else {
+            continue;
+        };
+        match c.category {
+            Category::Missing => b.push(
+                ddl::create_extension(name, d),
+                &label(&[c]),
+                c.category,
+                &[],
+            ),
+            Category::Extension => alter(cx, b, c, d),
+            _ => {}
+        }
+    }
+}
+
+/// Version, then schema.
+fn alter(cx: &PlanCx, b: &mut Builder, c: &Change, d: &Extension) {
+    let name = &c.object.name;
+    let l = cx.live.extensions.get(name);
+    if let Some(v) = &d.version {
+        if l.and_then(|l| l.version.as_ref()) != Some(v) {
+            b.push(
+                ddl::alter_extension_update(name, v),
+                &label(&[c]),
+                c.category,
+                &[],
+            );
+        }
+    }
+    let ds = d.schema.as_deref().unwrap_or(DEFAULT_SCHEMA);
+    let ls = l
+        .and_then(|l| l.schema.as_deref())
+        .unwrap_or(DEFAULT_SCHEMA);
+    if ds != ls {
+        b.push(
+            ddl::alter_extension_schema(name, ds),
+            &label(&[c]),
+            c.category,
+            &[],
+        );
+    }
+}
+
+/// Last of all: nothing planned uses them any more.
+pub(crate) fn drop_extensions(cx: &PlanCx, b: &mut Builder) {
+    for c in &cx.changes.extensions {
+        if c.category == Category::Extra {
+            b.push(
+                ddl::drop_extension(&c.object.name),
+                &label(&[c]),
+                c.category,
+                &[],
+            );
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! function: the SQL of routines. A routine's definition is a whole CREATE statement already
+//! (PostgreSQL's own text, or the user's); what is built here is DROP, COMMENT ON and where the
+//! routines go in a script that builds a schema from nothing.
+
+use crate::ddl::Statement;
+use crate::model::{quote_literal, QualifiedName, Schema};
+
+use super::{Function, RoutineKey, RoutineKind};
+
+/// `SET check_function_bodies = off`, as pg_dump does: a plpgsql or SQL body may name tables,
+/// views and other functions created later in the script; PostgreSQL checks them at call time.
+/// Session-wide (not SET LOCAL), because scripts run in several autocommit batches.
+pub fn skip_body_checks() -> String {
+    "SET check_function_bodies = off".to_string()
+}
+
+/// The routine's CREATE statement.
+pub fn create(f: &Function) -> String {
+    f.definition.clone()
+}
+
+/// `CREATE OR REPLACE` of a routine whose definition says `CREATE` (the user's own spelling);
+/// PostgreSQL's text says `CREATE OR REPLACE` already.
+pub fn create_or_replace(f: &Function) -> String {
+    let d = f.definition.trim_start();
+    let head: String = d.chars().take(20).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("create or replace") {
+        d.to_string()
+    } else if head.starts_with("create") {
+        format!("CREATE OR REPLACE{}", &d["create".len()..])
+    } else {
+        d.to_string()
+    }
+}
+
+pub fn drop(key: &RoutineKey, kind: RoutineKind) -> String {
+    format!("DROP {} {}", kind.keyword(), key.sql())
+}
+
+pub fn comment(key: &RoutineKey, kind: RoutineKind, comment: Option<&str>) -> String {
+    let value = comment.map(quote_literal).unwrap_or_else(|| "NULL".into());
+    format!("COMMENT ON {} {} IS {value}", kind.keyword(), key.sql())
+}
+
+/// The label statements about a routine carry: `function f(integer)`.
+pub fn object(key: &RoutineKey, f: &Function) -> String {
+    format!("{} {key}", f.kind.words())
+}
+
+/// Where a routine goes in a script that builds everything: before the tables when it names no
+/// relation (so defaults, checks, generated columns and indexes can call it), after the tables
+/// when its signature or body names only tables, after the views otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    BeforeTables,
+    AfterTables,
+    AfterViews,
+}
+
+pub fn stage_of(schema: &Schema, f: &Function) -> Stage {
+    let names_view = |q: &QualifiedName| schema.views.contains_key(q);
+    if f.depends_on.is_empty() {
+        Stage::BeforeTables
+    } else if f.depends_on.iter().any(names_view) {
+        Stage::AfterViews
+    } else {
+        Stage::AfterTables
+    }
+}
+
+/// The routines of `stage` with their comments, functions and procedures before aggregates (an
+/// aggregate needs its support functions). The first stage starts with [`skip_body_checks`].
+pub fn script_part(schema: &Schema, stage: Stage, out: &mut Vec<Statement>) {
+    if stage == Stage::BeforeTables && !schema.functions.is_empty() {
+        out.push(Statement::new(skip_body_checks(), "settings"));
+    }
+    let in_stage = schema
+        .functions
+        .iter()
+        .filter(|(_, f)| stage_of(schema, f) == stage);
+    let (aggregates, plain): (Vec<_>, Vec<_>) =
+        in_stage.partition(|(_, f)| f.kind == RoutineKind::Aggregate);
+    for (key, f) in plain.into_iter().chain(aggregates) {
+        out.push(Statement::new(create(f), object(key, f)));
+        if f.comment.is_some() {
+            out.push(Statement::new(
+                comment(key, f.kind, f.comment.as_deref()),
+                object(key, f),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn or_replace_is_added_once() {
+        let f = Function {
+            definition: "create function f() returns int language sql as 'select 1'".into(),
+            ..Function::default()
+        };
+        assert_eq!(
+            create_or_replace(&f),
+            "CREATE OR REPLACE function f() returns int language sql as 'select 1'"
+        );
+        let g = Function {
+            definition: "CREATE OR REPLACE FUNCTION public.f()".into(),
+            ..Function::default()
+        };
+        assert_eq!(create_or_replace(&g), g.definition);
+        let k = RoutineKey::new(QualifiedName::new("public", "f"), "integer");
+        assert_eq!(
+            comment(&k, RoutineKind::Aggregate, Some("it's")),
+            "COMMENT ON AGGREGATE \"public\".\"f\"(integer) IS 'it''s'"
+        );
+    }
+}

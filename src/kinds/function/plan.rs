@@ -1,0 +1,394 @@
+//! The routine and trigger steps of a plan, in two places of `plan::build_plan`:
+//!
+//! - [`before_tables`] (after schemas, extensions, enums and sequences; before tables and
+//!   columns): triggers that change or go away are dropped, routines that cannot be changed in
+//!   place are dropped, and routines that name no relation are created or replaced, so that the
+//!   defaults, checks, generated columns and indexes created next can call them.
+//! - [`after_views`] (last): routines that name a table or view, then triggers (new, changed,
+//!   dropped with their function, or lost with a view or table the plan recreated), enabled
+//!   states, comments, and finally the undeclared routines are dropped (aggregates before the
+//!   functions they use).
+//!
+//! `CREATE OR REPLACE` is used where PostgreSQL allows it: same kind, same arguments (names,
+//! modes and defaults) and same result type. Otherwise the routine is dropped and created, and
+//! the triggers that execute it are dropped before and created after.
+
+use std::collections::BTreeSet;
+
+use crate::diff::{Category, Change, ObjectKind};
+use crate::model::{QualifiedName, Schema};
+use crate::plan::Step;
+
+use super::diff::key_of;
+use super::{ddl, Function, RoutineKey, RoutineKind};
+use crate::kinds::trigger::ddl as tddl;
+
+/// A plain transactional step.
+pub(super) fn step(sql: String, change: &str, category: Category) -> Step {
+    Step {
+        sql,
+        change: change.to_string(),
+        category,
+        hazards: Vec::new(),
+        transactional: true,
+        resume_index: None,
+        before_transaction: false,
+    }
+}
+
+/// Dropping a routine that others call is hazardous (see [`crate::plan::Hazard::InUse`]).
+fn in_use(mut s: Step, live: &Function) -> Step {
+    if !live.used_by.is_empty() {
+        s.hazards.push(crate::plan::Hazard::InUse);
+    }
+    s
+}
+
+/// Whether `CREATE OR REPLACE` can turn `live` into `declared`.
+fn replaceable(declared: &Function, live: &Function) -> bool {
+    declared.kind == live.kind
+        && declared.kind != RoutineKind::Aggregate
+        && declared.arguments == live.arguments
+        && declared.result == live.result
+}
+
+type TriggerId = (QualifiedName, String);
+
+/// What the changes ask of routines and triggers.
+#[derive(Default)]
+struct Wanted {
+    /// Routines to create (missing, or dropped to be recreated) or replace, with the label.
+    create: Vec<(RoutineKey, String, bool)>,
+    /// Routines dropped to be recreated.
+    recreate: Vec<RoutineKey>,
+    extra: Vec<RoutineKey>,
+    routine_comments: Vec<(RoutineKey, String)>,
+    triggers_create: Vec<(TriggerId, String)>,
+    triggers_drop: Vec<(TriggerId, String)>,
+    trigger_state: Vec<(TriggerId, String)>,
+    trigger_comments: Vec<(TriggerId, String)>,
+}
+
+fn trigger_id(c: &Change) -> Option<TriggerId> {
+    Some((c.object.table.clone()?, c.object.member.clone()?))
+}
+
+fn wanted(declared: &Schema, live: &Schema, changes: &[Change]) -> Wanted {
+    let mut w = Wanted::default();
+    for c in changes {
+        let label = format!("{}: {}", c.object.describe(), c.summary);
+        if c.object.kind == ObjectKind::Trigger {
+            if let Some(id) = trigger_id(c) {
+                w.trigger_change(c, id, label);
+            }
+        } else if let Some(key) = key_of(&c.object) {
+            w.routine_change(declared, live, c, key, label);
+        }
+    }
+    w.with_dependent_triggers(declared, live);
+    w
+}
+
+impl Wanted {
+    fn trigger_change(&mut self, c: &Change, id: TriggerId, label: String) {
+        match c.category {
+            Category::Missing => self.triggers_create.push((id, label)),
+            Category::Extra => self.triggers_drop.push((id, label)),
+            Category::Trigger if c.summary == "definition differs" => {
+                self.triggers_drop.push((id.clone(), label.clone()));
+                self.triggers_create.push((id, label));
+            }
+            Category::Trigger => self.trigger_state.push((id, label)),
+            Category::Comment => self.trigger_comments.push((id, label)),
+            _ => {}
+        }
+    }
+
+    fn routine_change(
+        &mut self,
+        declared: &Schema,
+        live: &Schema,
+        c: &Change,
+        key: RoutineKey,
+        label: String,
+    ) {
+        match c.category {
+            Category::Missing => self.create.push((key, label, false)),
+            Category::Extra => self.extra.push(key),
+            Category::Function => {
+                let (Some(d), Some(l)) = (declared.functions.get(&key), live.functions.get(&key))
+                else {
+                    return;
+                };
+                let in_place = replaceable(d, l);
+                if !in_place {
+                    self.recreate.push(key.clone());
+                }
+                self.create.push((key, label, in_place));
+            }
+            Category::Comment => self.routine_comments.push((key, label)),
+            _ => {}
+        }
+    }
+
+    /// Triggers executing a routine that is dropped and recreated go and come back with it.
+    fn with_dependent_triggers(&mut self, declared: &Schema, live: &Schema) {
+        for (table, triggers) in &live.triggers {
+            for (name, t) in triggers {
+                let uses = t
+                    .function
+                    .as_ref()
+                    .is_some_and(|f| self.recreate.contains(f));
+                let id = (table.clone(), name.clone());
+                if !uses || self.triggers_drop.iter().any(|(i, _)| *i == id) {
+                    continue;
+                }
+                let label =
+                    format!("trigger {name} on {table}: recreated with the function it executes");
+                self.triggers_drop.push((id.clone(), label.clone()));
+                let declared_too = declared
+                    .triggers
+                    .get(table)
+                    .is_some_and(|d| d.contains_key(name));
+                if declared_too {
+                    self.triggers_create.push((id, label));
+                }
+            }
+        }
+    }
+}
+
+/// Whether an earlier step drops the relation (a view or table the plan recreates), taking its
+/// triggers with it.
+fn relation_dropped(steps: &[Step], q: &QualifiedName) -> bool {
+    let drops = [
+        crate::ddl::drop_view(q, false),
+        crate::ddl::drop_view(q, true),
+        crate::ddl::drop_table(q),
+    ];
+    steps.iter().any(|s| drops.contains(&s.sql))
+}
+
+fn create_routine(out: &mut Vec<Step>, key: &RoutineKey, f: &Function, label: &str, replace: bool) {
+    let sql = if replace {
+        ddl::create_or_replace(f)
+    } else {
+        ddl::create(f)
+    };
+    out.push(step(sql, label, Category::Function));
+    if f.comment.is_some() {
+        out.push(step(
+            ddl::comment(key, f.kind, f.comment.as_deref()),
+            label,
+            Category::Comment,
+        ));
+    }
+}
+
+/// Drops, then routines that name no relation. `steps` are the plan's steps so far.
+pub fn before_tables(
+    declared: &Schema,
+    live: &Schema,
+    changes: &[Change],
+    steps: &[Step],
+) -> Vec<Step> {
+    let w = wanted(declared, live, changes);
+    let mut out = vec![];
+    for ((table, name), label) in &w.triggers_drop {
+        if !relation_dropped(steps, table) {
+            out.push(step(tddl::drop(table, name), label, Category::Trigger));
+        }
+    }
+    out.extend(super::dependents::drop_steps(live, &w.recreate));
+    for kind_first in [RoutineKind::Aggregate, RoutineKind::Function] {
+        for key in &w.recreate {
+            let Some(l) = live.functions.get(key) else {
+                continue;
+            };
+            if (l.kind == RoutineKind::Aggregate) == (kind_first == RoutineKind::Aggregate) {
+                let label = format!("{} {key}: dropped to be created anew", l.kind.words());
+                out.push(in_use(
+                    step(ddl::drop(key, l.kind), &label, Category::Function),
+                    l,
+                ));
+            }
+        }
+    }
+    if w.create.iter().any(|(k, _, _)| early(declared, k)) {
+        out.push(step(
+            ddl::skip_body_checks(),
+            "routine bodies are checked when called",
+            Category::Function,
+        ));
+    }
+    for aggregates in [false, true] {
+        for (key, label, replace) in &w.create {
+            let Some(f) = declared.functions.get(key) else {
+                continue;
+            };
+            if early(declared, key) && (f.kind == RoutineKind::Aggregate) == aggregates {
+                create_routine(&mut out, key, f, label, *replace);
+            }
+        }
+    }
+    let (now, _) = recreated_by_stage(declared, &w);
+    out.extend(super::dependents::restore_steps(
+        declared, live, changes, &now,
+    ));
+    out
+}
+
+/// The routines dropped to be created anew, split into those created before the tables and
+/// those created at the end.
+fn recreated_by_stage(declared: &Schema, w: &Wanted) -> (Vec<RoutineKey>, Vec<RoutineKey>) {
+    w.recreate
+        .iter()
+        .cloned()
+        .partition(|k| early(declared, k) || !declared.functions.contains_key(k))
+}
+
+/// The routines a plan drops and creates anew (`CREATE OR REPLACE` cannot change them).
+pub(crate) fn recreated(declared: &Schema, live: &Schema, changes: &[Change]) -> Vec<RoutineKey> {
+    wanted(declared, live, changes).recreate
+}
+
+/// A routine that names no table or view, created before the tables.
+fn early(declared: &Schema, key: &RoutineKey) -> bool {
+    declared
+        .functions
+        .get(key)
+        .is_some_and(|f| f.depends_on.is_empty())
+}
+
+/// Routines that name relations, triggers, states, comments, then drops of undeclared routines.
+/// `steps` are all the plan's other steps.
+pub fn after_views(
+    declared: &Schema,
+    live: &Schema,
+    changes: &[Change],
+    steps: &[Step],
+) -> Vec<Step> {
+    let w = wanted(declared, live, changes);
+    let mut out = vec![];
+    if w.create.iter().any(|(k, _, _)| !early(declared, k)) {
+        out.push(step(
+            ddl::skip_body_checks(),
+            "routine bodies are checked when called",
+            Category::Function,
+        ));
+    }
+    for (key, label, replace) in &w.create {
+        if let Some(f) = declared
+            .functions
+            .get(key)
+            .filter(|_| !early(declared, key))
+        {
+            create_routine(&mut out, key, f, label, *replace);
+        }
+    }
+    let (_, late) = recreated_by_stage(declared, &w);
+    out.extend(super::dependents::restore_steps(
+        declared, live, changes, &late,
+    ));
+    let created = create_triggers(declared, live, &w, steps, &mut out);
+    trigger_alterations(declared, &w, &created, &mut out);
+    routine_comments(declared, &w, &mut out);
+    drop_extra_routines(live, &w, &mut out);
+    out
+}
+
+/// New and redefined triggers, those dropped with their routine, and those lost with a
+/// relation the plan dropped and creates again. Returns the triggers created.
+fn create_triggers(
+    declared: &Schema,
+    live: &Schema,
+    w: &Wanted,
+    steps: &[Step],
+    out: &mut Vec<Step>,
+) -> BTreeSet<TriggerId> {
+    let mut to_create = w.triggers_create.clone();
+    for (table, triggers) in &declared.triggers {
+        let live_has = |n: &String| live.triggers.get(table).is_some_and(|t| t.contains_key(n));
+        if relation_dropped(steps, table) {
+            for name in triggers.keys().filter(|n| live_has(n)) {
+                let label = format!("trigger {name} on {table}: recreated with its relation");
+                to_create.push(((table.clone(), name.clone()), label));
+            }
+        }
+    }
+    let mut created: BTreeSet<TriggerId> = BTreeSet::new();
+    for ((table, name), label) in &to_create {
+        let Some(t) = declared.triggers.get(table).and_then(|t| t.get(name)) else {
+            continue;
+        };
+        if created.insert((table.clone(), name.clone())) {
+            for st in tddl::build(table, name, t) {
+                out.push(step(st.sql, label, Category::Trigger));
+            }
+        }
+    }
+    created
+}
+
+/// Enabled states and comments of triggers that stay (a created trigger got both already).
+fn trigger_alterations(
+    declared: &Schema,
+    w: &Wanted,
+    created: &BTreeSet<TriggerId>,
+    out: &mut Vec<Step>,
+) {
+    let lists = [
+        (&w.trigger_state, Category::Trigger),
+        (&w.trigger_comments, Category::Comment),
+    ];
+    for (list, category) in lists {
+        for ((table, name), label) in list {
+            let Some(t) = declared.triggers.get(table).and_then(|t| t.get(name)) else {
+                continue;
+            };
+            if created.contains(&(table.clone(), name.clone())) {
+                continue;
+            }
+            let sql = if category == Category::Comment {
+                tddl::comment(table, name, t.comment.as_deref())
+            } else {
+                tddl::set_enabled(table, name, t.enabled)
+            };
+            out.push(step(sql, label, category));
+        }
+    }
+}
+
+/// Comments of routines that were not (re)created in this plan.
+fn routine_comments(declared: &Schema, w: &Wanted, out: &mut Vec<Step>) {
+    for (key, label) in &w.routine_comments {
+        let Some(f) = declared.functions.get(key) else {
+            continue;
+        };
+        if !w.create.iter().any(|(k, _, _)| k == key) {
+            let sql = ddl::comment(key, f.kind, f.comment.as_deref());
+            out.push(step(sql, label, Category::Comment));
+        }
+    }
+}
+
+/// Undeclared routines, aggregates before the functions they may use.
+fn drop_extra_routines(live: &Schema, w: &Wanted, out: &mut Vec<Step>) {
+    for aggregates in [true, false] {
+        for key in &w.extra {
+            let Some(l) = live.functions.get(key) else {
+                continue;
+            };
+            if (l.kind == RoutineKind::Aggregate) == aggregates {
+                let label = format!(
+                    "{} {key} exists in the database but is not declared",
+                    l.kind.words()
+                );
+                out.push(in_use(
+                    step(ddl::drop(key, l.kind), &label, Category::Extra),
+                    l,
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Schemas (namespaces): created before what lives in them, dropped after.
+//!
+//! One kind, one module: `catalog` reads it from a database (one batched query), `diff`
+//! compares it, `ddl` emits its SQL, `plan` orders its migration steps. See src/kinds/mod.rs.
+
+pub mod catalog;
+pub mod ddl;
+pub mod diff;
+pub mod plan;

@@ -1,0 +1,134 @@
+//! Sequence SQL: `CREATE`/`ALTER`/`DROP SEQUENCE` and `OWNED BY`.
+//!
+//! Conventions (quoting, no trailing semicolon, never `CASCADE`) are those of `crate::ddl`,
+//! which re-exports everything here so callers keep using `ddl::create_sequence` and friends.
+
+use crate::ddl::{split_dotted, Statement};
+use crate::model::{quote_ident, QualifiedName, Schema, Sequence, DEFAULT_SCHEMA};
+
+/// `CREATE SEQUENCE` without `OWNED BY` (the owning column does not exist yet when sequences are
+/// created; see [`sequence_owned_by`]).
+pub fn create_sequence(name: &QualifiedName, seq: &Sequence) -> String {
+    let mut sql = format!("CREATE SEQUENCE {} AS {}", name.sql(), seq.data_type);
+    if seq.increment != 1 {
+        sql.push_str(&format!(" INCREMENT BY {}", seq.increment));
+    }
+    if let Some(min) = seq.min_value {
+        sql.push_str(&format!(" MINVALUE {min}"));
+    }
+    if let Some(max) = seq.max_value {
+        sql.push_str(&format!(" MAXVALUE {max}"));
+    }
+    sql.push_str(&format!(" START WITH {}", seq.start));
+    if seq.cache != 1 {
+        sql.push_str(&format!(" CACHE {}", seq.cache));
+    }
+    if seq.cycle {
+        sql.push_str(" CYCLE");
+    }
+    sql
+}
+
+/// Parses a sequence's `owned_by` (`table.column` or `schema.table.column`, quoted parts
+/// allowed) into the table and the column.
+pub fn parse_owned_by(text: &str) -> Result<(QualifiedName, String), String> {
+    let parts = split_dotted(text)?;
+    match parts.as_slice() {
+        [table, column] => Ok((
+            QualifiedName::new(DEFAULT_SCHEMA, table.clone()),
+            column.clone(),
+        )),
+        [schema, table, column] => Ok((
+            QualifiedName::new(schema.clone(), table.clone()),
+            column.clone(),
+        )),
+        _ => Err(format!(
+            "`{text}` should be `table.column` or `schema.table.column`"
+        )),
+    }
+}
+
+/// `ALTER SEQUENCE .. OWNED BY "s"."t"."c"`, or None when the sequence has no owner. An
+/// `owned_by` that does not parse is inserted verbatim, so PostgreSQL reports it rather than the
+/// ownership silently disappearing.
+pub fn sequence_owned_by(name: &QualifiedName, seq: &Sequence) -> Option<String> {
+    let owner = seq.owned_by.as_deref()?;
+    let target = match parse_owned_by(owner) {
+        Ok((table, column)) => format!("{}.{}", table.sql(), quote_ident(&column)),
+        Err(_) => owner.to_string(),
+    };
+    Some(format!("ALTER SEQUENCE {} OWNED BY {}", name.sql(), target))
+}
+
+pub fn sequence_owned_by_none(name: &QualifiedName) -> String {
+    format!("ALTER SEQUENCE {} OWNED BY NONE", name.sql())
+}
+
+/// `ALTER SEQUENCE` restating every option of `seq` (ownership is separate: see
+/// [`sequence_owned_by`] and [`sequence_owned_by_none`]).
+pub fn alter_sequence(name: &QualifiedName, seq: &Sequence) -> String {
+    let mut sql = format!(
+        "ALTER SEQUENCE {} AS {} INCREMENT BY {}",
+        name.sql(),
+        seq.data_type,
+        seq.increment
+    );
+    match seq.min_value {
+        Some(min) => sql.push_str(&format!(" MINVALUE {min}")),
+        None => sql.push_str(" NO MINVALUE"),
+    }
+    match seq.max_value {
+        Some(max) => sql.push_str(&format!(" MAXVALUE {max}")),
+        None => sql.push_str(" NO MAXVALUE"),
+    }
+    sql.push_str(&format!(" START WITH {} CACHE {}", seq.start, seq.cache));
+    sql.push_str(if seq.cycle { " CYCLE" } else { " NO CYCLE" });
+    sql
+}
+
+pub fn drop_sequence(name: &QualifiedName) -> String {
+    format!("DROP SEQUENCE {}", name.sql())
+}
+
+/// The sequences' part of `ddl::create_script`, in model order: before the tables, whose
+/// column defaults (`nextval(..)`) need them.
+pub fn create_statements(schema: &Schema) -> Vec<Statement> {
+    schema
+        .sequences
+        .iter()
+        .map(|(name, seq)| Statement::new(create_sequence(name, seq), format!("sequence {name}")))
+        .collect()
+}
+
+/// `OWNED BY` for every owned sequence, in model order: a second pass of `ddl::create_script`
+/// because the owning column exists only once the tables are created.
+pub fn owned_by_statements(schema: &Schema) -> Vec<Statement> {
+    schema
+        .sequences
+        .iter()
+        .filter_map(|(name, seq)| {
+            sequence_owned_by(name, seq).map(|sql| Statement::new(sql, format!("sequence {name}")))
+        })
+        .collect()
+}
+
+/// `COMMENT ON SEQUENCE name IS '...'` (or `IS NULL` to remove it).
+pub fn comment_on_sequence(name: &QualifiedName, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON SEQUENCE {} IS {}",
+        name.sql(),
+        crate::ddl::comment_literal(comment)
+    )
+}
+
+/// The sequences' comments, in model order, for the comments part of `ddl::create_script`.
+pub fn comment_statements(schema: &Schema) -> Vec<Statement> {
+    schema
+        .sequences
+        .iter()
+        .filter_map(|(name, seq)| {
+            let sql = comment_on_sequence(name, Some(seq.comment.as_deref()?));
+            Some(Statement::new(sql, format!("comment on sequence {name}")))
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Planning sequences: created or altered before the tables that use them, dropped with the
+//! other undeclared objects, and their ownership set once the owning columns exist.
+
+use crate::ddl;
+use crate::diff::Category;
+use crate::kinds::column::plan::DroppedColumn;
+use crate::model::QualifiedName;
+use crate::plan::{label, Builder, Hazard, PlanCx};
+
+/// Creates and alters sequences; returns those whose `OWNED BY` is set later, when the
+/// owning column exists.
+pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> Vec<QualifiedName> {
+    let mut new_owner: Vec<QualifiedName> = Vec::new();
+    for c in &cx.changes.sequences {
+        let Some(q) = &c.object.qualified else {
+            continue;
+        };
+        let Some(d) = cx.declared.sequences.get(q) else {
+            continue;
+        };
+        match c.category {
+            Category::Missing => {
+                b.push(ddl::create_sequence(q, d), &label(&[c]), c.category, &[]);
+                if let Some(cm) = &d.comment {
+                    b.comment(ddl::comment_on_sequence(q, Some(cm)), &label(&[c]));
+                }
+                new_owner.push(q.clone());
+            }
+            Category::Comment => {
+                let sql = ddl::comment_on_sequence(q, d.comment.as_deref());
+                b.comment(sql, &label(&[c]));
+            }
+            Category::Sequence => {
+                b.push(ddl::alter_sequence(q, d), &label(&[c]), c.category, &[]);
+                let lo = cx.live.sequences.get(q).and_then(|s| s.owned_by.clone());
+                if lo != d.owned_by {
+                    new_owner.push(q.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    new_owner
+}
+
+/// Drops undeclared sequences, except those owned by a column or table already dropped (they
+/// went with it).
+pub(crate) fn drop_sequences(cx: &PlanCx, b: &mut Builder, dropped_columns: &[DroppedColumn]) {
+    for c in &cx.changes.sequences {
+        if c.category != Category::Extra {
+            continue;
+        }
+        let Some(q) = &c.object.qualified else {
+            continue;
+        };
+        let owner_dropped = cx
+            .live
+            .sequences
+            .get(q)
+            .and_then(|s| s.owned_by.as_deref())
+            .and_then(|o| ddl::parse_owned_by(o).ok())
+            .is_some_and(|(t, col)| {
+                cx.extra_set.contains(&t)
+                    || dropped_columns
+                        .iter()
+                        .any(|(dt, dc, _)| *dt == t && *dc == col)
+            });
+        if !owner_dropped {
+            b.push(
+                ddl::drop_sequence(q),
+                &label(&[c]),
+                c.category,
+                &[Hazard::DataLoss],
+            );
+        }
+    }
+}
+
+pub(crate) fn set_owners(cx: &PlanCx, b: &mut Builder, sequences: &[QualifiedName]) {
+    for q in sequences {
+        if let Some(d) = cx.declared.sequences.get(q) {
+            let sql =
+                ddl::sequence_owned_by(q, d).unwrap_or_else(|| ddl::sequence_owned_by_none(q));
+            b.push(
+                sql,
+                &format!("sequence {q}: ownership"),
+                Category::Sequence,
+                &[],
+            );
+        }
+    }
+}

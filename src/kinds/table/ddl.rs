@@ -1,0 +1,118 @@
+//! Table SQL: `CREATE`/`DROP`/`RENAME TABLE` and the table comment. A table's members have their
+//! own kinds (column, constraint, index); `CREATE TABLE` asks them for its inline items.
+//!
+//! Conventions (quoting, no trailing semicolon, never `CASCADE`) are those of `crate::ddl`,
+//! which re-exports the public functions here so callers keep using `ddl::create_table` and
+//! friends.
+
+use crate::ddl::{alter_table, comment_literal, Statement};
+use crate::kinds::{column, constraint, index};
+use crate::model::{quote_ident, QualifiedName, Schema, Table};
+
+/// `CREATE TABLE` with columns (model order) and inline primary key, unique, check and exclusion
+/// constraints. Foreign keys are left out: they are added after every table exists, so tables
+/// that reference each other can be created. A partition is `CREATE TABLE … PARTITION OF parent
+/// [(its own constraints)] FOR VALUES …`; then `INHERITS`, `PARTITION BY` and `WITH` follow.
+pub fn create_table(name: &QualifiedName, table: &Table) -> String {
+    let mut items: Vec<String> = table
+        .columns
+        .iter()
+        .map(|(col_name, col)| column::ddl::column_definition_in(Some(name), col_name, col))
+        .collect();
+    items.extend(constraint::ddl::inline_clauses(table));
+    let persistence = if table.unlogged { "UNLOGGED " } else { "" };
+    let mut sql = format!("CREATE {persistence}TABLE {}", name.sql());
+    if let Some(parent) = &table.partition_of {
+        sql.push_str(&format!(" PARTITION OF {}", parent.sql()));
+    }
+    if !items.is_empty() {
+        sql.push_str(&format!(" (\n    {}\n)", items.join(",\n    ")));
+    } else if table.partition_of.is_none() {
+        sql.push_str(" ()");
+    }
+    if table.partition_of.is_some() {
+        sql.push(' ');
+        sql.push_str(table.bounds.as_deref().unwrap_or("DEFAULT"));
+    }
+    if !table.inherits.is_empty() {
+        let parents: Vec<String> = table.inherits.iter().map(|p| p.sql()).collect();
+        sql.push_str(&format!(" INHERITS ({})", parents.join(", ")));
+    }
+    if let Some(key) = &table.partition_by {
+        sql.push_str(&format!(" PARTITION BY {key}"));
+    }
+    sql.push_str(&super::shape::with_clause(&table.with));
+    sql
+}
+
+pub fn comment_on_table(table: &QualifiedName, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON TABLE {} IS {}",
+        table.sql(),
+        comment_literal(comment)
+    )
+}
+
+pub fn drop_table(name: &QualifiedName) -> String {
+    format!("DROP TABLE {}", name.sql())
+}
+
+/// `ALTER TABLE old RENAME TO "new"` (the schema does not change).
+pub fn rename_table(old: &QualifiedName, new_name: &str) -> String {
+    format!("{} RENAME TO {}", alter_table(old), quote_ident(new_name))
+}
+
+/// The tables' part of `ddl::create_script`, in model order: after the types and sequences
+/// their columns use, before the foreign keys and indexes that need them.
+/// Partitions and inheritance children come after their parents.
+pub fn create_statements(schema: &Schema) -> Vec<Statement> {
+    let mut names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
+    super::shape::parents_first(schema, &mut names);
+    let mut out = Vec::new();
+    for name in &names {
+        let Some(table) = schema.tables.get(name) else {
+            continue;
+        };
+        let object = format!("table {name}");
+        out.push(Statement::new(create_table(name, table), object.clone()));
+        for (cn, col) in &table.columns {
+            if let Some(s) = &col.storage {
+                out.push(Statement::new(
+                    crate::ddl::set_storage(name, cn, s),
+                    object.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The comments of every table (tables in model order), each table's grouped as one object:
+/// the table's own, then its columns', its constraints', its indexes'. They come after everything is
+/// created, so a comment never names an object that does not exist yet.
+pub fn comment_statements(schema: &Schema) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for (name, table) in &schema.tables {
+        let object = format!("comments on table {name}");
+        if let Some(c) = &table.comment {
+            out.push(Statement::new(
+                comment_on_table(name, Some(c)),
+                object.clone(),
+            ));
+        }
+        out.extend(column::ddl::comment_statements_for(
+            name,
+            &table.columns,
+            &object,
+        ));
+        out.extend(crate::kinds::constraint::ddl::comment_statements_for(
+            name, table, &object,
+        ));
+        out.extend(index::ddl::comment_statements_for(
+            name,
+            &table.indexes,
+            &object,
+        ));
+    }
+    out
+}

@@ -1,0 +1,95 @@
+//! Planning tables: renames, new tables, undeclared tables, table comments.
+
+use crate::ddl;
+use crate::diff::Category;
+use crate::model::QualifiedName;
+use crate::plan::{label, Builder, Hazard, PlanCx};
+
+/// Renames first, so nothing declared as renamed is dropped and re-added.
+pub(crate) fn rename_tables(cx: &PlanCx, b: &mut Builder) {
+    for (c, old, new) in &cx.changes.table_renames {
+        b.push(
+            ddl::rename_table(old, &new.name),
+            &label(&[c]),
+            c.category,
+            &[],
+        );
+    }
+}
+
+/// The label of every step serving a table that is created.
+pub(crate) fn missing(t: &QualifiedName) -> String {
+    format!("table {t} is declared but missing from the database")
+}
+
+/// Creates the declared tables missing from the database, with their own columns and keys;
+/// their foreign keys and indexes come later, with everyone else's.
+/// Parents before their partitions and children; creating a partition of a parent that has a
+/// default partition scans that one (long lock).
+pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
+    let mut names = cx.changes.missing_tables.clone();
+    super::shape::parents_first(cx.declared, &mut names);
+    for t in &names {
+        if let Some(dt) = cx.declared.tables.get(t) {
+            let hazards = super::shape::create_hazards(cx.live, t, dt);
+            b.push(
+                ddl::create_table(t, dt),
+                &missing(t),
+                Category::Missing,
+                &hazards,
+            );
+        }
+    }
+}
+
+/// Children before their parents (a parent cannot be dropped while a child inherits from it).
+pub(crate) fn drop_tables(cx: &PlanCx, b: &mut Builder) {
+    let mut names = cx.changes.extra_tables.clone();
+    super::shape::parents_first(cx.live, &mut names);
+    names.reverse();
+    for t in &names {
+        b.push(
+            ddl::drop_table(t),
+            &format!("table {t} exists in the database but is not declared"),
+            Category::Extra,
+            &[Hazard::DataLoss],
+        );
+    }
+}
+
+/// Comments that changed on existing tables.
+pub(crate) fn comment_tables(cx: &PlanCx, b: &mut Builder) {
+    for (c, t) in &cx.changes.table_comments {
+        if let Some(dt) = cx.declared.tables.get(t) {
+            b.comment(
+                ddl::comment_on_table(t, dt.comment.as_deref()),
+                &label(&[c]),
+            );
+        }
+    }
+}
+
+/// Comments of the tables just created and of their columns.
+pub(crate) fn comment_new_tables(cx: &PlanCx, b: &mut Builder) {
+    for t in &cx.changes.missing_tables {
+        let Some(dt) = cx.declared.tables.get(t) else {
+            continue;
+        };
+        let why = missing(t);
+        if let Some(cm) = &dt.comment {
+            b.comment(ddl::comment_on_table(t, Some(cm)), &why);
+        }
+        for (cn, col) in &dt.columns {
+            if let Some(cm) = &col.comment {
+                b.comment(ddl::comment_on_column(t, cn, Some(cm)), &why);
+            }
+        }
+        // Keys and checks are created inline; foreign keys are added later, with their comments.
+        let inline = crate::kinds::constraint::ddl::members(dt, false);
+        for (kind, name) in inline {
+            if let Some(cm) = ddl::declared_comment(dt, kind, name) {
+                b.comment(ddl::comment_on_constraint(t, name, Some(cm)), &why);
+            }
+        }
+    }
+}

@@ -1,0 +1,536 @@
+//! A table's shape: partitioning (`PARTITION BY`, `PARTITION OF … FOR VALUES`), inheritance
+//! (`INHERITS`), persistence (`UNLOGGED`) and storage parameters (`WITH (…)`).
+//!
+//! Declared on the table in schema.yaml:
+//!
+//! ```yaml
+//! events:        {partition_by: "RANGE (at)", columns: {at: date}}
+//! events_2024:   {partition_of: events, bounds: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}
+//! events_other:  {partition_of: events, bounds: DEFAULT}
+//! cities_capital: {inherits: [cities], columns: {state: text}}
+//! scratch:       {unlogged: true, with: {fillfactor: 70}, columns: {…}}
+//! ```
+//!
+//! A partition declares no columns (its parent's are its own), and the keys, checks and indexes
+//! a parent propagates are not repeated on its partitions; an inheritance child declares only
+//! its own columns. Introspection reads the same way (`attislocal`, `conislocal`,
+//! `relispartition`), so nothing is reported twice.
+//!
+//! Diff: category `partition` for `partition_by`, `partition_of`, `bounds` and `inherits`
+//! (error: they decide where rows go and what a query on the parent sees); category `storage`
+//! for `unlogged` and `with` (warning). Plan: a new bound or parent is `DETACH PARTITION` then
+//! `ATTACH PARTITION` (long lock: ATTACH scans the table to check the bound, and the default
+//! partition too), `INHERIT`/`NO INHERIT`, `SET LOGGED`/`SET UNLOGGED` (rewrite),
+//! `SET (…)`/`RESET (…)`. A changed `PARTITION BY` cannot be altered: it is a warning.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::ddl::{alter_table, quote_dotted};
+use crate::diff::{differs, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::kinds::policy::diff::live_table;
+use crate::model::{quote_literal, QualifiedName, Schema, Table};
+use crate::plan::{Builder, Hazard};
+
+/// `on`/`yes`/`true` and `off`/`no`/`false` are one value each for PostgreSQL's boolean options.
+fn canonical_value(v: &str) -> String {
+    match v.to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" => "true".to_string(),
+        "off" | "no" | "false" => "false".to_string(),
+        _ => v.to_string(),
+    }
+}
+
+/// `reloptions` (`{fillfactor=70, toast.autovacuum_enabled=false}`) as a map, in the stored
+/// order and spelling (what pg_dump prints); compared with [`same_options`].
+pub fn options_from_catalog(raw: Option<Vec<String>>) -> IndexMap<String, String> {
+    raw.unwrap_or_default()
+        .into_iter()
+        .map(|o| match o.split_once('=') {
+            Some((k, v)) => (k.to_string(), v.to_string()),
+            None => (o, "true".to_string()),
+        })
+        .collect()
+}
+
+/// Options as PostgreSQL means them: any order, `off` = `false`.
+fn canonical(options: &IndexMap<String, String>) -> std::collections::BTreeMap<String, String> {
+    options
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), canonical_value(v)))
+        .collect()
+}
+
+/// Equal as PostgreSQL means them (order and boolean spelling aside).
+pub fn same_options(a: &IndexMap<String, String>, b: &IndexMap<String, String>) -> bool {
+    canonical(a) == canonical(b)
+}
+
+/// The inside of `WITH (…)` / `SET (…)`: `fillfactor = '70', "toast"."autovacuum_enabled" = 'false'`.
+pub fn options_sql(options: &IndexMap<String, String>) -> String {
+    options
+        .iter()
+        .map(|(k, v)| format!("{} = {}", quote_dotted(k), quote_literal(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// ` WITH (…)` or nothing.
+pub fn with_clause(options: &IndexMap<String, String>) -> String {
+    if options.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", options_sql(options))
+    }
+}
+
+/// `SET (…)` for options added or changed, `RESET (…)` for options removed: the tail of an
+/// `ALTER TABLE/INDEX/VIEW …`, at most two of them.
+pub fn set_reset(
+    declared: &IndexMap<String, String>,
+    live: &IndexMap<String, String>,
+) -> Vec<String> {
+    let (d, l) = (canonical(declared), canonical(live));
+    let mut set = IndexMap::new();
+    for (k, v) in declared {
+        let key = k.to_ascii_lowercase();
+        if l.get(&key) != d.get(&key) {
+            set.insert(k.clone(), v.clone());
+        }
+    }
+    let reset: Vec<String> = live
+        .keys()
+        .filter(|k| !d.contains_key(&k.to_ascii_lowercase()))
+        .map(|k| quote_dotted(k))
+        .collect();
+    let mut out = Vec::new();
+    if !set.is_empty() {
+        out.push(format!("SET ({})", options_sql(&set)));
+    }
+    if !reset.is_empty() {
+        out.push(format!("RESET ({})", reset.join(", ")));
+    }
+    out
+}
+
+/// `fillfactor=70, security_barrier=true` for reports (sorted, booleans spelled one way).
+pub fn options_text(options: &IndexMap<String, String>) -> String {
+    if options.is_empty() {
+        return "(none)".to_string();
+    }
+    let v: Vec<String> = canonical(options)
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    v.join(", ")
+}
+
+/// Reads `with: {fillfactor: 70, autovacuum_enabled: false}`: values may be numbers, booleans or
+/// strings, kept as written.
+pub fn options_map<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, String>, D::Error> {
+    struct OptionsVisitor;
+    impl<'de> Visitor<'de> for OptionsVisitor {
+        type Value = IndexMap<String, String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of storage parameters, e.g. `{fillfactor: 70}`")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some(k) = map.next_key::<String>()? {
+                let v = map
+                    .next_value_seed(ScalarSeed)?
+                    .ok_or_else(|| de::Error::custom(format!("option `{k}` has no value")))?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(IndexMap::new())
+        }
+    }
+    d.deserialize_any(OptionsVisitor)
+}
+
+struct ScalarSeed;
+impl<'de> de::DeserializeSeed<'de> for ScalarSeed {
+    type Value = Option<String>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        crate::model::sql_scalar_opt(d)
+    }
+}
+
+/// The tables `table` hangs from in `schema`: its partition parent and inheritance parents.
+pub fn parents(table: &Table) -> impl Iterator<Item = &QualifiedName> {
+    table.partition_of.iter().chain(table.inherits.iter())
+}
+
+/// How many ancestors a table has within `schema` (0 for a root); cycles stop at the depth of
+/// the schema size.
+pub fn depth(schema: &Schema, name: &QualifiedName) -> usize {
+    let mut d = 0;
+    let mut frontier = vec![name.clone()];
+    while d < schema.tables.len() {
+        let next: Vec<QualifiedName> = frontier
+            .iter()
+            .filter_map(|n| schema.tables.get(n))
+            .flat_map(|t| parents(t).cloned())
+            .filter(|p| schema.tables.contains_key(p))
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        d += 1;
+        frontier = next;
+    }
+    d
+}
+
+/// `names` with parents before children (stable otherwise).
+pub fn parents_first(schema: &Schema, names: &mut [QualifiedName]) {
+    names.sort_by_cached_key(|n| depth(schema, n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diff
+
+fn opt_text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_else(|| "(none)".to_string())
+}
+
+fn parent_text(v: &Option<QualifiedName>) -> String {
+    v.as_ref()
+        .map(|q| q.display_name())
+        .unwrap_or_else(|| "(not a partition)".to_string())
+}
+
+fn names_text(v: &[QualifiedName]) -> String {
+    if v.is_empty() {
+        return "(none)".to_string();
+    }
+    v.iter()
+        .map(|q| q.display_name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// True when a table's columns belong to its partition parent on either side, so the columns
+/// are not compared one by one (a partition declares none).
+pub fn columns_from_parent(d: &Table, l: &Table) -> bool {
+    d.partition_of.is_some() || l.partition_of.is_some()
+}
+
+/// True when the table is a partition on one side only: ATTACH/DETACH changes its members
+/// (local columns, keys and indexes become inherited, or the other way round).
+pub fn partition_switch(d: &Table, l: &Table) -> bool {
+    d.partition_of.is_some() != l.partition_of.is_some()
+}
+
+/// The shape changes of one table both sides have.
+pub(crate) fn diff_shape(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>) {
+    let obj = || ObjectRef::top(ObjectKind::Table, name);
+    let mut push = |cat: Category, sev: Severity, what: &str, dv: String, lv: String| {
+        if dv != lv {
+            let c = Change::new(cat, sev, obj(), differs(what, &dv, &lv));
+            out.push(c.values(Some(dv), Some(lv)));
+        }
+    };
+    let p = Category::Partition;
+    push(
+        p,
+        Severity::Error,
+        "PARTITION BY",
+        opt_text(&d.partition_by),
+        opt_text(&l.partition_by),
+    );
+    push(
+        p,
+        Severity::Error,
+        "partition of",
+        parent_text(&d.partition_of),
+        parent_text(&l.partition_of),
+    );
+    if d.partition_of == l.partition_of {
+        push(
+            p,
+            Severity::Error,
+            "partition bound",
+            opt_text(&d.bounds),
+            opt_text(&l.bounds),
+        );
+    }
+    push(
+        p,
+        Severity::Error,
+        "INHERITS",
+        names_text(&d.inherits),
+        names_text(&l.inherits),
+    );
+    let logged = |u: bool| if u { "UNLOGGED" } else { "logged" }.to_string();
+    let s = Category::Storage;
+    push(
+        s,
+        Severity::Warning,
+        "persistence",
+        logged(d.unlogged),
+        logged(l.unlogged),
+    );
+    if !same_options(&d.with, &l.with) {
+        let (dw, lw) = (options_text(&d.with), options_text(&l.with));
+        push(s, Severity::Warning, "storage parameters", dw, lw);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan
+
+/// `ALTER TABLE parent ATTACH PARTITION t FOR VALUES …`.
+pub fn attach_partition(parent: &QualifiedName, t: &QualifiedName, bounds: &str) -> String {
+    format!(
+        "{} ATTACH PARTITION {} {}",
+        alter_table(parent),
+        t.sql(),
+        bounds
+    )
+}
+
+pub fn detach_partition(parent: &QualifiedName, t: &QualifiedName) -> String {
+    format!("{} DETACH PARTITION {}", alter_table(parent), t.sql())
+}
+
+/// Whether `parent` has a default partition in `schema` (other than `except`): attaching or
+/// creating a partition then scans it too.
+fn has_default_partition(schema: &Schema, parent: &QualifiedName, except: &QualifiedName) -> bool {
+    schema.tables.iter().any(|(n, t)| {
+        n != except
+            && t.partition_of.as_ref() == Some(parent)
+            && t.bounds
+                .as_deref()
+                .is_some_and(|b| b.eq_ignore_ascii_case("default"))
+    })
+}
+
+/// Hazards of creating partition `t` of `table.partition_of` in the live database: a long lock
+/// when the parent's default partition must be scanned.
+pub fn create_hazards(live: &Schema, t: &QualifiedName, table: &Table) -> Vec<Hazard> {
+    match &table.partition_of {
+        Some(p) if has_default_partition(live, p, t) => vec![Hazard::LongLock],
+        _ => Vec::new(),
+    }
+}
+
+/// The shape steps for every declared table that both sides have and whose shape differs, in
+/// declared order (parents first): detach, attach, inheritance, persistence, options. A changed
+/// `PARTITION BY` is left as a warning.
+pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>, b: &mut Builder) {
+    let mut names: Vec<QualifiedName> = declared.tables.keys().cloned().collect();
+    parents_first(declared, &mut names);
+    for name in &names {
+        let Some(d) = declared.tables.get(name) else {
+            continue;
+        };
+        let l = live_table(name, d, live);
+        for (sql, hazards) in column_storage(name, d, l, warnings) {
+            let why = format!(
+                "table {}: column storage or compression differs",
+                name.display_name()
+            );
+            b.push(sql, &why, Category::Storage, &hazards);
+        }
+        let Some(l) = l else { continue };
+        let why = |what: &str| format!("table {}: {what}", name.display_name());
+        if d.partition_by != l.partition_by {
+            warnings.push(format!(
+                "table {}: PARTITION BY cannot be altered ({} declared, {} in the database); rebuild the table by hand",
+                name.display_name(), opt_text(&d.partition_by), opt_text(&l.partition_by)
+            ));
+        }
+        plan_partition(name, d, l, &why, b);
+        plan_inherits(name, d, l, &why, b);
+        if d.unlogged != l.unlogged {
+            let to = if d.unlogged {
+                "SET UNLOGGED"
+            } else {
+                "SET LOGGED"
+            };
+            let sql = format!("{} {to}", alter_table(name));
+            b.push(
+                sql,
+                &why("persistence differs"),
+                Category::Storage,
+                &[Hazard::Rewrite],
+            );
+        }
+        for tail in set_reset(&d.with, &l.with) {
+            let sql = format!("{} {tail}", alter_table(name));
+            b.push(
+                sql,
+                &why("storage parameters differ"),
+                Category::Storage,
+                &[],
+            );
+        }
+        if !partition_switch(d, l) {
+            for sql in crate::kinds::index::diff::alter_options(name, &d.indexes, &l.indexes) {
+                b.push(
+                    sql,
+                    &why("index storage parameters differ"),
+                    Category::Storage,
+                    &[],
+                );
+            }
+        }
+    }
+}
+
+/// `SET STORAGE` / `SET COMPRESSION` for the declared columns of `name` whose storage or
+/// compression the live table (if any) lacks; a new column or table gets its compression
+/// inline, so only its storage is set here. Storage back to the type's default is a warning
+/// (PostgreSQL 15 has no `SET STORAGE DEFAULT`).
+fn column_storage(
+    name: &QualifiedName,
+    d: &Table,
+    l: Option<&Table>,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, Vec<Hazard>)> {
+    let mut out = Vec::new();
+    if l.is_some_and(|l| partition_switch(d, l)) {
+        return out;
+    }
+    for (cn, dc) in &d.columns {
+        let lc = l.and_then(|l| {
+            l.columns
+                .get(cn)
+                .or_else(|| dc.renamed_from.as_ref().and_then(|o| l.columns.get(o)))
+        });
+        let live_storage = lc.and_then(|c| c.storage.clone());
+        match (&dc.storage, live_storage) {
+            (Some(s), ls) if ls.as_ref() != Some(s) => {
+                out.push((crate::ddl::set_storage(name, cn, s), Vec::new()))
+            }
+            (None, Some(ls)) => warnings.push(format!(
+                "column {}.{cn}: storage is {ls} in the database and the type's default in the declaration; set it by hand (PostgreSQL 15 has no SET STORAGE DEFAULT)",
+                name.display_name()
+            )),
+            _ => {}
+        }
+        if let Some(lc) = lc {
+            if dc.compression != lc.compression {
+                let sql = crate::ddl::set_compression(name, cn, dc.compression.as_deref());
+                out.push((sql, Vec::new()));
+            }
+        }
+    }
+    out
+}
+
+fn plan_partition(
+    name: &QualifiedName,
+    d: &Table,
+    l: &Table,
+    why: &dyn Fn(&str) -> String,
+    b: &mut Builder,
+) {
+    if d.partition_of == l.partition_of && d.bounds == l.bounds {
+        return;
+    }
+    let label = why("partition parent or bound differs");
+    if let Some(old) = &l.partition_of {
+        b.push(
+            detach_partition(old, name),
+            &label,
+            Category::Partition,
+            &[],
+        );
+    }
+    if let Some(parent) = &d.partition_of {
+        // ATTACH scans the table to check its bound (and the parent's default partition, if
+        // any, for rows that now belong here).
+        let bounds = d.bounds.as_deref().unwrap_or("DEFAULT");
+        let sql = attach_partition(parent, name, bounds);
+        b.push(sql, &label, Category::Partition, &[Hazard::LongLock]);
+    }
+}
+
+fn plan_inherits(
+    name: &QualifiedName,
+    d: &Table,
+    l: &Table,
+    why: &dyn Fn(&str) -> String,
+    b: &mut Builder,
+) {
+    if d.inherits == l.inherits {
+        return;
+    }
+    let label = why("INHERITS differs");
+    for p in l.inherits.iter().filter(|p| !d.inherits.contains(p)) {
+        let sql = format!("{} NO INHERIT {}", alter_table(name), p.sql());
+        b.push(sql, &label, Category::Partition, &[]);
+    }
+    for p in d.inherits.iter().filter(|p| !l.inherits.contains(p)) {
+        let sql = format!("{} INHERIT {}", alter_table(name), p.sql());
+        b.push(sql, &label, Category::Partition, &[Hazard::LongLock]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_round_trip_and_set_reset() {
+        let live = options_from_catalog(Some(vec![
+            "fillfactor=90".into(),
+            "autovacuum_enabled=off".into(),
+        ]));
+        let same = options_from_catalog(Some(vec![
+            "autovacuum_enabled=false".into(),
+            "fillfactor=90".into(),
+        ]));
+        assert!(same_options(&live, &same));
+        assert_eq!(
+            options_text(&live),
+            "autovacuum_enabled=false, fillfactor=90"
+        );
+        let mut decl = IndexMap::new();
+        decl.insert("fillfactor".to_string(), "70".to_string());
+        assert_eq!(
+            set_reset(&decl, &live),
+            vec![
+                "SET (\"fillfactor\" = '70')".to_string(),
+                "RESET (\"autovacuum_enabled\")".to_string()
+            ]
+        );
+        assert_eq!(with_clause(&decl), " WITH (\"fillfactor\" = '70')");
+        let toast = options_from_catalog(Some(vec!["toast.autovacuum_enabled=true".into()]));
+        assert_eq!(
+            options_sql(&toast),
+            "\"toast\".\"autovacuum_enabled\" = 'true'"
+        );
+    }
+
+    #[test]
+    fn parents_come_first() {
+        let mut s = Schema::default();
+        let q = |n: &str| QualifiedName::new("public", n);
+        s.tables.insert(
+            q("leaf"),
+            Table {
+                partition_of: Some(q("mid")),
+                ..Default::default()
+            },
+        );
+        s.tables.insert(
+            q("mid"),
+            Table {
+                partition_of: Some(q("root")),
+                ..Default::default()
+            },
+        );
+        s.tables.insert(q("root"), Table::default());
+        let mut names: Vec<QualifiedName> = s.tables.keys().cloned().collect();
+        parents_first(&s, &mut names);
+        assert_eq!(names, vec![q("root"), q("mid"), q("leaf")]);
+    }
+}

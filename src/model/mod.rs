@@ -1,0 +1,321 @@
+//! The one model every stage speaks.
+//!
+//! `Schema` is what the loader builds from `schema.yaml` + `views/`, what introspection reads from
+//! a live database, and what a snapshot file is (a `Schema` serialized to YAML). Maps are
+//! `IndexMap`s so file order, and therefore every output, is deterministic.
+//!
+//! Text that PostgreSQL parses (types, defaults, check expressions, index keys, predicates, view
+//! bodies) is kept as text. It is never compared raw: the declared side is normalized by running
+//! it through PostgreSQL and reading it back with the same deparsers as the live side.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+mod name;
+#[cfg(test)]
+mod tests;
+
+pub use crate::kinds::collation::Collation;
+pub use crate::kinds::column::model::{sql_scalar_opt, Column, Identity, IdentityOptions};
+pub use crate::kinds::composite_type::{Attribute, CompositeType};
+pub use crate::kinds::constraint::model::{
+    Check, Exclusion, FkAction, ForeignKey, PrimaryKey, Reference, UniqueConstraint,
+};
+pub use crate::kinds::domain::Domain;
+pub use crate::kinds::event_trigger::EventTrigger;
+pub use crate::kinds::function::{Function, RoutineKey, RoutineKind};
+pub use crate::kinds::index::model::Index;
+pub use crate::kinds::range_type::RangeType;
+pub use crate::kinds::trigger::{Trigger, TriggerEnabled};
+pub use name::{quote_ident, quote_literal, split_name_parts, QualifiedName};
+
+/// The schema objects live in unless a name says otherwise.
+pub const DEFAULT_SCHEMA: &str = "public";
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+pub(crate) fn is_true(b: &bool) -> bool {
+    *b
+}
+pub(crate) fn yes() -> bool {
+    true
+}
+
+/// The whole declared or introspected schema.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    /// The PostgreSQL major version whose deparser printed the SQL text in this model. Set in
+    /// snapshots (so a check against one can refuse a normalizer of another major version);
+    /// absent in declared files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postgres: Option<u32>,
+    /// Schemas other than `public` that the objects live in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemas: Vec<String>,
+    /// `COMMENT ON SCHEMA`, by schema name (`public` included).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub schema_comments: IndexMap<String, String>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub extensions: IndexMap<String, Extension>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub enums: IndexMap<QualifiedName, Vec<String>>,
+    /// `CREATE COLLATION` collations (see `kinds::collation`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub collations: IndexMap<QualifiedName, Collation>,
+    /// Domains (see `kinds::domain`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub domains: IndexMap<QualifiedName, Domain>,
+    /// Composite types (see `kinds::composite_type`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub types: IndexMap<QualifiedName, CompositeType>,
+    /// Range types (see `kinds::range_type`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub ranges: IndexMap<QualifiedName, RangeType>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub sequences: IndexMap<QualifiedName, Sequence>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub tables: IndexMap<QualifiedName, Table>,
+    /// Views and materialized views. In a declared project they come from `views/*.sql`; a
+    /// snapshot keeps them inline.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub views: IndexMap<QualifiedName, View>,
+    /// Functions, procedures and aggregates, keyed by name and identity arguments. In a declared
+    /// project they come from `functions/*.sql`; a snapshot keeps them inline.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub functions: IndexMap<RoutineKey, Function>,
+    /// Triggers per table or view, by trigger name. Declared in `triggers/*.sql`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub triggers: IndexMap<QualifiedName, IndexMap<String, Trigger>>,
+    /// Event triggers (database-wide), by name; see `kinds::event_trigger`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub event_triggers: IndexMap<String, EventTrigger>,
+    /// Objects `check` leaves out (not part of the schema itself).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<IgnoreRule>,
+    /// What the database holds that the model does not cover (see `inventory`): read from
+    /// databases and kept in snapshots, never declared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsupported: Vec<Unsupported>,
+    /// Privileges on schemas (`{billing: {app_ro: [usage]}}`); a schema not listed keeps its
+    /// built-in default (see `kinds::privilege`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub schema_grants: IndexMap<String, Grants>,
+    /// Privileges on views and materialized views (their bodies live in `views/*.sql`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub view_grants: IndexMap<QualifiedName, Grants>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub sequence_grants: IndexMap<QualifiedName, Grants>,
+    /// Column privileges on views and materialized views: view -> column -> grants.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub view_column_grants: IndexMap<QualifiedName, IndexMap<String, Grants>>,
+    /// Privileges on functions, procedures and aggregates, keyed by signature as the function
+    /// kind names it (`app.touch()`, `f(integer, text)`). A routine not listed keeps the
+    /// built-in default, `EXECUTE` to `PUBLIC`; `{}` revokes it.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub function_grants: IndexMap<crate::kinds::function::RoutineKey, Grants>,
+    /// Privileges on types (enums, domains, composite and range types), keyed by qualified type
+    /// name. A type not listed keeps the built-in default, `USAGE` to `PUBLIC`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub type_grants: IndexMap<QualifiedName, Grants>,
+    /// `ALTER DEFAULT PRIVILEGES FOR ROLE ... [IN SCHEMA ...]` entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_privileges: Vec<DefaultPrivilege>,
+    /// `pgdrift lint` configuration (not part of the schema itself, like `ignore`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<crate::lint::config::LintSection>,
+}
+
+pub use crate::kinds::policy::{Policy, PolicyCommand};
+pub use crate::kinds::privilege::{DefaultPrivilege, Grants};
+
+/// An object the model does not cover, found by the inventory of a database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unsupported {
+    /// `function`, `trigger`, `policy`, ... (`inventory::KINDS`).
+    pub kind: String,
+    /// Unique per kind: `touch()`, `users_touch on users`, `schema billing`.
+    pub name: String,
+    /// What PostgreSQL prints for it, to tell equal from different.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// Schema the extension's objects live in (`public` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Compared only when declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sequence {
+    /// `smallint`, `integer` or `bigint`.
+    #[serde(default = "bigint", rename = "type")]
+    pub data_type: String,
+    #[serde(default = "one")]
+    pub start: i64,
+    #[serde(default = "one")]
+    pub increment: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_value: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_value: Option<i64>,
+    #[serde(default = "one")]
+    pub cache: i64,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cycle: bool,
+    /// `table.column` (or `schema.table.column`) whose drop drops the sequence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owned_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+fn bigint() -> String {
+    "bigint".to_string()
+}
+fn one() -> i64 {
+    1
+}
+
+impl Default for Sequence {
+    fn default() -> Self {
+        Sequence {
+            data_type: bigint(),
+            start: 1,
+            increment: 1,
+            min_value: None,
+            max_value: None,
+            cache: 1,
+            cycle: false,
+            owned_by: None,
+            comment: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The partitioned table this table is a partition of; its columns come from that parent
+    /// (see `kinds::table::shape`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<QualifiedName>,
+    /// A partition's bound as `pg_get_expr(relpartbound)` prints it: `FOR VALUES FROM ('a') TO
+    /// ('b')`, `FOR VALUES IN (1, 2)`, `FOR VALUES WITH (modulus 4, remainder 0)` or `DEFAULT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounds: Option<String>,
+    /// `PARTITION BY` of a partitioned table, as `pg_get_partkeydef` prints it: `RANGE (at)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<String>,
+    /// Parents of table inheritance (`INHERITS (...)`), in order; their columns are not repeated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherits: Vec<QualifiedName>,
+    /// `CREATE UNLOGGED TABLE`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unlogged: bool,
+    /// Storage parameters (`WITH (fillfactor = 70)`): `{fillfactor: 70}`.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::kinds::table::shape::options_map"
+    )]
+    pub with: IndexMap<String, String>,
+    /// Column order is part of the schema: `SELECT *` and a rebuilt table depend on it. A
+    /// partition declares none (its parent's are its own).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub columns: IndexMap<String, Column>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<PrimaryKey>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub unique: IndexMap<String, UniqueConstraint>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub checks: IndexMap<String, Check>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_keys: IndexMap<String, ForeignKey>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub exclusions: IndexMap<String, Exclusion>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub indexes: IndexMap<String, Index>,
+    /// Explicit rename: the table used to be called this (same schema).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+    /// `ALTER TABLE ... ENABLE ROW LEVEL SECURITY`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub row_level_security: bool,
+    /// `ALTER TABLE ... FORCE ROW LEVEL SECURITY` (the owner is subject to the policies too).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub force_row_level_security: bool,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub policies: IndexMap<String, Policy>,
+    /// Privileges on the table: `{app_ro: [select]}`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub grants: Grants,
+    /// Privileges on single columns: `{mail: {app_ro: [update]}}`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub column_grants: IndexMap<String, Grants>,
+}
+
+/// A view or materialized view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub materialized: bool,
+    /// The query after `AS`, as `pg_get_viewdef(oid, true)` prints it once normalized.
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Indexes on a materialized view.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub indexes: IndexMap<String, Index>,
+    /// Comments on output columns (`COMMENT ON COLUMN view.column`), by column name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub column_comments: IndexMap<String, String>,
+    /// Relations this view reads, from `pg_depend` (derived, never written by hand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<QualifiedName>,
+    /// A view's options (`security_barrier`, `security_invoker`, `check_option`: `WITH
+    /// CHECK OPTION` is `check_option: cascaded`) or a materialized view's storage parameters,
+    /// as `CREATE … VIEW name WITH (…)` sets them.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "crate::kinds::table::shape::options_map"
+    )]
+    pub with: IndexMap<String, String>,
+}
+
+/// Leaves objects out of `check`: `{kind: table, name: "alembic_*", reason: "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreRule {
+    /// `table`, `view`, `column`, `index`, `constraint`, `sequence`, `enum`, `extension` or `*`.
+    #[serde(default = "any_kind")]
+    pub kind: String,
+    /// A glob on the object's display name (`*` and `?`), e.g. `alembic_version`, `audit.*`,
+    /// `genes.legacy_*` for columns.
+    pub name: String,
+    pub reason: String,
+}
+
+fn any_kind() -> String {
+    "*".to_string()
+}
+
+impl Schema {
+    /// Every relation name (tables, views) that a foreign key or view may reference.
+    pub fn has_relation(&self, name: &QualifiedName) -> bool {
+        self.tables.contains_key(name) || self.views.contains_key(name)
+    }
+}

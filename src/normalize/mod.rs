@@ -1,0 +1,347 @@
+//! Normalize a declared schema with PostgreSQL itself.
+//!
+//! The declared objects are created in a scratch database and read back with the same batched
+//! catalog queries as the live side, so both sides are deparsed by one server: a declared `now()`
+//! equals an introspected `now()`, and a hand-formatted view equals its `pg_get_viewdef` form.
+//! Nothing is compared as raw text and no expression is ever evaluated.
+//!
+//! The scratch place is a fresh database (not a schema: a temp schema leaks its name into the
+//! deparsed text), on the target's own server, on a `--dev-url` server, or on a throw-away
+//! cluster. Statements run in autocommit batches rather than in one transaction, because one
+//! transaction cannot hold the locks of a large schema (thousands of relations overflow
+//! `max_locks_per_transaction`). The database is dropped afterwards, also on error and Ctrl-C.
+
+use std::collections::HashSet;
+
+use tokio_postgres::error::SqlState;
+use tokio_postgres::Client;
+
+use crate::conn::{describe_pg_error, ConnError, DbUrl};
+use crate::ddl;
+use crate::ephemeral::EphemeralError;
+use crate::introspect::{introspect, IntrospectError, IntrospectOptions};
+use crate::kinds::function::normalize as routines;
+use crate::load::{Declared, ObjectKey};
+use crate::model::{QualifiedName, Schema, View};
+use crate::progress::Progress;
+
+mod fixpoint;
+mod rejected;
+mod scratch;
+
+pub use fixpoint::settle_fixpoints;
+pub(crate) use rejected::{rejected, view_rejected};
+pub use scratch::{drop_pending_scratch, Scratch};
+
+/// Where declared objects are created to be normalized.
+#[derive(Debug, Clone)]
+pub enum DevServer {
+    /// A scratch database on this server (the target's own, or a `--dev-url`). Needs CREATEDB.
+    Url(DbUrl),
+    /// A throw-away cluster started from the machine's PostgreSQL binaries.
+    Ephemeral,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NormalizeError {
+    #[error(transparent)]
+    Conn(#[from] ConnError),
+    #[error(transparent)]
+    Ephemeral(#[from] EphemeralError),
+    #[error(transparent)]
+    Introspect(#[from] IntrospectError),
+    #[error("cannot create a scratch database on {server}: {reason}\n  hint: the role needs CREATEDB (ALTER ROLE <you> CREATEDB), or pass --dev-url URL of a server where it has it, or --dev-url ephemeral")]
+    CreateScratch { server: String, reason: String },
+    #[error("{location}: {object}: PostgreSQL rejected the declaration: {message}")]
+    Rejected {
+        location: String,
+        object: String,
+        message: String,
+    },
+    /// A declaration PostgreSQL was not asked about: a grant on nothing, a privilege the
+    /// object does not have.
+    #[error("{location}: {object}: {message}")]
+    Invalid {
+        location: String,
+        object: String,
+        message: String,
+    },
+    #[error("dependency cycle between views: {0}; each selects from another, so none can be created first (break the cycle in one of these files)")]
+    ViewCycle(String),
+    #[error("the normalizing server runs PostgreSQL {dev} but the target runs PostgreSQL {target}; deparsed SQL differs between major versions, so the comparison would show false drift\n  hint: pass --dev-url ephemeral (a throw-away PostgreSQL {target} from PG_BIN_{target}, PG_BIN, /usr/lib/postgresql/{target}/bin or pgdrift's cache: `pgdrift postgres install {target}` or --install-postgres), or --dev-url with a PostgreSQL {target} server")]
+    VersionSkew { dev: u32, target: u32 },
+    #[error("scratch database query failed: {0}")]
+    Query(String),
+}
+
+/// How many statements share one autocommit batch: large enough to save round trips, small
+/// enough to stay far below the lock table's limit.
+const BATCH: usize = 64;
+
+/// Creates the declared schema in the scratch database and reads it back.
+pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
+    create_declared(&scratch.client, declared).await?;
+    let schema = &declared.schema;
+    let mut schemas = vec![crate::model::DEFAULT_SCHEMA.to_string()];
+    schemas.extend(
+        schema
+            .schemas
+            .iter()
+            .filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA)
+            .cloned(),
+    );
+    let mut normalized = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
+    carry_declared_only(schema, &mut normalized);
+    crate::kinds::policy::carry(schema, &mut normalized);
+    crate::kinds::event_trigger::carry(declared, &mut normalized, scratch.major)?;
+    crate::kinds::privilege::carry(schema, &mut normalized, scratch.major).map_err(
+        |(object, message)| NormalizeError::Invalid {
+            location: crate::kinds::privilege::objects::location(declared, &object),
+            object,
+            message,
+        },
+    )?;
+    crate::kinds::privilege::objects::resolve(&scratch.client, declared, &mut normalized).await?;
+    Ok(normalized)
+}
+
+/// Creates every declared object in the database `client` is connected to (normally empty), in
+/// autocommit batches, views in whatever order their dependencies allow. Errors name the
+/// declaration (file:line:column) that PostgreSQL rejected.
+pub async fn create_declared(client: &Client, declared: &Declared) -> Result<(), NormalizeError> {
+    // Views go separately: their order is only known once PostgreSQL tries them.
+    let mut without_views = declared.schema.clone();
+    without_views.views.clear();
+    without_views.triggers.clear();
+    // Event triggers need a superuser: never created here, carried (see `normalize`).
+    without_views.event_triggers.clear();
+    crate::kinds::policy::scratch_form(&mut without_views);
+    crate::kinds::privilege::scratch_form(&mut without_views);
+    let non_views = ddl::create_script(&without_views);
+    // Routines that need a relation created later wait (see kinds::function::normalize).
+    let mut deferred = Vec::new();
+    let progress = Progress::start("scratch database: statements", Some(non_views.len()));
+    for chunk in non_views.chunks(BATCH) {
+        progress.inc(chunk.len());
+        let batch: String = chunk.iter().map(|s| format!("{};\n", s.sql)).collect();
+        if client.batch_execute(&batch).await.is_err() {
+            // The batch rolled back as a whole; replay it one statement at a time to name the
+            // statement PostgreSQL rejects.
+            for stmt in chunk {
+                if let Err(e) = client.batch_execute(&stmt.sql).await {
+                    if routines::deferrable(stmt, &e) {
+                        deferred.push(stmt.clone());
+                        continue;
+                    }
+                    return Err(rejected(declared, &stmt.object, &stmt.sql, &e));
+                }
+            }
+        }
+    }
+    drop(progress);
+    routines::create_pending(client, declared, &mut deferred, false).await?;
+    let _views = Progress::start("scratch database: views", None);
+    create_views(declared, client).await?;
+    routines::create_pending(client, declared, &mut deferred, true).await?;
+    routines::create_triggers(client, declared).await
+}
+
+/// Views are created in whatever order works: a view whose relation does not exist yet waits
+/// for the next pass. A pass that creates nothing means a cycle or a missing relation.
+async fn create_views(declared: &Declared, client: &Client) -> Result<(), NormalizeError> {
+    let mut pending: Vec<(&QualifiedName, &View)> = declared.schema.views.iter().collect();
+    while !pending.is_empty() {
+        let mut waiting = Vec::new();
+        let mut last_undefined = None;
+        for (name, view) in pending.iter().copied() {
+            let sql = ddl::create_view(name, view, false);
+            match client.batch_execute(&sql).await {
+                Ok(()) => {
+                    create_view_extras(declared, client, name, view).await?;
+                }
+                Err(e) if e.code() == Some(&SqlState::UNDEFINED_TABLE) => {
+                    last_undefined = Some((name, e));
+                    waiting.push((name, view));
+                }
+                Err(e) => return Err(view_rejected(declared, name, view, &sql, &e)),
+            }
+        }
+        if waiting.len() == pending.len() {
+            let waiting_names: HashSet<String> =
+                waiting.iter().map(|(n, _)| n.display_name()).collect();
+            // If every missing relation is itself a pending view, the views form a cycle.
+            let mentions_pending = waiting.iter().all(|(_, v)| {
+                waiting_names
+                    .iter()
+                    .any(|n| v.definition.contains(n.as_str()))
+            });
+            if mentions_pending && waiting.len() > 1 {
+                // Each view with the file and line it is declared at, so the cycle can be cut.
+                let mut names: Vec<String> = waiting
+                    .iter()
+                    .map(|(n, _)| {
+                        let at = declared
+                            .sources
+                            .get(&ObjectKey::View((*n).clone()))
+                            .map(|l| l.to_string())
+                            .unwrap_or_else(|| "views".to_string());
+                        format!("{} ({at})", n.display_name())
+                    })
+                    .collect();
+                names.sort();
+                return Err(NormalizeError::ViewCycle(names.join(", ")));
+            }
+            if let Some((name, e)) = last_undefined {
+                let view = &declared.schema.views[name];
+                let sql = ddl::create_view(name, view, false);
+                return Err(view_rejected(declared, name, view, &sql, &e));
+            }
+        }
+        pending = waiting;
+    }
+    Ok(())
+}
+
+async fn create_view_extras(
+    declared: &Declared,
+    client: &Client,
+    name: &QualifiedName,
+    view: &View,
+) -> Result<(), NormalizeError> {
+    let mut extras = Vec::new();
+    for (index_name, index) in &view.indexes {
+        let object = format!("index {index_name} on {name}");
+        extras.push((
+            object.clone(),
+            ddl::create_index(name, index_name, index, false),
+        ));
+        if let Some(c) = index.comment.as_deref() {
+            extras.push((object, ddl::comment_on_index(name, index_name, Some(c))));
+        }
+    }
+    if view.comment.is_some() {
+        extras.push((
+            format!("view {name}"),
+            ddl::comment_on_view(name, view.materialized, view.comment.as_deref()),
+        ));
+    }
+    for (col, c) in &view.column_comments {
+        let sql = ddl::comment_on_column(name, col, Some(c));
+        extras.push((format!("column {col} of view {name}"), sql));
+    }
+    for (object, sql) in extras {
+        if let Err(e) = client.batch_execute(&sql).await {
+            let location = declared
+                .sources
+                .get(&ObjectKey::View(name.clone()))
+                .map(|l| l.to_string())
+                .unwrap_or_else(|| "views".to_string());
+            return Err(NormalizeError::Rejected {
+                location,
+                object,
+                message: describe_pg_error(&e, ""),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Keeps what PostgreSQL does not store, so the normalized model still carries the user's intent.
+fn carry_declared_only(declared: &Schema, normalized: &mut Schema) {
+    normalized.ignore = declared.ignore.clone();
+    for (name, ext) in &declared.extensions {
+        if let Some(n) = normalized.extensions.get_mut(name) {
+            if ext.version.is_none() {
+                n.version = None;
+            }
+        }
+    }
+    for (name, table) in &declared.tables {
+        let Some(n) = normalized.tables.get_mut(name) else {
+            continue;
+        };
+        n.renamed_from = table.renamed_from.clone();
+        for (col_name, col) in &table.columns {
+            if let Some(c) = n.columns.get_mut(col_name) {
+                c.renamed_from = col.renamed_from.clone();
+            }
+        }
+        for (idx_name, idx) in &table.indexes {
+            if let Some(i) = n.indexes.get_mut(idx_name) {
+                i.renamed_from = idx.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.unique {
+            if let Some(x) = n.unique.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.checks {
+            if let Some(x) = n.checks.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.foreign_keys {
+            if let Some(x) = n.foreign_keys.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+        for (k, c) in &table.exclusions {
+            if let Some(x) = n.exclusions.get_mut(k) {
+                x.renamed_from = c.renamed_from.clone();
+            }
+        }
+    }
+}
+
+/// Refuses a normalizer whose major version differs from the target's.
+pub fn check_versions(dev: u32, target: u32) -> Result<(), NormalizeError> {
+    if dev == target {
+        Ok(())
+    } else {
+        Err(NormalizeError::VersionSkew { dev, target })
+    }
+}
+
+/// Spellings PostgreSQL keeps apart in the catalog although they mean the same value. Only whole
+/// expressions are mapped, never parts of one, and only where the equivalence is exact:
+/// `CURRENT_TIMESTAMP`, `transaction_timestamp()` and `now()` are all the transaction's start time.
+const EQUIVALENT_DEFAULTS: &[(&str, &str)] = &[
+    ("CURRENT_TIMESTAMP", "now()"),
+    ("transaction_timestamp()", "now()"),
+];
+
+/// `schema` with [`canonicalize_equivalents`] applied, borrowed when nothing changes (the usual
+/// case), so the schema itself keeps what was written: a plan creates a declared
+/// `CURRENT_TIMESTAMP` default as `CURRENT_TIMESTAMP`.
+pub fn with_canonical_equivalents(schema: &Schema) -> std::borrow::Cow<'_, Schema> {
+    let any = schema.tables.values().any(|t| {
+        t.columns.values().any(|c| {
+            c.default
+                .as_deref()
+                .is_some_and(|d| EQUIVALENT_DEFAULTS.iter().any(|(alias, _)| *alias == d))
+        })
+    });
+    if !any {
+        return std::borrow::Cow::Borrowed(schema);
+    }
+    let mut owned = schema.clone();
+    canonicalize_equivalents(&mut owned);
+    std::borrow::Cow::Owned(owned)
+}
+
+/// Rewrites defaults to one spelling per equivalence class, on both sides before a diff.
+pub fn canonicalize_equivalents(schema: &mut Schema) {
+    for table in schema.tables.values_mut() {
+        for column in table.columns.values_mut() {
+            if let Some(default) = column.default.as_mut() {
+                if let Some((_, canonical)) = EQUIVALENT_DEFAULTS
+                    .iter()
+                    .find(|(alias, _)| alias == default)
+                {
+                    *default = canonical.to_string();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! The `pgdrift plan` command: its arguments, and the comparison a plan is computed from.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use super::{
+    appendable_views, build_plan, render_human, render_json, render_sql, Plan, PlanOptions,
+};
+use crate::diff::{Category, ObjectKind};
+use crate::model::QualifiedName;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    Sql,
+    Json,
+    Human,
+}
+
+/// What the plan is computed from; shared by `plan` and `apply`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct PlanSourceArgs {
+    #[command(flatten)]
+    pub db: crate::app::DbArgs,
+    /// The declared schema file.
+    #[arg(long, value_name = "FILE", default_value = "schema.yaml")]
+    pub schema_file: PathBuf,
+    /// The folder of view files.
+    #[arg(long, value_name = "DIR", default_value = "views")]
+    pub views: PathBuf,
+    /// Where declared SQL is normalized: a database URL or `ephemeral` (default: the target's
+    /// server, in a scratch database).
+    #[arg(long, value_name = "URL")]
+    pub dev_url: Option<String>,
+    /// Build indexes concurrently after the transaction; add foreign keys and checks NOT VALID,
+    /// then VALIDATE.
+    #[arg(long)]
+    pub online: bool,
+    /// Zone `timestamp` values are in, for conversions to and from `timestamptz`.
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub tz: String,
+    /// Normalize the declared schema anew instead of reusing `check`'s cache for unchanged
+    /// declared files.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+impl PlanSourceArgs {
+    pub fn options(&self) -> PlanOptions {
+        PlanOptions {
+            appendable_views: HashSet::new(),
+            online: self.online,
+            tz: self.tz.clone(),
+            cache_dir: if self.no_cache {
+                None
+            } else {
+                crate::app::default_cache_dir()
+            },
+            no_privileges: self.db.no_privileges,
+        }
+    }
+    pub fn declared(&self) -> crate::app::Source {
+        crate::app::Source::Declared {
+            schema_file: self.schema_file.clone(),
+            views_dir: self.views.clone(),
+        }
+    }
+}
+
+/// Arguments of `pgdrift plan`.
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "sql")]
+    pub format: PlanFormat,
+    /// Write the plan to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Compares the declared project with the database at `url` and plans the migration. Returns
+/// the plan and the comparison it came from.
+pub async fn plan_for(
+    declared: &crate::app::Source,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<(Plan, crate::app::Comparison), crate::Error> {
+    check_time_zone(url, &opts.tz).await?;
+    let compare_options = crate::app::CompareOptions {
+        cache_dir: opts.cache_dir.clone(),
+        no_privileges: opts.no_privileges,
+    };
+    let cmp = crate::app::compare_with(
+        declared,
+        &crate::app::Source::Db(url.clone()),
+        dev,
+        schemas,
+        &compare_options,
+    )
+    .await?;
+    let (changes, _ignored) =
+        crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
+    let mut opts = opts.clone();
+    let candidates: Vec<QualifiedName> = changes
+        .iter()
+        .filter(|c| c.category == Category::View && c.object.kind == ObjectKind::View)
+        .filter_map(|c| c.object.qualified.clone())
+        .collect();
+    if !candidates.is_empty() {
+        let dev = match dev {
+            Some(d) => d.clone(),
+            None => crate::normalize::DevServer::Url(url.clone()),
+        };
+        opts.appendable_views =
+            appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
+    }
+    let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
+    Ok((plan, cmp))
+}
+
+/// `--tz` must be a zone the server knows, or the conversions it spells fail only at apply time.
+async fn check_time_zone(url: &crate::conn::DbUrl, tz: &str) -> Result<(), crate::Error> {
+    let client = url.connect().await?;
+    client
+        .query_one("SELECT now() AT TIME ZONE $1", &[&tz])
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            crate::Error::Other(format!(
+                "--tz {tz}: {} (use a name from pg_timezone_names, e.g. UTC or Europe/Berlin)",
+                crate::conn::describe_pg_error(&e, "")
+            ))
+        })
+}
+
+/// Runs `pgdrift plan`; returns the exit code (0: plan written, whether or not it is empty).
+pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
+    let target = crate::app::target(&args.source.db).await?;
+    let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
+    let (plan, cmp) = plan_for(
+        &args.source.declared(),
+        &target.url,
+        dev.as_ref(),
+        &args.source.db.selection(),
+        &args.source.options(),
+    )
+    .await?;
+    for m in missing_roles(&args.source.declared(), &cmp.left.schema, &target.url).await? {
+        eprintln!(
+            "warning: {m}; `apply` refuses this plan until the role exists\n  hint: {ROLE_HINT}"
+        );
+    }
+    let text = match args.format {
+        PlanFormat::Sql => render_sql(&plan),
+        PlanFormat::Json => render_json(&plan),
+        PlanFormat::Human => render_human(&plan),
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| crate::Error::Io {
+            path: path.clone(),
+            source: e,
+        })?,
+        None => print!("{text}"),
+    }
+    Ok(0)
+}
+
+const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges)";
+
+/// A role that a declared grant or policy names but the target lacks, and where it is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingRole {
+    pub role: String,
+    /// `path/schema.yaml:12:7`, or the schema file when the position is unknown.
+    pub at: String,
+}
+
+impl std::fmt::Display for MissingRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: role {} does not exist on the target",
+            self.at, self.role
+        )
+    }
+}
+
+/// The roles the declared (normalized) `schema` names that do not exist on the database at
+/// `url`, each with the file:line of its first mention in the declared files.
+pub async fn missing_roles(
+    declared: &crate::app::Source,
+    schema: &crate::model::Schema,
+    url: &crate::conn::DbUrl,
+) -> Result<Vec<MissingRole>, crate::Error> {
+    let wanted = crate::kinds::privilege::roles(schema);
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let client = url.connect().await?;
+    let missing = crate::kinds::privilege::missing_roles(&client, &wanted)
+        .await
+        .map_err(|e| crate::Error::Other(e.to_string()))?;
+    if missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (sources, file) = match declared {
+        crate::app::Source::Declared {
+            schema_file,
+            views_dir,
+        } => (
+            crate::load::load_project(schema_file, views_dir)
+                .ok()
+                .map(|d| d.sources),
+            schema_file.display().to_string(),
+        ),
+        other => (None, other.label()),
+    };
+    Ok(missing
+        .into_iter()
+        .map(|role| {
+            let key = crate::load::ObjectKey::Role(role.clone());
+            let at = sources
+                .as_ref()
+                .and_then(|s| s.get(&key))
+                .map(|l| l.to_string())
+                .unwrap_or_else(|| file.clone());
+            MissingRole { role, at }
+        })
+        .collect())
+}
+
+/// `apply`'s refusal: nothing ran, every missing role is named with its declaration.
+pub fn missing_roles_error(missing: &[MissingRole]) -> crate::Error {
+    let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
+    crate::Error::Other(format!(
+        "refusing to apply: the declared grants or policies name role(s) that do not exist on the target; nothing was run:\n{}\n  hint: {ROLE_HINT}",
+        lines.join("\n")
+    ))
+}

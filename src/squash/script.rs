@@ -1,0 +1,156 @@
+//! The statements of a squash: the migration, the separate views, and the drops of the down
+//! migration.
+
+use super::stable::stabilized;
+use super::{SquashError, ViewsOutput};
+use crate::ddl::{self, Statement};
+use crate::model::{quote_ident, Schema, DEFAULT_SCHEMA};
+
+/// The squash split into what goes into the migration and (with separate views) the views file.
+#[derive(Debug, Clone)]
+pub struct Script {
+    pub migration: Vec<Statement>,
+    pub views: Vec<Statement>,
+    /// Drops everything the migration created, in reverse dependency order, never CASCADE.
+    pub down: Vec<Statement>,
+}
+
+fn local_search_path(mut statements: Vec<Statement>) -> Vec<Statement> {
+    // SET LOCAL: the deparsed SQL needs `public` first, but the setting must not outlive the
+    // migration's transaction (a migration tool keeps using its connection afterwards).
+    for st in &mut statements {
+        if st.object == "session" {
+            st.sql = format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA));
+        }
+    }
+    statements
+}
+
+/// Builds the statements for `schema`.
+pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError> {
+    if let Err(cycle) = ddl::topo_order_views(schema) {
+        let names: Vec<String> = cycle.iter().map(|n| n.display_name()).collect();
+        return Err(SquashError::ViewCycle(names.join(", ")));
+    }
+    // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
+    let base = stabilized(schema);
+    let (migration, view_statements) = match views {
+        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
+        ViewsOutput::Separate => {
+            let mut without = base.clone();
+            without.views.clear();
+            // Triggers on views go with the views.
+            let on_views = |t: &crate::model::QualifiedName| base.views.contains_key(t);
+            without.triggers.retain(|t, _| !on_views(t));
+            let only_views = Schema {
+                views: base.views.clone(),
+                view_grants: base.view_grants.clone(),
+                view_column_grants: base.view_column_grants.clone(),
+                triggers: base
+                    .triggers
+                    .iter()
+                    .filter(|(t, _)| on_views(t))
+                    .map(|(t, x)| (t.clone(), x.clone()))
+                    .collect(),
+                ..Default::default()
+            };
+            (
+                ddl::create_script(&without),
+                ddl::create_script(&only_views),
+            )
+        }
+    };
+    Ok(Script {
+        migration: local_search_path(migration),
+        views: local_search_path(view_statements),
+        down: drop_script(schema, views == ViewsOutput::Inline),
+    })
+}
+
+/// Drops in reverse dependency order: views, foreign keys, tables, sequences, enums, extensions,
+/// schemas. A sequence owned by a column goes with its table, hence `IF EXISTS` for those.
+pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
+    let mut out = vec![Statement::new(
+        format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA)),
+        "session",
+    )];
+    if include_views {
+        out.extend(drop_views(schema));
+    }
+    for (name, table) in schema.tables.iter().rev() {
+        for fk_name in table.foreign_keys.keys().rev() {
+            out.push(Statement::new(
+                ddl::drop_constraint(name, fk_name),
+                format!("foreign key {name}.{fk_name}"),
+            ));
+        }
+    }
+    for name in schema.tables.keys().rev() {
+        out.push(Statement::new(
+            ddl::drop_table(name),
+            format!("table {name}"),
+        ));
+    }
+    // Routines after the tables whose defaults call them (triggers went with their tables).
+    for aggregates in [true, false] {
+        for (key, f) in schema.functions.iter().rev() {
+            if (f.kind == crate::model::RoutineKind::Aggregate) == aggregates {
+                out.push(Statement::new(
+                    crate::kinds::function::ddl::drop(key, f.kind),
+                    crate::kinds::function::ddl::object(key, f),
+                ));
+            }
+        }
+    }
+    for (name, seq) in schema.sequences.iter().rev() {
+        let sql = if seq.owned_by.is_some() {
+            format!("DROP SEQUENCE IF EXISTS {}", name.sql())
+        } else {
+            ddl::drop_sequence(name)
+        };
+        out.push(Statement::new(sql, format!("sequence {name}")));
+    }
+    out.extend(crate::kinds::type_order::drop_statements(schema));
+    for name in schema.enums.keys().rev() {
+        out.push(Statement::new(ddl::drop_enum(name), format!("enum {name}")));
+    }
+    for name in schema.extensions.keys().rev() {
+        out.push(Statement::new(
+            ddl::drop_extension(name),
+            format!("extension {name}"),
+        ));
+    }
+    for name in schema.schemas.iter().rev() {
+        if name != DEFAULT_SCHEMA {
+            out.push(Statement::new(
+                ddl::drop_schema(name),
+                format!("schema {name}"),
+            ));
+        }
+    }
+    out
+}
+
+/// Views, dependents first. [`script()`] refuses a cycle before this runs; model order only
+/// stands in when `drop_script` is called on its own.
+fn drop_views(schema: &Schema) -> Vec<Statement> {
+    let order = match ddl::topo_order_views(schema) {
+        Ok(o) => o,
+        Err(_) => schema.views.keys().cloned().collect(),
+    };
+    let mut out = Vec::new();
+    for name in order.iter().rev() {
+        if let Some(v) = schema.views.get(name) {
+            let kind = if v.materialized {
+                "materialized view"
+            } else {
+                "view"
+            };
+            out.push(Statement::new(
+                ddl::drop_view(name, v.materialized),
+                format!("{kind} {name}"),
+            ));
+        }
+    }
+    out
+}

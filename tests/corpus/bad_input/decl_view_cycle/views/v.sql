@@ -1,0 +1,2 @@
+-- v reads w
+CREATE VIEW v AS SELECT a FROM w;

@@ -1,0 +1,3 @@
+
+
+CREATE VIEW w AS SELECT a FROM v;

@@ -1,0 +1,5 @@
+-- a view
+CREATE VIEW v AS
+  SELECT a,
+         nosuchcol
+  FROM t;

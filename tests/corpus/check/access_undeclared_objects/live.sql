@@ -1,0 +1,17 @@
+DO $$ BEGIN CREATE ROLE pgdrift_test_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA billing;
+CREATE TABLE users (id bigint PRIMARY KEY, mail text);
+CREATE TABLE billing.invoices (id bigint PRIMARY KEY);
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE billing.invoices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE billing.invoices FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON users USING (id = current_setting('app.uid')::bigint);
+CREATE POLICY "Read Only" ON users AS RESTRICTIVE FOR SELECT TO pgdrift_test_ro USING (true);
+GRANT SELECT ON users TO pgdrift_test_ro;
+GRANT UPDATE (mail) ON users TO pgdrift_test_ro;
+GRANT USAGE ON SCHEMA billing TO pgdrift_test_ro;
+CREATE FUNCTION billing.secret() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+REVOKE EXECUTE ON FUNCTION billing.secret() FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE pgdrift_test_ro IN SCHEMA billing GRANT SELECT ON TABLES TO PUBLIC;
+CREATE VIEW user_ids AS SELECT id FROM users;
+GRANT SELECT (id) ON user_ids TO pgdrift_test_ro;

@@ -1,0 +1,1 @@
+CREATE VIEW app.totals AS SELECT id FROM app.orders;

@@ -1,0 +1,16 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA app;
+CREATE TABLE users (id bigint PRIMARY KEY, mail text);
+CREATE TABLE app.orders (id bigint PRIMARY KEY, total numeric);
+CREATE SEQUENCE app.counter;
+CREATE VIEW app.totals AS SELECT id, total FROM app.orders;
+GRANT ALL ON users TO pgdrift_pol_app;
+GRANT SELECT ON users TO pgdrift_pol_ro WITH GRANT OPTION;
+GRANT UPDATE (mail), REFERENCES (mail) ON users TO pgdrift_pol_ro;
+GRANT SELECT, INSERT ON app.orders TO PUBLIC;
+GRANT USAGE ON SCHEMA app TO pgdrift_pol_ro;
+GRANT USAGE, SELECT ON SEQUENCE app.counter TO pgdrift_pol_app;
+GRANT SELECT ON app.totals TO pgdrift_pol_ro;
+ALTER DEFAULT PRIVILEGES FOR ROLE pgdrift_pol_app IN SCHEMA app GRANT SELECT ON TABLES TO pgdrift_pol_ro;
+ALTER DEFAULT PRIVILEGES FOR ROLE pgdrift_pol_app GRANT USAGE ON SEQUENCES TO pgdrift_pol_ro;

@@ -1,0 +1,17 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Other S";
+CREATE TYPE "Other S"."Mood é" AS ENUM ('a');
+CREATE FUNCTION "Other S".sec(a int, b text DEFAULT 'x') RETURNS int LANGUAGE sql SECURITY DEFINER AS 'select a';
+CREATE FUNCTION sum_int_state(s int, v int) RETURNS int LANGUAGE sql AS 'select s + v';
+CREATE AGGREGATE total(int) (SFUNC = sum_int_state, STYPE = int);
+CREATE FUNCTION untouched() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE VIEW v AS SELECT id, n FROM t;
+REVOKE ALL ON FUNCTION "Other S".sec(int, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION "Other S".sec(int, text) TO pgdrift_pol_app WITH GRANT OPTION;
+REVOKE EXECUTE ON FUNCTION total(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION total(int) TO pgdrift_pol_ro;
+REVOKE USAGE ON TYPE "Other S"."Mood é" FROM PUBLIC;
+GRANT ALL ON TYPE "Other S"."Mood é" TO pgdrift_pol_ro, pgdrift_pol_app;
+GRANT SELECT (id, n), UPDATE (n) ON v TO pgdrift_pol_ro;

@@ -1,0 +1,11 @@
+CREATE TABLE events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+CREATE TABLE events_other (id bigint, at date NOT NULL);
+CREATE TABLE events_archive PARTITION OF events DEFAULT;
+CREATE TABLE by_region (region text) PARTITION BY HASH (region);
+CREATE TABLE parent (a integer);
+CREATE TABLE other_parent (z integer);
+CREATE TABLE child (b integer) INHERITS (parent, other_parent);
+CREATE TABLE scratch (a integer);
+CREATE TABLE hot (a integer) WITH (fillfactor = 90);
+CREATE VIEW v WITH (security_invoker) AS SELECT a FROM hot;

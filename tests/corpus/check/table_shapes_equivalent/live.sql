@@ -1,0 +1,10 @@
+CREATE SCHEMA "Sales Data";
+CREATE TABLE "Sales Data"."Orders" (region text, amount numeric) PARTITION BY LIST (region);
+CREATE TABLE "Sales Data"."Orders EU" PARTITION OF "Sales Data"."Orders" FOR VALUES IN ('fr', 'de');
+CREATE TABLE "Sales Data".rest PARTITION OF "Sales Data"."Orders" DEFAULT;
+CREATE TABLE measures (at date, name text) PARTITION BY RANGE (at, lower(name));
+CREATE TABLE measures_2026 PARTITION OF measures FOR VALUES FROM ('2026-01-01', MINVALUE) TO ('2027-01-01', MAXVALUE);
+CREATE TABLE parent (a integer);
+CREATE TABLE child (a integer, b integer) INHERITS (parent);
+CREATE TABLE tuned (a integer) WITH (autovacuum_enabled = off, fillfactor = '70');
+CREATE VIEW v WITH (security_barrier = on, check_option = cascaded) AS SELECT a FROM tuned;

@@ -1,0 +1,11 @@
+CREATE TABLE t (id bigint PRIMARY KEY);
+CREATE TEXT SEARCH CONFIGURATION my_english (COPY = english);
+CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq);
+CREATE TYPE pair AS (a integer, b text);
+CREATE CAST (pair AS text) WITH INOUT;
+CREATE FOREIGN DATA WRAPPER my_fdw;
+CREATE SERVER my_server FOREIGN DATA WRAPPER my_fdw;
+CREATE FOREIGN TABLE remote_t (a integer) SERVER my_server;
+CREATE PUBLICATION my_pub FOR TABLE t;
+CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
+CREATE EVENT TRIGGER "On DDL" ON ddl_command_start EXECUTE FUNCTION on_ddl();

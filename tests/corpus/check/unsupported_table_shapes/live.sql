@@ -1,0 +1,13 @@
+CREATE TABLE events (id bigint, at timestamptz NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE events_other PARTITION OF events DEFAULT;
+CREATE TABLE parent (a integer);
+CREATE TABLE child (b integer) INHERITS (parent);
+CREATE UNLOGGED TABLE scratch (a integer) WITH (fillfactor = 70);
+CREATE TABLE notes (id bigint, body text, CONSTRAINT notes_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED);
+ALTER TABLE notes ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE notes ADD CONSTRAINT body_short CHECK (length(body) < 100) NOT VALID;
+CREATE STATISTICS notes_stats ON id, body FROM notes;
+COMMENT ON CONSTRAINT notes_pkey ON notes IS 'the key';
+CREATE SEQUENCE counter;
+COMMENT ON SEQUENCE counter IS 'counts';

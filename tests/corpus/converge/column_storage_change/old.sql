@@ -1,0 +1,2 @@
+CREATE TABLE docs (id int, body text, b bytea);
+ALTER TABLE docs ALTER COLUMN b SET STORAGE EXTERNAL;

@@ -1,0 +1,14 @@
+create schema audit;
+create function audit.log_ddl() returns event_trigger language plpgsql as $$begin end$$;
+create function "Odd Fn"() returns event_trigger language plpgsql as $$begin end$$;
+create event trigger tags_change on ddl_command_end when tag in ('create table', 'ALTER TABLE') execute function audit.log_ddl();
+create event trigger state_change on sql_drop execute function audit.log_ddl();
+alter event trigger state_change disable;
+comment on event trigger state_change is 'new';
+create event trigger "Odd ""Name""" on ddl_command_end execute function "Odd Fn"();
+alter event trigger "Odd ""Name""" enable always;
+create event trigger fn_change on table_rewrite execute function "Odd Fn"();
+create event trigger replica_one on ddl_command_end execute function audit.log_ddl();
+alter event trigger replica_one enable replica;
+create event trigger added on ddl_command_end when tag in ('CREATE INDEX', 'DROP INDEX') execute function audit.log_ddl();
+comment on event trigger added is 'audit indexes';

@@ -1,0 +1,12 @@
+create schema audit;
+create function audit.log_ddl() returns event_trigger language plpgsql as $$begin end$$;
+create function "Odd Fn"() returns event_trigger language plpgsql as $$begin end$$;
+create function gone() returns event_trigger language plpgsql as $$begin end$$;
+create event trigger tags_change on ddl_command_end when tag in ('CREATE TABLE') execute function audit.log_ddl();
+create event trigger state_change on sql_drop execute function audit.log_ddl();
+comment on event trigger state_change is 'old';
+create event trigger dropped_one on ddl_command_start execute function gone();
+create event trigger "Odd ""Name""" on ddl_command_end execute function "Odd Fn"();
+create event trigger fn_change on table_rewrite execute function audit.log_ddl();
+create event trigger replica_one on ddl_command_end execute function audit.log_ddl();
+alter event trigger replica_one disable;

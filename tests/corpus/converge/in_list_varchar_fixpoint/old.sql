@@ -1,0 +1,1 @@
+create table "Orders" (id int, status varchar(20), kind character varying, n int);

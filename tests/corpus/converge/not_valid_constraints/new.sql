@@ -1,0 +1,10 @@
+create table "Parent" (id int primary key);
+create table "kid é" (id int, "Parent id" int, score int);
+alter table "kid é" add constraint score_positive check (score >= 0);
+alter table "kid é" add constraint kid_parent_fk foreign key ("Parent id") references "Parent" (id);
+alter table "kid é" add constraint "made ""not valid""" check (score < 1000) not valid;
+alter table "kid é" add constraint changed check (id > 1) not valid;
+alter table "kid é" add constraint added_not_valid check (score <> 7) not valid;
+create table fresh (id int, p int);
+alter table fresh add constraint fresh_check check (id > 0) not valid;
+alter table fresh add constraint fresh_fk foreign key (p) references "Parent" (id) not valid;

@@ -1,0 +1,11 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+create table users (id bigint primary key, org bigint not null, active boolean);
+alter table users enable row level security;
+create policy roles_change on users to pgdrift_pol_app using (org = 1);
+create policy using_change on users using (org = 1);
+create policy check_change on users for update using (true) with check (org = 1);
+create policy command_change on users for select using (active);
+create policy restrictive_change on users using (active);
+create policy using_removed on users for update using (active) with check (active);
+create policy dropped on users using (false);

@@ -1,0 +1,13 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+create table users (id bigint primary key, org bigint not null);
+create table docs (id bigint primary key, owner bigint references users(id));
+create table tags (id bigint primary key, label text);
+alter table users enable row level security;
+alter table users force row level security;
+alter table docs enable row level security;
+alter table tags enable row level security;
+create policy own on users for select to pgdrift_pol_app using (id = current_setting('app.uid')::bigint);
+create policy org_only on users as restrictive to pgdrift_pol_app, pgdrift_pol_ro using (org = 1) with check (org = 1);
+create policy readers on docs for select using (owner in (select id from users where org = 1));
+create policy "Tag Writers" on tags for insert to pgdrift_pol_app with check (label <> '');

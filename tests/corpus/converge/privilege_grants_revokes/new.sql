@@ -1,0 +1,18 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+create schema app;
+create table users (id bigint primary key, mail text, secret text);
+create table app.orders (id bigint primary key, total numeric);
+create table app.items (id bigint primary key, name text);
+create sequence app.counter;
+create view app.totals as select id, total from app.orders;
+grant all on users to pgdrift_pol_app;
+grant select on users to pgdrift_pol_ro;
+grant update (mail) on users to pgdrift_pol_ro with grant option;
+grant usage on schema app to pgdrift_pol_app, pgdrift_pol_ro;
+grant select, insert on app.items to pgdrift_pol_app;
+grant select (name) on app.items to pgdrift_pol_ro;
+grant usage on sequence app.counter to pgdrift_pol_app;
+grant select on app.totals to pgdrift_pol_ro;
+alter default privileges for role pgdrift_pol_app in schema app grant select on tables to pgdrift_pol_ro;
+alter default privileges for role pgdrift_pol_app grant usage on sequences to pgdrift_pol_ro;

@@ -1,0 +1,15 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+create schema app;
+create table users (id bigint primary key, mail text, secret text);
+create table app.orders (id bigint primary key, total numeric);
+create sequence app.counter;
+create view app.totals as select id, total from app.orders;
+grant select, insert, delete on users to pgdrift_pol_app;
+grant select on users to pgdrift_pol_ro with grant option;
+grant select (secret) on users to pgdrift_pol_ro;
+grant usage, create on schema app to pgdrift_pol_ro;
+grant select on app.totals to public;
+revoke usage on schema public from public;
+alter default privileges for role pgdrift_pol_app in schema app grant select, delete on tables to pgdrift_pol_ro;
+alter default privileges for role pgdrift_pol_ro revoke execute on functions from public;

@@ -1,0 +1,14 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA app;
+CREATE TYPE app.mood AS ENUM ('a', 'b');
+CREATE FUNCTION app.touch() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'select 1';
+CREATE FUNCTION app.calc(a int) RETURNS int LANGUAGE sql AS 'select a';
+REVOKE EXECUTE ON FUNCTION app.calc(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.calc(int) TO pgdrift_pol_ro;
+CREATE FUNCTION over(a int) RETURNS int LANGUAGE sql AS 'select a';
+CREATE FUNCTION over(a text) RETURNS int LANGUAGE sql AS 'select 1';
+GRANT EXECUTE ON FUNCTION over(text) TO pgdrift_pol_app;
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE VIEW v AS SELECT id, n FROM t;
+GRANT SELECT (id) ON v TO pgdrift_pol_ro;

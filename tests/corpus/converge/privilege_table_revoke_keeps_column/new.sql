@@ -1,0 +1,5 @@
+DO $$ BEGIN CREATE ROLE pgdrift_pol_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+-- Revoking SELECT on the table revokes it on every column too; the plan grants (a) back.
+create table t (id int primary key, a text, b text);
+grant update on t to pgdrift_pol_ro;
+grant select (a), update (b) on t to pgdrift_pol_ro;

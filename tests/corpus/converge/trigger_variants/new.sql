@@ -1,0 +1,16 @@
+create table acc (id int primary key, balance numeric not null default 0, owner text);
+create view acc_v as select id, balance from acc;
+create function noop() returns trigger language plpgsql as $$begin return coalesce(new, old); end$$;
+create function log_stmt() returns trigger language plpgsql as $$begin return null; end$$;
+create trigger acc_when before update on acc for each row when (old.balance is distinct from new.balance) execute function noop();
+create trigger acc_cols after update of balance, owner on acc for each row execute function noop();
+create trigger acc_stmt after insert or delete on acc for each statement execute function log_stmt();
+create trigger acc_new after insert on acc referencing new table as inserted for each statement execute function log_stmt();
+create trigger acc_v_ins instead of insert on acc_v for each row execute function noop();
+create trigger acc_off before delete on acc for each row execute function noop();
+alter table acc disable trigger acc_off;
+create trigger acc_replica before insert on acc for each row execute function noop();
+alter table acc enable replica trigger acc_replica;
+create trigger acc_always before insert on acc for each row execute function noop();
+alter table acc enable always trigger acc_always;
+create constraint trigger acc_check after insert or update on acc deferrable initially deferred for each row execute function noop();

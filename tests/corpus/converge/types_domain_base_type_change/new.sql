@@ -1,0 +1,3 @@
+create domain label as text collate "POSIX";
+create domain kept as text;
+comment on domain kept is 'now with a comment';

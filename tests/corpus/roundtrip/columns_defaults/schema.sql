@@ -1,0 +1,37 @@
+-- Column defaults: literals with casts, negative and decimal numbers, booleans, function calls, now()/LOCALTIMESTAMP/clock_timestamp(), intervals, arrays, json, enum labels, nextval with odd names, expressions.
+CREATE TYPE status AS ENUM ('new', 'it''s done');
+CREATE SEQUENCE "Odd Seq";
+CREATE TABLE defaults (
+    a int DEFAULT 0,
+    b int DEFAULT -1,
+    c numeric(6,2) DEFAULT 1.50,
+    d numeric DEFAULT -0.001,
+    e boolean DEFAULT true,
+    f boolean NOT NULL DEFAULT false,
+    g text DEFAULT 'x',
+    h text DEFAULT 'it''s',
+    i varchar(5) DEFAULT 'ab'::varchar(5),
+    j text DEFAULT ''::text,
+    k timestamptz DEFAULT now(),
+    l time DEFAULT CURRENT_TIME,
+    m timestamp DEFAULT LOCALTIMESTAMP,
+    n timestamptz DEFAULT clock_timestamp(),
+    o date DEFAULT CURRENT_DATE,
+    p date DEFAULT '2020-01-01'::date,
+    q interval DEFAULT '1 day'::interval,
+    r int[] DEFAULT '{}'::int[],
+    s text[] DEFAULT ARRAY['a', 'b'],
+    t jsonb DEFAULT '{"k": [1, 2]}'::jsonb,
+    u json DEFAULT '[]',
+    v uuid DEFAULT gen_random_uuid(),
+    w status DEFAULT 'it''s done',
+    x bigint DEFAULT nextval('"Odd Seq"'::regclass),
+    y int DEFAULT (1 + 2) * 3,
+    z text DEFAULT lower('ABC' || 'D'),
+    aa text DEFAULT current_user,
+    ab bigint DEFAULT (extract(epoch FROM now()))::bigint,
+    ac text DEFAULT NULL,
+    ad double precision DEFAULT 'NaN',
+    ae bytea DEFAULT '\x00ff'::bytea,
+    af inet DEFAULT '127.0.0.1'
+);

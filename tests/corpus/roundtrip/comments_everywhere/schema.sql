@@ -1,0 +1,21 @@
+-- Comments on tables, columns, views, materialized views and table indexes, with quotes, newlines, backslashes and non-ASCII text, on odd names, and texts YAML would read as something else (null, true, ~, 123).
+CREATE TABLE "Commented Table" (id int PRIMARY KEY, "Größe" int, plain text);
+CREATE INDEX "Commented Idx" ON "Commented Table" ("Größe");
+CREATE VIEW commented_view AS SELECT id FROM "Commented Table";
+CREATE MATERIALIZED VIEW commented_mat AS SELECT id FROM "Commented Table";
+COMMENT ON TABLE "Commented Table" IS 'It''s a "table"';
+COMMENT ON COLUMN "Commented Table"."Größe" IS 'Größe in mm — with ünïcödé';
+COMMENT ON COLUMN "Commented Table".plain IS E'two\nlines\\and a backslash';
+COMMENT ON COLUMN "Commented Table".id IS '   leading and trailing spaces   ';
+COMMENT ON INDEX "Commented Idx" IS 'index comment: a: b # c';
+COMMENT ON VIEW commented_view IS 'yaml-ish: [1, 2] {x}';
+COMMENT ON MATERIALIZED VIEW commented_mat IS '- starts with a dash';
+CREATE INDEX plain_idx ON "Commented Table" (plain);
+COMMENT ON INDEX plain_idx IS 'null';
+CREATE TABLE yaml_words (a int, b int, c int, d int, e int);
+COMMENT ON TABLE yaml_words IS 'true';
+COMMENT ON COLUMN yaml_words.a IS '~';
+COMMENT ON COLUMN yaml_words.b IS '123';
+COMMENT ON COLUMN yaml_words.c IS 'yes';
+COMMENT ON COLUMN yaml_words.d IS '&anchor *alias !tag %dir @at `tick`';
+COMMENT ON COLUMN yaml_words.e IS '''quoted'' "both"';

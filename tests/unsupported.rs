@@ -1,0 +1,232 @@
+//! Nothing silently ignored: the issue's ordinary application schema (a trigger function, RLS, a
+//! policy, a grant, extended statistics and a rule, a second schema) through every command that reads a
+//! database. What the model does not cover is named as `unsupported`, never passed over (the
+//! trigger function, its trigger, RLS, the policy and the grant are modelled now, and so are
+//! declared by `inspect`; the statistics and the rule are not).
+
+mod common;
+
+use std::path::PathBuf;
+
+const APP_SQL: &str = r#"
+DO $$ BEGIN CREATE ROLE pgdrift_app_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, mail text NOT NULL,
+                    updated_at timestamptz DEFAULT now());
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $f$BEGIN NEW.updated_at := now(); RETURN NEW; END$f$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON users USING (id = current_setting('app.uid')::bigint);
+GRANT SELECT ON users TO pgdrift_app_ro;
+CREATE TABLE events (id bigint, at timestamptz NOT NULL);
+CREATE STATISTICS events_stats ON id, at FROM events;
+CREATE RULE events_ignore AS ON DELETE TO events DO INSTEAD NOTHING;
+CREATE SCHEMA billing;
+CREATE TABLE billing.invoices (id bigint PRIMARY KEY);
+"#;
+
+const UNSUPPORTED: [&str; 2] = ["statistics events_stats", "rule events_ignore on events"];
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("pgdrift_unsupported_{tag}_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[tokio::test]
+async fn squash_verify_refuses_what_it_cannot_rebuild() {
+    let db = common::test_db("unsupported_squash").await;
+    db.exec(APP_SQL).await;
+    let out = common::run_pgdrift(
+        &[
+            "squash",
+            "--from-db",
+            &db.url,
+            "--schema",
+            "public",
+            "--verify",
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(1);
+    assert!(!out.stderr.contains("verified: 0"), "{}", out.stderr);
+    for object in UNSUPPORTED {
+        let (kind, name) = object.split_once(' ').unwrap_or_default();
+        assert!(
+            out.stderr.contains(&format!("unsupported {kind} {name}")),
+            "{object} not named:\n{}",
+            out.stderr
+        );
+    }
+    // A team may accept the gap knowingly; the objects are still listed.
+    let out = common::run_pgdrift(
+        &[
+            "squash",
+            "--from-db",
+            &db.url,
+            "--schema",
+            "public",
+            "--verify",
+            "--allow-unsupported",
+        ],
+        None,
+        &[],
+    );
+    assert!(
+        out.stderr.contains("extended statistics events_stats"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--allow-unsupported"), "{}", out.stderr);
+}
+
+#[tokio::test]
+async fn check_after_drops_and_inspect_comment_block() {
+    let db = common::test_db("unsupported_check").await;
+    db.exec(APP_SQL).await;
+    let dir = temp_dir("check");
+    let out = common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &db.url,
+            "--out",
+            dir.to_str().unwrap_or("."),
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr.contains("not written: 2 object(s)"),
+        "{}",
+        out.stderr
+    );
+    let yaml = std::fs::read_to_string(dir.join("schema.yaml")).expect("schema.yaml");
+    assert!(yaml.contains("# NOT WRITTEN"), "{yaml}");
+    assert!(
+        yaml.contains("#   - extended statistics events_stats"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("\nunsupported:"), "{yaml}");
+
+    // A snapshot keeps the inventory as data, so a check against it names what went missing.
+    let snap = dir.join("snap.yaml");
+    common::run_pgdrift(
+        &[
+            "snapshot",
+            "--db",
+            &db.url,
+            "--out",
+            snap.to_str().unwrap_or(""),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
+    db.exec(
+        "DROP POLICY own ON users;
+         REVOKE SELECT ON users FROM pgdrift_app_ro; ALTER TABLE users DISABLE ROW LEVEL SECURITY;",
+    )
+    .await;
+    for args in [
+        vec!["check", "--db", &db.url, "--no-cache"],
+        vec!["check", "--db", &db.url],
+    ] {
+        let out = common::run_pgdrift(&args, Some(&dir), &[]);
+        out.assert_code(1);
+        assert!(out.stdout.contains("unsupported"), "{}", out.stdout);
+        assert!(
+            out.stdout.contains("statistics events_stats"),
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("no drift"), "{}", out.stdout);
+        // What was declared by inspect and dropped since is drift in its own category.
+        assert!(out.stdout.contains("policy"), "{}", out.stdout);
+        assert!(out.stdout.contains("privilege"), "{}", out.stdout);
+    }
+    let out = common::run_pgdrift(
+        &[
+            "diff",
+            snap.to_str().unwrap_or(""),
+            &db.url,
+            "--format",
+            "json",
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(1);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json report");
+    let findings: Vec<String> = json["changes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|c| c["category"] == "unsupported")
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c["object"]["kind"].as_str().unwrap_or(""),
+                        c["object"]["name"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for object in UNSUPPORTED {
+        assert!(
+            findings.contains(&object.to_string()),
+            "{object} missing from {findings:?}"
+        );
+    }
+    // --warn-on makes it a choice, not a blind spot.
+    let out = common::run_pgdrift(
+        &[
+            "check",
+            "--db",
+            &db.url,
+            "--warn-on",
+            "unsupported,policy,privilege",
+        ],
+        Some(&dir),
+        &[],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stdout.contains("statistics events_stats"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[tokio::test]
+async fn plan_warns_and_never_claims_a_match() {
+    let db = common::test_db("unsupported_plan").await;
+    db.exec(APP_SQL).await;
+    let dir = temp_dir("plan");
+    common::run_pgdrift(
+        &[
+            "inspect",
+            "--db",
+            &db.url,
+            "--out",
+            dir.to_str().unwrap_or("."),
+        ],
+        None,
+        &[],
+    )
+    .assert_code(0);
+    let out = common::run_pgdrift(
+        &["plan", "--db", &db.url, "--format", "human"],
+        Some(&dir),
+        &[],
+    );
+    out.assert_code(0);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(!text.contains("the database matches"), "{text}");
+    assert!(text.contains("extended statistics events_stats"), "{text}");
+    assert!(text.contains("not modelled by pgdrift"), "{text}");
+}
