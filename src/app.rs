@@ -429,6 +429,12 @@ async fn compare_in(
     roles.extend(crate::kinds::privilege::ignored_roles(&r.schema));
     crate::kinds::privilege::without_roles(&mut l.schema, &roles);
     crate::kinds::privilege::without_roles(&mut r.schema, &roles);
+    if !options.no_privileges {
+        // Each side's default is its own server's (a declared side's is its normalizer's).
+        let (lm, rm) = (l.major.or(normalizer_major), r.major.or(normalizer_major));
+        crate::kinds::privilege::with_builtin_schema_grants(&mut l.schema, lm);
+        crate::kinds::privilege::with_builtin_schema_grants(&mut r.schema, rm);
+    }
     // Equivalent spellings compare equal, but each side keeps its own (plans emit the declared one).
     let changes = diff::diff(
         &normalize::with_canonical_equivalents(&l.schema),

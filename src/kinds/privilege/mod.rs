@@ -304,6 +304,30 @@ pub fn builtin_schema_grants(schema: &str) -> Grants {
     out
 }
 
+/// The grants `public` has by default on a server of `major`: before PostgreSQL 15 also
+/// `CREATE` to `PUBLIC`.
+pub fn builtin_schema_grants_on(schema: &str, major: Option<u32>) -> Grants {
+    let mut out = builtin_schema_grants(schema);
+    if let (Some(g), Some(m)) = (out.get_mut(PUBLIC), major) {
+        if m < 15 {
+            g.insert(0, "create".to_string());
+        }
+    }
+    out
+}
+
+/// Spells out `public`'s grants on one side of a comparison when they are its server's
+/// default (introspection reads a schema's ACL only when it differs from the default, and a
+/// declared side says nothing to mean the default). Without it, a server before 15 shows its
+/// default `CREATE` as drift as soon as a role rule removes the only other grant.
+pub fn with_builtin_schema_grants(schema: &mut Schema, major: Option<u32>) {
+    if !schema.schema_grants.contains_key(DEFAULT_SCHEMA) {
+        let g = builtin_schema_grants_on(DEFAULT_SCHEMA, major);
+        schema.schema_grants.insert(DEFAULT_SCHEMA.to_string(), g);
+        schema.schema_grants.sort_keys();
+    }
+}
+
 /// The declared schema as the scratch database gets it: no grants at all (they need roles,
 /// and [`carry`] brings them over as data).
 pub fn scratch_form(schema: &mut Schema) {
