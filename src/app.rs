@@ -333,7 +333,7 @@ async fn resolve(
             schema_file,
             views_dir,
         } => {
-            if let Some(w) = load::empty_declaration_warning(schema_file) {
+            if let Some(w) = load::empty_declaration_warning(schema_file, views_dir) {
                 eprintln!("warning: {w}");
             }
             // The cache is keyed by the declared files' bytes, so an unchanged project is not even
