@@ -71,6 +71,7 @@ pub mod event_trigger;
 pub mod extension;
 pub mod function;
 pub mod index;
+pub mod owner;
 pub mod policy;
 pub mod privilege;
 pub mod range_type;
