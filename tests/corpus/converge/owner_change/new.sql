@@ -1,0 +1,14 @@
+DO $$ BEGIN CREATE ROLE pgdrift_own_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Own Audit"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA billing;
+CREATE TABLE t (id bigint);
+CREATE TABLE billing.audit_log (id int);
+CREATE VIEW v AS SELECT id FROM t;
+CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'select a';
+CREATE TYPE mood AS ENUM ('a');
+ALTER SCHEMA billing OWNER TO "pgdrift Own Audit";
+ALTER TABLE t OWNER TO "pgdrift Own Audit";
+ALTER TABLE billing.audit_log OWNER TO "pgdrift Own Audit";
+ALTER VIEW v OWNER TO pgdrift_own_app;
+ALTER FUNCTION f(int) OWNER TO pgdrift_own_app;
+ALTER TYPE mood OWNER TO pgdrift_own_app;
