@@ -114,3 +114,19 @@ fn diff_and_plan() {
     let steps = diff::plan(&d, &d, &prior);
     assert_eq!(steps.len(), 1, "{steps:?}");
 }
+
+#[test]
+fn owner_findings_follow_ignore_rules_of_kind_owner() {
+    let yaml = format!("{YAML}ignore: [{{kind: owner, name: 'table *', reason: tables move}}]\n");
+    let mut d = declared(&yaml);
+    expand(&mut d);
+    let mut l = d.clone();
+    l.owners.insert("table t".into(), "x".into());
+    l.owners.insert("type mood".into(), "x".into());
+    let mut changes = Vec::new();
+    diff::diff(&d, &l, &mut changes);
+    let (kept, ignored) = crate::diff::apply_ignores(changes, &d.ignore);
+    assert_eq!(ignored.len(), 1);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].object.name, "type mood");
+}
