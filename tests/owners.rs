@@ -126,8 +126,40 @@ async fn owners_inspect_check_plan_apply() {
     assert!(apply.stdout.contains("converged"), "{}", apply.stdout);
     run(&["check", "--owners"]).assert_code(0);
 
-    // A squash leaves owners out, like pg_dump --no-owner.
+    // A snapshot keeps them: an offline check against it compares owners too.
+    let snap = dir.join("snap.yaml");
+    common::run_pgdrift(
+        &["snapshot", "--owners", "--db", &db.url, "--out", s(&snap)],
+        None,
+        &[],
+    )
+    .assert_code(0);
+    let snap_text = std::fs::read_to_string(&snap).expect("snapshot");
+    assert!(snap_text.contains("owner: pgdrift_own_app"), "{snap_text}");
     let server = db.server_url();
+    let offline = |extra: &[&str]| {
+        let mut all = vec![
+            "check",
+            "--against",
+            s(&snap),
+            "--dev-url",
+            &server,
+            "--no-cache",
+        ];
+        all.extend_from_slice(extra);
+        common::run_pgdrift(&all, Some(&dir), &[])
+    };
+    offline(&["--owners"]).assert_code(0);
+    std::fs::write(
+        dir.join("schema.yaml"),
+        text.replace("owner: pgdrift_own_app", "owner: pgdrift_own_rds_admin"),
+    )
+    .expect("rewrite schema.yaml");
+    offline(&["--owners"]).assert_code(1);
+    offline(&[]).assert_code(0);
+    std::fs::write(dir.join("schema.yaml"), &text).expect("restore schema.yaml");
+
+    // A squash leaves owners out, like pg_dump --no-owner.
     let squash = common::run_pgdrift(
         &["squash", "--owners", "--dev-url", &server],
         Some(&dir),
