@@ -660,7 +660,8 @@ pub struct DbArgs {
     pub no_privileges: bool,
     /// Compare, plan and write object owners (schema.yaml's `owner:` and `owners:`; drift
     /// category `owner`; `plan` ends with ALTER ... OWNER TO). Without it, declared owners are
-    /// accepted and ignored, and none are read. `squash` always leaves owners out.
+    /// accepted and ignored (their roles need not exist), and none are read. `squash` always
+    /// leaves owners out.
     #[arg(long)]
     pub owners: bool,
 }

@@ -247,3 +247,34 @@ async fn missing_owner_role_is_refused() {
     run(&["check"]).assert_code(0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An `owners:` key must name a declared object (with or without `--owners`: a typo never
+/// silently does nothing); the error points at its line.
+#[tokio::test]
+async fn owners_key_naming_nothing_is_an_error_at_its_line() {
+    let db = common::test_db("owners_bad_key").await;
+    let dir = temp_dir("bad_key");
+    std::fs::write(
+        dir.join("schema.yaml"),
+        "tables:\n  notes: {columns: {id: bigint}}\nowners:\n  table nothere: x\n",
+    )
+    .expect("write schema.yaml");
+    let out = common::run_pgdrift(&["check", "--db", &db.url, "--no-cache"], Some(&dir), &[]);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("schema.yaml:4:3")
+            && out.stderr.contains("owners table nothere")
+            && out.stderr.contains("names no declared object"),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(
+        dir.join("schema.yaml"),
+        "tables:\n  notes: {columns: {id: bigint}}\nowners:\n  index notes_pkey: x\n",
+    )
+    .expect("write schema.yaml");
+    let out = common::run_pgdrift(&["check", "--db", &db.url, "--no-cache"], Some(&dir), &[]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("schema.yaml:4:3"), "{}", out.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
