@@ -111,8 +111,9 @@ struct ReportArgs {
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     warn_on: Vec<String>,
     /// Leave objects out: KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'.
-    /// `role:PATTERN=REASON` leaves out, on both sides, the grants to and owners that are
-    /// matching roles, like schema.yaml's `{kind: role, ...}` rule.
+    /// `role:PATTERN=REASON` leaves out, on both sides and before comparing, the grants to
+    /// matching roles and (with --owners) the owners that are matching roles, like schema.yaml's
+    /// `{kind: role, ...}` rule.
     #[arg(long, value_name = "RULE")]
     ignore: Vec<String>,
 }
