@@ -339,7 +339,7 @@ pub fn build_plan(
     // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
     // exists; a created or recreated object belongs to whoever applies the plan.
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();
-    for s in crate::kinds::owner::diff::plan(declared, live, &prior) {
+    for s in crate::kinds::owner::diff::plan(declared, live, changes, &prior) {
         b.push(s.sql, &s.change, s.category, &[]);
     }
 
