@@ -276,5 +276,18 @@ async fn owners_key_naming_nothing_is_an_error_at_its_line() {
     let out = common::run_pgdrift(&["check", "--db", &db.url, "--no-cache"], Some(&dir), &[]);
     out.assert_code(2);
     assert!(out.stderr.contains("schema.yaml:4:3"), "{}", out.stderr);
+    // A serial column's sequence follows its table.
+    std::fs::write(
+        dir.join("schema.yaml"),
+        "tables:\n  notes: {columns: {id: serial}}\nowners:\n  sequence notes_id_seq: x\n",
+    )
+    .expect("write schema.yaml");
+    let out = common::run_pgdrift(&["check", "--db", &db.url, "--no-cache"], Some(&dir), &[]);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("schema.yaml:4:3") && out.stderr.contains("the table's owner"),
+        "{}",
+        out.stderr
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -250,6 +250,9 @@ pub async fn carry(
                 }
             }
         }
+        if followed_table(normalized, &canonical) {
+            return Err(invalid("a sequence owned by a column belongs to the table's owner (ALTER TABLE … OWNER TO moves it): declare the table's owner instead".to_string()));
+        }
         if !known.contains(&canonical) {
             return Err(invalid(format!("names no declared object (owners are declared for {} that the project declares; a routine by its argument types, as in `function f(integer, text)`)", KINDS.join(", "))));
         }
@@ -257,6 +260,17 @@ pub async fn carry(
     }
     normalized.owners.sort_keys();
     Ok(())
+}
+
+/// Whether `key` names a sequence owned by a column (its owner is its table's).
+fn followed_table(schema: &Schema, key: &str) -> bool {
+    let Some(name) = key.strip_prefix("sequence ") else {
+        return false;
+    };
+    QualifiedName::parse(name)
+        .ok()
+        .and_then(|q| schema.sequences.get(&q))
+        .is_some_and(|s| s.owned_by.is_some())
 }
 
 /// Where an `owners:` entry is declared, else the schema file.
