@@ -5,7 +5,8 @@
 //! is read into a declared project (with the renames declared), a plan is made and applied to A,
 //! and then the declared project must show no drift against A, and pg_dump of A and B must be
 //! the same after sorting their statements. `data.sql` runs on A before the plan and
-//! `verify.sql` (one boolean) after it, to prove data survives.
+//! `verify.sql` (one boolean) after it, to prove data survives. An `options` file holding
+//! `--owners` declares B's owners and plans and compares them.
 
 mod common;
 
@@ -88,24 +89,27 @@ async fn setup(
     new: &str,
     renames: Option<&str>,
 ) -> Result<(common::TestDb, common::TestDb, PathBuf), String> {
-    setup_in(name, old, new, renames, &[]).await
+    setup_in(name, old, new, renames, &[], false).await
 }
 
+/// [`setup`] in `schemas`; with `owners`, the project declares B's owners (`inspect --owners`).
 async fn setup_in(
     name: &str,
     old: &str,
     new: &str,
     renames: Option<&str>,
     schemas: &[String],
+    owners: bool,
 ) -> Result<(common::TestDb, common::TestDb, PathBuf), String> {
     let a = common::test_db(&format!("{name}_a")).await;
     let b = common::test_db(&format!("{name}_b")).await;
     a.exec(old).await;
     b.exec(new).await;
     let dir = scratch_dir(name);
-    let mut resolved = app::read_db(&url(&b.url), schemas)
+    let mut resolved = app::read_db_with(&url(&b.url), schemas, owners)
         .await
         .map_err(|e| format!("{name}: reading B: {e}"))?;
+    pgdrift::kinds::owner::compress(&mut resolved.schema);
     if let Some(r) = renames {
         apply_renames(&mut resolved.schema, r).map_err(|e| format!("{name}: {e}"))?;
     }
@@ -130,13 +134,28 @@ async fn make_plan_in(
 }
 
 async fn drift(dir: &Path, db: &str) -> Result<Vec<String>, String> {
-    drift_in(dir, db, &[]).await
+    drift_in(dir, db, &[], false).await
 }
 
-async fn drift_in(dir: &Path, db: &str, schemas: &[String]) -> Result<Vec<String>, String> {
-    let cmp = app::compare(&declared(dir), &Source::Db(url(db)), None, schemas)
-        .await
-        .map_err(|e| e.to_string())?;
+async fn drift_in(
+    dir: &Path,
+    db: &str,
+    schemas: &[String],
+    owners: bool,
+) -> Result<Vec<String>, String> {
+    let options = app::CompareOptions {
+        owners,
+        ..Default::default()
+    };
+    let cmp = app::compare_with(
+        &declared(dir),
+        &Source::Db(url(db)),
+        None,
+        schemas,
+        &options,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     Ok(cmp
         .changes
         .iter()
@@ -161,6 +180,8 @@ struct Case {
     data: Option<String>,
     verify: Option<String>,
     schemas: Vec<String>,
+    /// `options` holds `--owners`: owners are declared, planned and compared.
+    owners: bool,
 }
 
 impl Case {
@@ -180,6 +201,7 @@ impl Case {
             schemas: read("schemas")
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
+            owners: read("options").is_some_and(|o| o.lines().any(|l| l.trim() == "--owners")),
             name,
         })
     }
@@ -194,13 +216,21 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     let name = case.name.as_str();
     let schemas = &case.schemas;
     let tag = format!("{name}{}", if online { "_on" } else { "" });
-    let (a, b, dir) =
-        setup_in(&tag, &case.old, &case.new, case.renames.as_deref(), schemas).await?;
+    let (a, b, dir) = setup_in(
+        &tag,
+        &case.old,
+        &case.new,
+        case.renames.as_deref(),
+        schemas,
+        case.owners,
+    )
+    .await?;
     if let Some(data) = &case.data {
         a.exec(data).await;
     }
     let opts = PlanOptions {
         online,
+        owners: case.owners,
         ..Default::default()
     };
     let plan = make_plan_in(&dir, &a.url, &opts, schemas).await?;
@@ -215,7 +245,7 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     apply_plan(&url(&a.url), &plan, &apply_opts)
         .await
         .map_err(|e| format!("{name}: apply failed: {e}\n--- plan ---\n{text}"))?;
-    let left = drift_in(&dir, &a.url, schemas).await?;
+    let left = drift_in(&dir, &a.url, schemas, case.owners).await?;
     if !left.is_empty() {
         return Err(format!(
             "{name}: not converged:\n  {}\n--- plan ---\n{text}",
@@ -1020,6 +1050,7 @@ async fn random_schemas_converge() {
             data: None,
             verify: None,
             schemas: Vec::new(),
+            owners: false,
         };
         if let Err(e) = converge(&case, round % 3 == 2).await {
             failures.push(format!(

@@ -46,6 +46,8 @@ pub enum Category {
     Policy,
     /// Grants and revokes on tables, columns, views, sequences and schemas; default privileges.
     Privilege,
+    /// The owner of a schema, table, view, sequence, routine or type (`--owners` only).
+    Owner,
     /// `PARTITION BY`, a partition's parent and bound, table inheritance (`INHERITS`).
     Partition,
     /// `UNLOGGED` and storage parameters of tables (`WITH (fillfactor = …)`), column `STORAGE`
@@ -58,7 +60,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 26] = [
+    pub const ALL: [Category; 27] = [
         Category::Missing,
         Category::Extra,
         Category::Type,
@@ -82,6 +84,7 @@ impl Category {
         Category::Comment,
         Category::Policy,
         Category::Privilege,
+        Category::Owner,
         Category::Partition,
         Category::Storage,
         Category::Unsupported,
@@ -112,6 +115,7 @@ impl Category {
             Category::Comment => "comment",
             Category::Policy => "policy",
             Category::Privilege => "privilege",
+            Category::Owner => "owner",
             Category::Partition => "partition",
             Category::Storage => "storage",
             Category::Unsupported => "unsupported",
@@ -179,6 +183,7 @@ impl FromStr for Category {
             "defaults" => Some(Category::Default),
             "policies" | "rls" => Some(Category::Policy),
             "privileges" | "grants" => Some(Category::Privilege),
+            "owners" | "ownership" => Some(Category::Owner),
             "partitions" | "partitioning" | "inheritance" => Some(Category::Partition),
             _ => None,
         };
@@ -245,6 +250,8 @@ pub enum ObjectKind {
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
     Privilege,
+    /// The owner of one object (named `table users`, `schema s`, `function f()`, ...).
+    Owner,
     /// A kind the model does not cover, by its inventory id (`function`, `trigger`, ...).
     Unsupported(&'static str),
 }
@@ -285,6 +292,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
+            ObjectKind::Owner => "owner",
             ObjectKind::Unsupported(id) => id,
         }
     }
@@ -317,6 +325,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
+            ObjectKind::Owner => "owner of",
             ObjectKind::Unsupported(id) => crate::inventory::kind_words(id),
         }
     }
@@ -347,6 +356,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
+            ObjectKind::Owner => "owner",
             ObjectKind::Unsupported(id) => id,
         }
     }

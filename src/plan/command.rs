@@ -56,6 +56,7 @@ impl PlanSourceArgs {
                 crate::app::default_cache_dir()
             },
             no_privileges: self.db.no_privileges,
+            owners: self.db.owners,
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -92,6 +93,8 @@ pub async fn plan_for(
     let compare_options = crate::app::CompareOptions {
         cache_dir: opts.cache_dir.clone(),
         no_privileges: opts.no_privileges,
+        owners: opts.owners,
+        ignore_roles: Vec::new(),
     };
     let cmp = crate::app::compare_with(
         declared,
@@ -168,9 +171,9 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     Ok(0)
 }
 
-const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges)";
+const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges, owners without --owners)";
 
-/// A role that a declared grant or policy names but the target lacks, and where it is named.
+/// A role that a declared grant, policy or owner names but the target lacks, and where it is named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingRole {
     pub role: String,
@@ -236,7 +239,7 @@ pub async fn missing_roles(
 pub fn missing_roles_error(missing: &[MissingRole]) -> crate::Error {
     let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
     crate::Error::Other(format!(
-        "refusing to apply: the declared grants or policies name role(s) that do not exist on the target; nothing was run:\n{}\n  hint: {ROLE_HINT}",
+        "refusing to apply: the declared grants, policies or owners name role(s) that do not exist on the target; nothing was run:\n{}\n  hint: {ROLE_HINT}",
         lines.join("\n")
     ))
 }

@@ -169,6 +169,8 @@ pub struct PlanOptions {
     pub cache_dir: Option<PathBuf>,
     /// `--no-privileges`: no grants compared or planned.
     pub no_privileges: bool,
+    /// `--owners`: owners compared, and `ALTER ... OWNER TO` planned last.
+    pub owners: bool,
 }
 
 impl Default for PlanOptions {
@@ -179,6 +181,7 @@ impl Default for PlanOptions {
             tz: "UTC".to_string(),
             cache_dir: None,
             no_privileges: false,
+            owners: false,
         }
     }
 }
@@ -333,6 +336,12 @@ pub fn build_plan(
     }
     // 11. Event triggers: drops before everything, creations after every routine.
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
+    // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
+    // exists; a created or recreated object belongs to whoever applies the plan.
+    let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();
+    for s in crate::kinds::owner::diff::plan(declared, live, changes, &prior) {
+        b.push(s.sql, &s.change, s.category, &[]);
+    }
 
     let unsupported = changes
         .iter()
