@@ -56,6 +56,7 @@ impl PlanSourceArgs {
                 crate::app::default_cache_dir()
             },
             no_privileges: self.db.no_privileges,
+            empty_tables: HashSet::new(),
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -117,6 +118,10 @@ pub async fn plan_for(
         opts.appendable_views =
             appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
     }
+    let probed =
+        crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
+    opts.empty_tables =
+        crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;
     let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
     Ok((plan, cmp))
 }
