@@ -73,3 +73,59 @@ pub(crate) fn flag(mut step: Step, cx: &PlanCx, table: &QualifiedName) -> Step {
     }
     step
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::trigger::Trigger;
+    use crate::model::{QualifiedName, Schema, Table};
+    use crate::plan::{build_plan, Hazard, PlanOptions};
+
+    fn schema(tables: &[&str], triggers: &[(&str, &str)]) -> Schema {
+        let mut s = Schema::default();
+        for t in tables {
+            s.tables
+                .insert(QualifiedName::new("public", *t), Table::default());
+        }
+        for (t, name) in triggers {
+            let trigger = Trigger {
+                definition: format!(
+                    "CREATE TRIGGER {name} BEFORE INSERT ON public.{t} FOR EACH ROW EXECUTE FUNCTION f()"
+                ),
+                ..Default::default()
+            };
+            s.triggers
+                .entry(QualifiedName::new("public", *t))
+                .or_default()
+                .insert(name.to_string(), trigger);
+        }
+        s
+    }
+
+    /// The hazards of the step whose SQL contains `needle`.
+    fn hazards(opts: &PlanOptions, needle: &str) -> Vec<Hazard> {
+        let live = schema(&["a", "b"], &[("a", "gone")]);
+        let declared = schema(&["a", "b", "c"], &[("b", "added"), ("c", "fresh")]);
+        let changes = crate::diff::diff(&declared, &live);
+        let plan = build_plan(&declared, &live, &changes, opts).unwrap();
+        plan.steps
+            .iter()
+            .find(|s| s.sql.contains(needle))
+            .map(|s| s.hazards.clone())
+            .unwrap_or_else(|| panic!("no step with {needle}: {plan:#?}"))
+    }
+
+    #[test]
+    fn unprobed_tables_count_as_holding_rows() {
+        let unprobed = PlanOptions::default();
+        assert_eq!(hazards(&unprobed, "DROP TRIGGER"), [Hazard::BehaviorChange]);
+        assert_eq!(hazards(&unprobed, "added"), [Hazard::BehaviorChange]);
+        // A table the plan creates has no writes yet.
+        assert_eq!(hazards(&unprobed, "fresh"), []);
+        let probed = PlanOptions {
+            empty_tables: [QualifiedName::new("public", "a")].into_iter().collect(),
+            ..Default::default()
+        };
+        assert_eq!(hazards(&probed, "DROP TRIGGER"), []);
+        assert_eq!(hazards(&probed, "added"), [Hazard::BehaviorChange]);
+    }
+}
