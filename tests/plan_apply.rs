@@ -179,6 +179,9 @@ struct Case {
     renames: Option<String>,
     data: Option<String>,
     verify: Option<String>,
+    /// `hazards`: lines `SQL fragment => hazard, hazard` (or `=> none`): every step whose SQL
+    /// contains the fragment carries exactly those hazards, and there is at least one.
+    hazards: Option<String>,
     schemas: Vec<String>,
     /// `options` holds `--owners`: owners are declared, planned and compared.
     owners: bool,
@@ -198,6 +201,7 @@ impl Case {
             renames: read("renames"),
             data: read("data.sql"),
             verify: read("verify.sql"),
+            hazards: read("hazards"),
             schemas: read("schemas")
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
@@ -205,6 +209,39 @@ impl Case {
             name,
         })
     }
+}
+
+/// Checks the `hazards` file of a case (see [`Case::hazards`]).
+fn check_hazards(plan: &Plan, expected: &str) -> Result<(), String> {
+    let lines = expected.lines().map(str::trim);
+    for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (fragment, list) = line
+            .split_once("=>")
+            .ok_or(format!("hazards: `{line}` has no `=>`"))?;
+        let want: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && *h != "none")
+            .collect();
+        let steps: Vec<&plan::Step> = plan
+            .steps
+            .iter()
+            .filter(|s| s.sql.contains(fragment.trim()))
+            .collect();
+        if steps.is_empty() {
+            return Err(format!("hazards: no step contains `{}`", fragment.trim()));
+        }
+        for st in steps {
+            let got: Vec<&str> = st.hazards.iter().map(|h| h.as_str()).collect();
+            if got != want {
+                return Err(format!(
+                    "hazards of `{}`: {got:?}, expected {want:?}",
+                    st.sql
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn run_case(case: &Path, online: bool) -> Result<(), String> {
@@ -237,6 +274,9 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     let text = plan::render_sql(&plan);
     if std::env::var("PLAN_SHOW").is_ok() {
         eprintln!("=== {tag}\n{text}");
+    }
+    if let Some(expected) = &case.hazards {
+        check_hazards(&plan, expected).map_err(|e| format!("{name}: {e}\n--- plan ---\n{text}"))?;
     }
     let apply_opts = ApplyOptions {
         allow_destructive: true,
@@ -1049,6 +1089,7 @@ async fn random_schemas_converge() {
             renames: None,
             data: None,
             verify: None,
+            hazards: None,
             schemas: Vec::new(),
             owners: false,
         };

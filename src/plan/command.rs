@@ -57,6 +57,7 @@ impl PlanSourceArgs {
             },
             no_privileges: self.db.no_privileges,
             owners: self.db.owners,
+            empty_tables: HashSet::new(),
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -120,6 +121,10 @@ pub async fn plan_for(
         opts.appendable_views =
             appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
     }
+    let probed =
+        crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
+    opts.empty_tables =
+        crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;
     let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
     Ok((plan, cmp))
 }
