@@ -35,7 +35,7 @@ pub use crate::kinds::constraint::ddl::{
     drop_constraint, rename_constraint, validate_constraint,
 };
 pub use crate::kinds::enum_type::ddl::{
-    alter_enum_add_value, create_enum, drop_enum, rename_type, EnumValuePosition,
+    alter_enum_add_value, comment_on_enum, create_enum, drop_enum, rename_type, EnumValuePosition,
 };
 pub use crate::kinds::extension::ddl::{
     alter_extension_schema, alter_extension_update, create_extension, drop_extension,
@@ -182,6 +182,7 @@ pub fn create_script(schema: &Schema) -> Vec<Statement> {
     crate::kinds::trigger::ddl::script_part(schema, &mut out);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut out);
     out.extend(crate::kinds::schema::ddl::comment_statements(schema));
+    out.extend(crate::kinds::enum_type::ddl::comment_statements(schema));
     out.extend(sequence::ddl::comment_statements(schema));
     out.extend(table::ddl::comment_statements(schema));
     out.extend(view::ddl::comment_statements(schema, &order));

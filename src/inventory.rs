@@ -312,9 +312,6 @@ JOIN (
   SELECT 'pg_class'::regclass, r.oid, 'on index ' || quote_ident(r.nspname) || '.' || quote_ident(r.relname)
   FROM rel r WHERE r.relkind IN ('i', 'I')
     AND EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = r.oid AND k.contype IN ('p', 'u', 'x'))
-  UNION ALL
-  SELECT 'pg_type'::regclass, t.oid, 'on type ' || quote_ident(t.nspname) || '.' || quote_ident(t.typname)
-  FROM typ t WHERE t.typtype = 'e'
 ) o(classoid, objoid, what) ON o.classoid = d.classoid AND o.objoid = d.objoid AND d.objsubid = 0"
 );
 

@@ -34,6 +34,7 @@ pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
     crate::kinds::schema::diff::diff_comments(declared, live, &mut out);
     kinds::extension::diff::diff_extensions(declared, live, &mut out);
     kinds::enum_type::diff::diff_enums(declared, live, &mut out);
+    kinds::enum_type::diff::diff_comments(declared, live, &mut out);
     kinds::collation::diff::diff(declared, live, &mut out);
     kinds::domain::diff::diff(declared, live, &mut out);
     kinds::composite_type::diff::diff(declared, live, &mut out);

@@ -145,6 +145,14 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
     if let Some(YNode(_, _, YKind::Seq(items))) = root.child("ignore") {
         cx.ignore_locs = items.iter().map(|n| (n.0, n.1)).collect();
     }
+    if let Some(comments) = root.child("enum_comments") {
+        for (k, l, c, _) in comments.entries() {
+            if let Ok(q) = QualifiedName::parse(k) {
+                let key = ObjectKey::Grants(format!("enum_comments {q}"));
+                cx.sources.insert(key, cx.loc(*l, *c));
+            }
+        }
+    }
     if let Some(exts) = root.child("extensions") {
         for (k, l, c, _) in exts.entries() {
             cx.sources

@@ -61,6 +61,9 @@ pub struct Schema {
     pub extensions: IndexMap<String, Extension>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub enums: IndexMap<QualifiedName, Vec<String>>,
+    /// `COMMENT ON TYPE` of enums, by enum name (an enum stays a plain list of labels).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub enum_comments: IndexMap<QualifiedName, String>,
     /// `CREATE COLLATION` collations (see `kinds::collation`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub collations: IndexMap<QualifiedName, Collation>,

@@ -15,7 +15,8 @@ pub const CATALOG: CatalogQuery = CatalogQuery {
 const Q_ENUMS: &str = concat!(
     "SELECT n.nspname::text, t.typname::text,
   COALESCE(array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
-           FILTER (WHERE e.enumlabel IS NOT NULL), '{}')
+           FILTER (WHERE e.enumlabel IS NOT NULL), '{}'),
+  obj_description(t.oid, 'pg_type')
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_enum e ON e.enumtypid = t.oid
@@ -24,7 +25,7 @@ WHERE t.typtype = 'e' AND ",
     " AND ",
     not_extension_member!("pg_type", "t.oid"),
     "
-GROUP BY n.nspname, t.typname
+GROUP BY n.nspname, t.typname, t.oid
 ORDER BY n.nspname, t.typname"
 );
 
@@ -35,8 +36,13 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             get::<String>(row, 1, "enums", "an enum")?,
         );
         let labels: Vec<String> = get(row, 2, "enums", &qn.display_name())?;
+        let comment: Option<String> = get(row, 3, "enums", &qn.display_name())?;
+        if let Some(c) = comment {
+            cx.out.enum_comments.insert(qn.clone(), c);
+        }
         cx.out.enums.insert(qn, labels);
     }
     cx.out.enums.sort_keys();
+    cx.out.enum_comments.sort_keys();
     Ok(())
 }

@@ -18,6 +18,28 @@ pub fn create_enum(name: &QualifiedName, labels: &[String]) -> String {
     format!("CREATE TYPE {} AS ENUM ({})", name.sql(), labels.join(", "))
 }
 
+pub fn comment_on_enum(name: &QualifiedName, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON TYPE {} IS {}",
+        name.sql(),
+        crate::ddl::comment_literal(comment)
+    )
+}
+
+/// The enums' comments, for the comments part of `ddl::create_script`.
+pub fn comment_statements(schema: &Schema) -> Vec<Statement> {
+    let with_enum = schema.enum_comments.iter();
+    with_enum
+        .filter(|(q, _)| schema.enums.contains_key(*q))
+        .map(|(q, c)| {
+            Statement::new(
+                comment_on_enum(q, Some(c)),
+                format!("enum {}", q.display_name()),
+            )
+        })
+        .collect()
+}
+
 pub fn drop_enum(name: &QualifiedName) -> String {
     format!("DROP TYPE {}", name.sql())
 }

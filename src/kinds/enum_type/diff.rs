@@ -4,7 +4,9 @@
 //! added label is reported once (as added), not also as a reordering. A missing label is an
 //! error (code that writes it fails); an undeclared one or a new order is a warning.
 
-use crate::diff::{extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{
+    comment_change, extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity,
+};
 use crate::model::Schema;
 
 /// `('a', 'b')`: the labels as SQL literals, as CREATE TYPE ... AS ENUM lists them.
@@ -67,6 +69,19 @@ pub(crate) fn diff_enums(declared: &Schema, live: &Schema, out: &mut Vec<Change>
             Severity::Warning,
             Some(enum_values(l)),
         ));
+    }
+}
+
+/// Comments of the enums both sides have (a new enum gets its comment where it is created).
+pub(crate) fn diff_comments(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
+    let (d, l) = (&declared.enum_comments, &live.enum_comments);
+    for q in declared
+        .enums
+        .keys()
+        .filter(|q| live.enums.contains_key(*q))
+    {
+        let obj = ObjectRef::top(ObjectKind::Enum, q);
+        out.extend(comment_change(obj, &d.get(q).cloned(), &l.get(q).cloned()));
     }
 }
 

@@ -16,4 +16,10 @@ pub(crate) fn validate(schema: &Schema, cx: &mut Cx) {
             }
         }
     }
+    for q in schema.enum_comments.keys() {
+        if !schema.enums.contains_key(q) {
+            let key = ObjectKey::Grants(format!("enum_comments {q}"));
+            cx.at(&key, format!("`enum_comments` names `{q}`, which is not a declared enum (declare it under `enums:`)"));
+        }
+    }
 }

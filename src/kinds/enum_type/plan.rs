@@ -70,7 +70,12 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> EnumSteps {
             Category::Missing => {
                 if let Some(d) = cx.declared.enums.get(q) {
                     b.push(ddl::create_enum(q, d), &label(&[c]), c.category, &[]);
+                    comment_if_declared(cx, b, q, &label(&[c]));
                 }
+            }
+            Category::Comment => {
+                let comment = cx.declared.enum_comments.get(q).map(String::as_str);
+                b.comment(ddl::comment_on_enum(q, comment), &label(&[c]));
             }
             Category::Enum if done.insert(q.clone()) => {
                 let (Some(d), Some(l)) = (cx.declared.enums.get(q), cx.live.enums.get(q)) else {
@@ -87,6 +92,13 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> EnumSteps {
         }
     }
     out
+}
+
+/// The declared comment of an enum the plan (re)creates.
+fn comment_if_declared(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, why: &str) {
+    if let Some(c) = cx.declared.enum_comments.get(q) {
+        b.comment(ddl::comment_on_enum(q, Some(c)), why);
+    }
 }
 
 /// `ADD VALUE` for each new label, placed next to its declared neighbour.
@@ -164,6 +176,8 @@ fn rebuild(
     }
     b.push(ddl::drop_enum(q), why, Category::Enum, &[]);
     b.push(ddl::rename_type(&tmp, &q.name), why, Category::Enum, &[]);
+    // The comment went with the old type.
+    comment_if_declared(cx, b, q, why);
     for (t, col) in &defaults_to_restore {
         restored.insert((t.clone(), col.clone()));
         // `t` is a live name; find the declared table it became.

@@ -1,0 +1,10 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+COMMENT ON TYPE mood IS 'new';
+CREATE TYPE "Gone Comment" AS ENUM ('a');
+CREATE TYPE plain AS ENUM ('x');
+COMMENT ON TYPE plain IS 'added';
+CREATE TYPE rebuilt AS ENUM ('one', 'three');
+COMMENT ON TYPE rebuilt IS 'kept through the rebuild';
+CREATE TYPE "Fresh Enum" AS ENUM ('y');
+COMMENT ON TYPE "Fresh Enum" IS 'a new enum, with its comment';
+CREATE TABLE t (m mood, g "Gone Comment", p plain, r rebuilt DEFAULT 'one', f "Fresh Enum");
