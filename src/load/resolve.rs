@@ -49,6 +49,7 @@ pub(super) fn resolve(schema: &mut Schema, cx: &mut Cx) {
         .collect();
     let mut new_sequences: Vec<(QualifiedName, Sequence)> = Vec::new();
     let table_names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
+    let row_types = table_names.clone();
     for tq in table_names {
         let Some(table) = schema.tables.get_mut(&tq) else {
             continue;
@@ -69,7 +70,7 @@ pub(super) fn resolve(schema: &mut Schema, cx: &mut Cx) {
                 ));
                 continue;
             }
-            match types::canonical_type_ext(&col.data_type, &user_types, allow_ext) {
+            match column_type(&col.data_type, &user_types, &row_types, allow_ext) {
                 Ok(t) => col.data_type = t,
                 Err(e) => cx.at(&key, known.hint(&col.data_type, e)),
             }
@@ -84,6 +85,28 @@ pub(super) fn resolve(schema: &mut Schema, cx: &mut Cx) {
         schema.sequences.insert(q, s);
     }
     crate::kinds::sequence::load::resolve_types(schema, cx);
+}
+
+/// A column's type: built-in or declared first, then a declared table's row type (every table
+/// defines one; a table named like a built-in type does not shadow it, as in PostgreSQL, where
+/// `pg_catalog` comes first), then, when extensions are declared, an extension's type.
+fn column_type(
+    text: &str,
+    user_types: &[QualifiedName],
+    row_types: &[QualifiedName],
+    allow_ext: bool,
+) -> Result<String, String> {
+    let first = types::canonical_type_ext(text, user_types, false);
+    if first.is_ok() {
+        return first;
+    }
+    if let Ok(t) = types::canonical_type_ext(text, row_types, false) {
+        return Ok(t);
+    }
+    if allow_ext {
+        return types::canonical_type_ext(text, user_types, true);
+    }
+    first
 }
 
 /// Turns a `serial` column into what PostgreSQL makes of it: an integer column defaulting to

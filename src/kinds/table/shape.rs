@@ -166,8 +166,20 @@ pub fn parents(table: &Table) -> impl Iterator<Item = &QualifiedName> {
     table.partition_of.iter().chain(table.inherits.iter())
 }
 
-/// How many ancestors a table has within `schema` (0 for a root); cycles stop at the depth of
-/// the schema size.
+/// The tables that must exist before `table`: its parents, and the tables whose row type one of
+/// its columns has (`home address`, `previous address[]`).
+fn prerequisites<'a>(schema: &'a Schema, table: &'a Table) -> Vec<QualifiedName> {
+    let mut out: Vec<QualifiedName> = parents(table).cloned().collect();
+    for col in table.columns.values() {
+        let base = col.data_type.trim_end_matches("[]");
+        let row_type = schema.tables.keys().find(|q| q.type_spelling() == base);
+        out.extend(row_type.cloned());
+    }
+    out
+}
+
+/// How many tables must be created before this one within `schema` (0 for a root), following
+/// [`prerequisites`]; cycles stop at the depth of the schema size.
 pub fn depth(schema: &Schema, name: &QualifiedName) -> usize {
     let mut d = 0;
     let mut frontier = vec![name.clone()];
@@ -175,7 +187,7 @@ pub fn depth(schema: &Schema, name: &QualifiedName) -> usize {
         let next: Vec<QualifiedName> = frontier
             .iter()
             .filter_map(|n| schema.tables.get(n))
-            .flat_map(|t| parents(t).cloned())
+            .flat_map(|t| prerequisites(schema, t))
             .filter(|p| schema.tables.contains_key(p))
             .collect();
         if next.is_empty() {
