@@ -222,8 +222,7 @@ SELECT 'constraint_options',
   r.nspname::text, c.conname::text, NULL, r.relname::text, pg_get_constraintdef(c.oid)
 FROM pg_constraint c JOIN rel r ON r.oid = c.conrelid
 WHERE c.conislocal AND c.conparentid = 0 AND r.relkind IN ('r', 'p')
-  AND ((c.contype = 'c' AND c.connoinherit)
-       OR (c.contype IN ('p', 'u') AND EXISTS (SELECT 1 FROM pg_index i
+  AND ((c.contype IN ('p', 'u') AND EXISTS (SELECT 1 FROM pg_index i
              WHERE i.indexrelid = c.conindid AND i.indnkeyatts < i.indnatts))
        OR jsonb_typeof(to_jsonb(c) -> 'confdelsetcols') = 'array')
 UNION ALL

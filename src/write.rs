@@ -302,6 +302,7 @@ mod tests {
             Check {
                 expression: "(score > (0)::numeric)".into(),
                 not_valid: false,
+                no_inherit: false,
                 renamed_from: None,
                 comment: None,
             },

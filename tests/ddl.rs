@@ -136,6 +136,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
         Check {
             expression: "id > 0".into(),
             not_valid: false,
+            no_inherit: false,
             renamed_from: None,
             comment: None,
         },
@@ -246,6 +247,7 @@ fn add_constraint_variants() {
     let ck = Check {
         expression: "(a > 0)".into(),
         not_valid: false,
+        no_inherit: false,
         renamed_from: None,
         comment: None,
     };
@@ -799,6 +801,7 @@ fn rich_schema() -> Schema {
         Check {
             expression: "total >= 0".into(),
             not_valid: false,
+            no_inherit: false,
             renamed_from: None,
             comment: None,
         },

@@ -242,6 +242,7 @@ async fn constraints_of_every_kind() {
         Check {
             expression: "(score >= 0)".into(),
             not_valid: false,
+            no_inherit: false,
             renamed_from: None,
             comment: None,
         }

@@ -34,7 +34,8 @@ const Q_CONSTRAINTS: &str = concat!(
   COALESCE((SELECT (to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean
             FROM pg_index ix WHERE ix.indexrelid = con.conindid), false),
   obj_description(con.oid, 'pg_constraint'),
-  con.convalidated
+  con.convalidated,
+  con.connoinherit
 FROM rel
 JOIN pg_constraint con ON con.conrelid = rel.oid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
@@ -122,6 +123,7 @@ fn attach_constraint(
                 Check {
                     expression,
                     not_valid,
+                    no_inherit: get::<bool>(row, 17, Q, &obj)?,
                     renamed_from: None,
                     comment,
                 },

@@ -59,7 +59,11 @@ fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
 fn check_clause(name: &str, check: &Check) -> String {
     // At PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
     let expression = stabilize_expression(&check.expression);
-    format!("{}CHECK ({expression})", constraint_prefix(name))
+    let no_inherit = if check.no_inherit { " NO INHERIT" } else { "" };
+    format!(
+        "{}CHECK ({expression}){no_inherit}",
+        constraint_prefix(name)
+    )
 }
 
 fn exclusion_clause(name: &str, ex: &Exclusion) -> String {

@@ -94,12 +94,22 @@ impl Aspects for Check {
         vec![
             ("the expression", self.expression.clone()),
             (VALIDATION, validation(self.not_valid)),
+            ("inheritance", inheritance(self.no_inherit)),
         ]
     }
 }
 
 /// The aspect of checks and foreign keys that `VALIDATE CONSTRAINT` changes.
 pub(crate) const VALIDATION: &str = "validation";
+
+fn inheritance(no_inherit: bool) -> String {
+    if no_inherit {
+        "NO INHERIT"
+    } else {
+        "inherited"
+    }
+    .to_string()
+}
 
 fn validation(not_valid: bool) -> String {
     if not_valid { "NOT VALID" } else { "VALID" }.to_string()
@@ -240,7 +250,8 @@ fn unique_text(u: &UniqueConstraint) -> String {
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
 fn check_text(c: &Check) -> String {
     let not_valid = if c.not_valid { " NOT VALID" } else { "" };
-    format!("CHECK ({}){not_valid}", c.expression)
+    let no_inherit = if c.no_inherit { " NO INHERIT" } else { "" };
+    format!("CHECK ({}){no_inherit}{not_valid}", c.expression)
 }
 
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
@@ -345,6 +356,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                no_inherit: false,
                 renamed_from: None,
                 comment: None,
             },

@@ -149,6 +149,9 @@ pub struct Check {
     /// Added `NOT VALID`: rows that were there before are not checked (until `VALIDATE`).
     #[serde(skip_serializing_if = "is_false")]
     pub not_valid: bool,
+    /// `NO INHERIT`: inheritance children do not get it (nor can a partitioned table have one).
+    #[serde(skip_serializing_if = "is_false")]
+    pub no_inherit: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,6 +164,8 @@ struct CheckLong {
     expression: String,
     #[serde(default)]
     not_valid: bool,
+    #[serde(default)]
+    no_inherit: bool,
     #[serde(default)]
     renamed_from: Option<String>,
     #[serde(default)]
@@ -186,6 +191,7 @@ impl<'de> Deserialize<'de> for Check {
                 Ok(Check {
                     expression: l.expression,
                     not_valid: l.not_valid,
+                    no_inherit: l.no_inherit,
                     renamed_from: l.renamed_from,
                     comment: l.comment,
                 })

@@ -185,6 +185,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                no_inherit: false,
                 renamed_from: Some("gene_id_check".into()),
                 comment: None,
             },
@@ -203,6 +204,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                no_inherit: false,
                 renamed_from: None,
                 comment: None,
             },
