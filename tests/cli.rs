@@ -240,9 +240,9 @@ const PRODUCTION_DRIFT: &[&str] = &[
     "default column static_evidence_uploads.upload_status",
     "default column gene_curations.status",
     "default column annotation_sources.priority",
-    "missing index ix_gene_evidence_evidence_data",
-    "missing index ix_cache_entries_expires_at",
-    "extra index ix_genes_hgnc_id_old",
+    "index missing index ix_gene_evidence_evidence_data",
+    "index missing index ix_cache_entries_expires_at",
+    "index extra index ix_genes_hgnc_id_old",
     "index index ix_static_sources_active_type",
     "type column static_sources.id",
     "type column static_evidence_uploads.source_id",
@@ -256,14 +256,18 @@ fn findings_of(json: &str) -> BTreeSet<String> {
     let doc: serde_json::Value =
         serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(doc["format"], "pgdrift.check");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     doc["changes"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| {
+            let presence = match c["presence"].as_str().unwrap() {
+                "changed" => String::new(),
+                p => format!("{p} "),
+            };
             format!(
-                "{} {} {}",
+                "{} {presence}{} {}",
                 c["category"].as_str().unwrap(),
                 c["object"]["kind"].as_str().unwrap(),
                 c["object"]["name"].as_str().unwrap()

@@ -6,7 +6,7 @@ use std::hash::Hash;
 
 use indexmap::IndexMap;
 
-use super::{display_part, Category, Change, ObjectKind, ObjectRef, Severity};
+use super::{display_part, Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::QualifiedName;
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ pub(crate) fn missing(object: ObjectRef, severity: Severity, declared: Option<St
         "{} is declared but missing from the database",
         object.describe()
     );
-    Change::new(Category::Missing, severity, object, summary).values(declared, None)
+    Change::one_side(Presence::Missing, severity, object, summary).values(declared, None)
 }
 
 /// An object only the database has; `live` is its definition when it has a short one.
@@ -92,10 +92,10 @@ pub(crate) fn extra(object: ObjectRef, severity: Severity, live: Option<String>)
         "{} exists in the database but is not declared",
         object.describe()
     );
-    Change::new(Category::Extra, severity, object, summary).values(None, live)
+    Change::one_side(Presence::Extra, severity, object, summary).values(None, live)
 }
 
-/// A declared `renamed_from` the database has not caught up with. It is category `missing` (the
+/// A declared `renamed_from` the database has not caught up with. It is presence `missing` (the
 /// new name is missing) and carries `renamed_from`, which the plan turns into a rename instead
 /// of a drop and an add.
 pub(crate) fn renamed(object: ObjectRef, old: &str, old_display: String) -> Change {
@@ -105,7 +105,7 @@ pub(crate) fn renamed(object: ObjectRef, old: &str, old_display: String) -> Chan
         old_display
     );
     let new_display = object.name.clone();
-    let mut c = Change::new(Category::Missing, Severity::Error, object, summary)
+    let mut c = Change::one_side(Presence::Missing, Severity::Error, object, summary)
         .values(Some(new_display), Some(old_display));
     c.renamed_from = Some(old.to_string());
     c

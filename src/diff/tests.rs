@@ -33,7 +33,7 @@ fn category_names_round_trip_and_aliases() {
     );
     let err = "colour".parse::<Category>().unwrap_err().to_string();
     assert!(
-        err.contains("`colour`") && err.contains("missing, extra, type, timezone"),
+        err.contains("`colour`") && err.contains("schema, table, column, type, timezone"),
         "{err}"
     );
 }
@@ -58,18 +58,18 @@ fn order_is_kind_then_declared_then_extra() {
         .insert(q("a"), table(&[("y", col("int")), ("x", col("bigint"))]));
     let names: Vec<String> = diff(&a, &b)
         .iter()
-        .map(|c| format!("{} {}", c.category, c.object.describe()))
+        .map(|c| format!("{} {} {}", c.category, c.presence, c.object.describe()))
         .collect();
     assert_eq!(
         names,
         vec![
-            "missing extension citext",
-            "missing enum e",
-            "missing table b",
-            "type column a.x",
-            "extra column a.y",
-            "extra table z",
-            "missing view v",
+            "extension missing extension citext",
+            "enum missing enum e",
+            "table missing table b",
+            "type changed column a.x",
+            "column extra column a.y",
+            "table extra table z",
+            "view missing view v",
         ]
     );
 }
@@ -189,7 +189,7 @@ fn category_filter_and_policy() {
         vec![Category::Timezone, Category::Default]
     );
     assert_eq!(
-        filter_categories(changes.clone(), &[Category::Default]).len(),
+        filter_categories(changes.clone(), &[Category::Default.into()]).len(),
         1
     );
     assert_eq!(filter_categories(changes.clone(), &[]).len(), 2);
@@ -198,8 +198,8 @@ fn category_filter_and_policy() {
     assert_eq!(exit_code(&changes, &Policy::default()), 1);
     let only_default = &changes[1..];
     let p = |fail: Option<&[Category]>, warn: &[Category]| Policy {
-        fail_on: fail.map(|f| f.to_vec()),
-        warn_on: warn.to_vec(),
+        fail_on: fail.map(|f| f.iter().map(|&c| c.into()).collect()),
+        warn_on: warn.iter().map(|&c| c.into()).collect(),
     };
     assert_eq!(
         exit_code(only_default, &p(None, &[])),
@@ -249,6 +249,32 @@ fn change_serializes_with_every_field() {
     let v = serde_json::to_value(&diff(&a, &b)[0]).unwrap();
     assert_eq!(
         v.to_string(),
-        r#"{"category":"type","severity":"error","object":{"kind":"column","table":"t","name":"t.c","member":"c"},"summary":"type is bigint in the declaration but integer in the database","declared":"bigint","live":"integer","detail":null,"possible_rename":null,"renamed_from":null}"#
+        r#"{"category":"type","presence":"changed","severity":"error","object":{"kind":"column","table":"t","name":"t.c","member":"c"},"summary":"type is bigint in the declaration but integer in the database","declared":"bigint","live":"integer","detail":null,"possible_rename":null,"renamed_from":null}"#
+    );
+}
+
+#[test]
+fn a_missing_foreign_key_is_category_foreign_key_and_presence_missing() {
+    let mut t = table(&[("gene_id", col("bigint"))]);
+    t.foreign_keys.insert("x_gene_fk".into(), fk());
+    let a = with_table("x", t);
+    let b = with_table("x", table(&[("gene_id", col("bigint"))]));
+    let changes = diff(&a, &b);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].category, Category::ForeignKey);
+    assert_eq!(changes[0].presence, Presence::Missing);
+    let fail_on = |names: &str| Policy {
+        fail_on: Some(names.split(',').map(|n| n.parse().unwrap()).collect()),
+        warn_on: Vec::new(),
+    };
+    assert_eq!(exit_code(&changes, &fail_on("fk")), 1);
+    assert_eq!(exit_code(&changes, &fail_on("missing")), 1);
+    assert_eq!(exit_code(&changes, &fail_on("extra,index")), 0);
+    let only = |s: &str| filter_categories(changes.clone(), &[s.parse().unwrap()]).len();
+    assert_eq!((only("foreign_key"), only("changed")), (1, 0));
+    let v = serde_json::to_value(&changes[0]).unwrap();
+    assert_eq!(
+        (v["category"].as_str(), v["presence"].as_str()),
+        (Some("foreign_key"), Some("missing"))
     );
 }

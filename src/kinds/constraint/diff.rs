@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(
             summary(&m),
             vec![(
-                Category::Missing,
+                Category::ForeignKey,
                 Severity::Error,
                 "foreign key x_gene_fk on x".into()
             )]
@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(
             summary(&x),
             vec![(
-                Category::Extra,
+                Category::ForeignKey,
                 Severity::Warning,
                 "foreign key x_gene_fk on x".into()
             )]
@@ -381,8 +381,12 @@ mod tests {
                 ),
             ]
         };
-        assert_eq!(summary(&m), expect(Category::Missing, Severity::Error));
-        assert_eq!(summary(&x), expect(Category::Extra, Severity::Warning));
+        assert_eq!(summary(&m), expect(Category::Constraint, Severity::Error));
+        assert!(m
+            .iter()
+            .all(|c| c.presence == crate::diff::Presence::Missing));
+        assert_eq!(summary(&x), expect(Category::Constraint, Severity::Warning));
+        assert!(x.iter().all(|c| c.presence == crate::diff::Presence::Extra));
 
         let mut t2 = t.clone();
         t2.primary_key = Some(PrimaryKey {
@@ -427,12 +431,12 @@ mod tests {
             summary(&d),
             vec![
                 (
-                    Category::Missing,
+                    Category::Constraint,
                     Severity::Error,
                     "unique constraint genes_symbol_key on genes".into()
                 ),
                 (
-                    Category::Extra,
+                    Category::Index,
                     Severity::Warning,
                     "index genes_symbol_key on genes".into()
                 ),

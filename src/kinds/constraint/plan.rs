@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::ddl;
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::index::plan::{self as index, IndexAdd};
 use crate::model::{QualifiedName, Table};
 use crate::plan::{label, Builder, Hazard, PlanCx};
@@ -15,8 +15,8 @@ use crate::plan::{label, Builder, Hazard, PlanCx};
 /// Renames of constraints and indexes, in change order.
 pub(crate) fn rename_members(cx: &PlanCx, b: &mut Builder) {
     for c in &cx.changes.members {
-        if let (Category::Missing, Some(old), Some(t), Some(m)) = (
-            c.category,
+        if let (Presence::Missing, Some(old), Some(t), Some(m)) = (
+            c.presence,
             &c.renamed_from,
             &c.object.table,
             &c.object.member,
@@ -57,7 +57,7 @@ pub(crate) fn drop_members(cx: &PlanCx, b: &mut Builder) -> Vec<FkRebuild> {
                 b.push(
                     ddl::drop_constraint(t, fk),
                     &format!("table {t} is not declared: its foreign key {fk} goes first"),
-                    Category::Extra,
+                    Category::ForeignKey,
                     &[],
                 );
                 d.dropped.insert((t.clone(), fk.clone()));
@@ -81,11 +81,12 @@ impl Drops {
         let (Some(t), Some(m)) = (&c.object.table, &c.object.member) else {
             return;
         };
-        let redefined = matches!(
-            c.category,
-            Category::Constraint | Category::ForeignKey | Category::Index
-        );
-        if !(c.category == Category::Extra || redefined) {
+        let redefined = c.presence == Presence::Changed
+            && matches!(
+                c.category,
+                Category::Constraint | Category::ForeignKey | Category::Index
+            );
+        if !(c.presence == Presence::Extra || redefined) {
             return;
         }
         if redefined && validation_only(cx, c) == Some(false) {
@@ -205,21 +206,22 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
         let (Some(t), Some(m)) = (&c.object.table, &c.object.member) else {
             continue;
         };
-        let add = match c.category {
-            Category::Missing => c.renamed_from.is_none(),
-            Category::Constraint | Category::ForeignKey
+        let add = match (c.presence, c.category) {
+            (Presence::Missing, _) => c.renamed_from.is_none(),
+            (Presence::Extra, _) => false,
+            (_, Category::Constraint | Category::ForeignKey)
                 if validation_only(cx, c) == Some(false) =>
             {
                 let validate = (t.clone(), c.object.kind, m.clone(), label(&[c]));
                 out.validations.push(validate);
                 false
             }
-            Category::Constraint | Category::ForeignKey | Category::Index => true,
-            Category::Comment if c.object.kind == ObjectKind::Index => {
+            (_, Category::Constraint | Category::ForeignKey | Category::Index) => true,
+            (_, Category::Comment) if c.object.kind == ObjectKind::Index => {
                 out.index_comments.push((t.clone(), m.clone(), label(&[c])));
                 false
             }
-            Category::Comment => {
+            (_, Category::Comment) => {
                 let add = (t.clone(), c.object.kind, m.clone(), label(&[c]));
                 out.constraint_comments.push(add);
                 false

@@ -114,11 +114,11 @@ mod tests {
         let (m, x) = both(&a, &Schema::default());
         assert_eq!(
             summary(&m),
-            vec![(Category::Missing, Severity::Error, "table genes".into())]
+            vec![(Category::Table, Severity::Error, "table genes".into())]
         );
         assert_eq!(
             summary(&x),
-            vec![(Category::Extra, Severity::Warning, "table genes".into())]
+            vec![(Category::Table, Severity::Warning, "table genes".into())]
         );
         assert_eq!(x[0].live.as_deref(), Some("3 columns"));
     }
@@ -143,7 +143,7 @@ mod tests {
             summary(&d),
             vec![
                 (Category::Type, Severity::Warning, "table t".into()),
-                (Category::Extra, Severity::Warning, "column t.z".into())
+                (Category::Column, Severity::Warning, "column t.z".into())
             ]
         );
         assert_eq!(d[0].summary, "column order differs");
@@ -212,14 +212,14 @@ mod tests {
         assert_eq!(
             summary(&d),
             vec![
-                (Category::Missing, Severity::Error, "table genes".into()),
+                (Category::Table, Severity::Error, "table genes".into()),
                 (
-                    Category::Missing,
+                    Category::Constraint,
                     Severity::Error,
                     "check constraint genes_id_check on genes".into()
                 ),
                 (
-                    Category::Missing,
+                    Category::Index,
                     Severity::Error,
                     "index genes_sym_idx on genes".into()
                 ),
