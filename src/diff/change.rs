@@ -18,8 +18,10 @@ pub enum Category {
     Table,
     /// A column on one side only (also: a declared column rename not yet applied).
     Column,
-    /// Column type differs (other than time zone only); also column order.
+    /// Column type differs (other than time zone only).
     Type,
+    /// The columns both sides have are in another order (object kind `table`).
+    ColumnOrder,
     /// `timestamp` vs `timestamptz` (or `time` vs `timetz`), arrays included.
     Timezone,
     Default,
@@ -60,11 +62,12 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 27] = [
+    pub const ALL: [Category; 28] = [
         Category::Schema,
         Category::Table,
         Category::Column,
         Category::Type,
+        Category::ColumnOrder,
         Category::Timezone,
         Category::Default,
         Category::Nullability,
@@ -96,6 +99,7 @@ impl Category {
             Category::Table => "table",
             Category::Column => "column",
             Category::Type => "type",
+            Category::ColumnOrder => "column_order",
             Category::Timezone => "timezone",
             Category::Default => "default",
             Category::Nullability => "nullability",
@@ -216,6 +220,7 @@ impl FromStr for Category {
             "schemas" => Some(Category::Schema),
             "tables" => Some(Category::Table),
             "columns" => Some(Category::Column),
+            "order" => Some(Category::ColumnOrder),
             _ => None,
         };
         alias

@@ -33,7 +33,8 @@ fn category_names_round_trip_and_aliases() {
     );
     let err = "colour".parse::<Category>().unwrap_err().to_string();
     assert!(
-        err.contains("`colour`") && err.contains("schema, table, column, type, timezone"),
+        err.contains("`colour`")
+            && err.contains("schema, table, column, type, column_order, timezone"),
         "{err}"
     );
 }

@@ -113,7 +113,7 @@ impl<'a> Changes<'a> {
             (Category::Comment, _) => self.table_comments.push((c, q)),
             // Planned from the two schemas by kinds::table::shape.
             (Category::Partition | Category::Storage, _) => {}
-            (Category::Type, _) => self.warnings.push(format!(
+            (Category::ColumnOrder, _) => self.warnings.push(format!(
                 "{}: {} (declared: {}; live: {}). Columns cannot be reordered in place; rebuild the table by hand if the order matters",
                 c.object.describe(),
                 c.summary,

@@ -92,7 +92,7 @@ fn column_order(
         let join = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
         out.push(
             Change::new(
-                Category::Type,
+                Category::ColumnOrder,
                 Severity::Warning,
                 ObjectRef::top(ObjectKind::Table, table),
                 "column order differs".to_string(),
@@ -124,7 +124,7 @@ mod tests {
     }
 
     #[test]
-    fn column_order_is_a_type_warning() {
+    fn column_order_is_its_own_warning() {
         let a = with_table(
             "t",
             table(&[("a", col("int")), ("b", col("int")), ("c", col("int"))]),
@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(
             summary(&d),
             vec![
-                (Category::Type, Severity::Warning, "table t".into()),
+                (Category::ColumnOrder, Severity::Warning, "table t".into()),
                 (Category::Column, Severity::Warning, "column t.z".into())
             ]
         );
