@@ -1,11 +1,12 @@
 //! `plan` and `apply` against a real PostgreSQL.
 //!
 //! The convergence corpus: each folder under tests/corpus/converge holds old.sql and new.sql
-//! (plus optional `renames`, `data.sql`, `verify.sql`). old is built in database A, new in B; B
+//! (plus optional `renames`, `data.sql`, `verify.sql`, `plan_has`). old is built in database A, new in B; B
 //! is read into a declared project (with the renames declared), a plan is made and applied to A,
 //! and then the declared project must show no drift against A, and pg_dump of A and B must be
 //! the same after sorting their statements. `data.sql` runs on A before the plan and
-//! `verify.sql` (one boolean) after it, to prove data survives.
+//! `verify.sql` (one boolean) after it, to prove data survives. Each line of `plan_has` must
+//! appear in the plan's SQL (to prove a rename is a rename).
 
 mod common;
 
@@ -66,6 +67,14 @@ fn apply_renames(schema: &mut Schema, text: &str) -> Result<(), String> {
             ["check", table, new, old] => {
                 let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
                 t.checks.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());
+            }
+            ["unique", table, new, old] => {
+                let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
+                t.unique.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());
+            }
+            ["foreign_key", table, new, old] => {
+                let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
+                t.foreign_keys.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());
             }
             _ => return Err(format!("bad renames line `{line}`")),
         }
@@ -160,6 +169,7 @@ struct Case {
     renames: Option<String>,
     data: Option<String>,
     verify: Option<String>,
+    plan_has: Option<String>,
     schemas: Vec<String>,
 }
 
@@ -177,6 +187,7 @@ impl Case {
             renames: read("renames"),
             data: read("data.sql"),
             verify: read("verify.sql"),
+            plan_has: read("plan_has"),
             schemas: read("schemas")
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
@@ -207,6 +218,15 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     let text = plan::render_sql(&plan);
     if std::env::var("PLAN_SHOW").is_ok() {
         eprintln!("=== {tag}\n{text}");
+    }
+    let wanted = case.plan_has.as_deref().unwrap_or("").lines();
+    if let Some(w) = wanted
+        .map(str::trim)
+        .find(|w| !w.is_empty() && !text.contains(w))
+    {
+        return Err(format!(
+            "{name}: the plan lacks `{w}`\n--- plan ---\n{text}"
+        ));
     }
     let apply_opts = ApplyOptions {
         allow_destructive: true,
@@ -1019,6 +1039,7 @@ async fn random_schemas_converge() {
             renames: None,
             data: None,
             verify: None,
+            plan_has: None,
             schemas: Vec::new(),
         };
         if let Err(e) = converge(&case, round % 3 == 2).await {

@@ -542,13 +542,19 @@ pub struct Change {
     pub live: Option<String>,
     /// More lines: a unified diff of view bodies, a rename hint.
     pub detail: Option<String>,
-    /// `old -> new` when a missing and an extra column look like a rename. A hint only: both
-    /// the Missing and the Extra change carry it, and nothing acts on it.
+    /// `old -> new` when a missing and an extra column look like a rename (a hint on both the
+    /// missing and the extra change), or when a missing and an extra constraint or index have
+    /// the same definition (one change). A hint only: the plan never renames on a guess.
     pub possible_rename: Option<String>,
     /// Set when the declaration says `renamed_from: <this>` and the database still has the old
     /// name: the plan renames instead of dropping and adding. The old member name for columns,
     /// constraints and indexes; the old table name (same schema) for tables.
     pub renamed_from: Option<String>,
+    /// The live member a declared constraint or index is paired with under another name or
+    /// kind (a possible rename; a unique constraint against a unique index): its kind and exact
+    /// name. The plan drops it and adds the declared one.
+    #[serde(skip)]
+    pub live_member: Option<(ObjectKind, String)>,
 }
 
 impl Change {
@@ -569,6 +575,7 @@ impl Change {
             detail: None,
             possible_rename: None,
             renamed_from: None,
+            live_member: None,
         }
     }
 

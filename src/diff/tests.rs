@@ -279,3 +279,43 @@ fn a_missing_foreign_key_is_category_foreign_key_and_presence_missing() {
         (Some("foreign_key"), Some("missing"))
     );
 }
+
+#[test]
+fn an_index_renamed_with_the_same_definition_is_one_possible_rename() {
+    let ix = |cols: &[&str]| Index {
+        unique: true,
+        columns: cols.iter().map(|c| c.to_string()).collect(),
+        ..Default::default()
+    };
+    let mut d = genes();
+    d.indexes.insert("genes_symbol_idx".into(), ix(&["symbol"]));
+    let mut l = genes();
+    l.indexes.insert("ix_symbol".into(), ix(&["symbol"]));
+    let changes = diff(&with_table("genes", d.clone()), &with_table("genes", l));
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let c = &changes[0];
+    assert_eq!(
+        (c.category, c.presence, c.severity),
+        (Category::Index, Presence::Changed, Severity::Warning)
+    );
+    assert_eq!(c.object.name, "genes_symbol_idx");
+    assert_eq!(
+        c.possible_rename.as_deref(),
+        Some("ix_symbol -> genes_symbol_idx")
+    );
+    assert!(c
+        .detail
+        .as_deref()
+        .unwrap_or("")
+        .contains("renamed_from: ix_symbol"));
+    // Another definition: a missing and an extra index, as before.
+    let mut other = genes();
+    other
+        .indexes
+        .insert("ix_symbol".into(), ix(&["symbol", "id"]));
+    let presences: Vec<Presence> = diff(&with_table("genes", d), &with_table("genes", other))
+        .iter()
+        .map(|c| c.presence)
+        .collect();
+    assert_eq!(presences, vec![Presence::Missing, Presence::Extra]);
+}

@@ -96,21 +96,23 @@ impl Drops {
             return; // goes with its table or materialized view
         }
         let lt = cx.live_name(t);
-        let name = match c.object.kind {
-            ObjectKind::PrimaryKey => cx
-                .live_table(t)
-                .and_then(|x| x.primary_key.as_ref())
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| m.clone()),
-            _ => m.clone(),
+        // Paired with a live member of another name or kind: that one goes.
+        let (kind, name) = match (&c.live_member, c.object.kind) {
+            (Some((kind, name)), _) => (*kind, name.clone()),
+            (None, ObjectKind::PrimaryKey) => {
+                let live_pk = cx.live_table(t).and_then(|x| x.primary_key.as_ref());
+                let name = live_pk.map(|p| p.name.clone());
+                (ObjectKind::PrimaryKey, name.unwrap_or_else(|| m.clone()))
+            }
+            (None, kind) => (kind, m.clone()),
         };
         if !self.dropped.insert((lt.clone(), name.clone())) {
             return;
         }
-        let (sql, rebuilds_key) = if c.object.kind == ObjectKind::Index {
+        let (sql, rebuilds_key) = if kind == ObjectKind::Index {
             index::drop(cx.live, &lt, &name)
         } else {
-            let key = matches!(c.object.kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
+            let key = matches!(kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
             (ddl::drop_constraint(&lt, &name), key)
         };
         if rebuilds_key {
