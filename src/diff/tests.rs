@@ -319,3 +319,42 @@ fn an_index_renamed_with_the_same_definition_is_one_possible_rename() {
         .collect();
     assert_eq!(presences, vec![Presence::Missing, Presence::Extra]);
 }
+
+#[test]
+fn a_unique_constraint_against_a_unique_index_is_one_warning() {
+    let mut d = genes();
+    d.unique.insert(
+        "genes_symbol_key".into(),
+        crate::model::UniqueConstraint {
+            columns: vec!["symbol".into()],
+            ..Default::default()
+        },
+    );
+    let mut l = genes();
+    let ix = Index {
+        unique: true,
+        columns: vec!["symbol".into()],
+        ..Default::default()
+    };
+    l.indexes.insert("genes_symbol_key".into(), ix.clone());
+    let changes = diff(&with_table("genes", d.clone()), &with_table("genes", l));
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let c = &changes[0];
+    assert_eq!(
+        (c.category, c.presence, c.severity),
+        (Category::Constraint, Presence::Changed, Severity::Warning)
+    );
+    assert_eq!(c.object.kind, ObjectKind::Unique);
+    assert!(c.summary.contains("same guarantee"), "{}", c.summary);
+    // A partial unique index is not the same guarantee.
+    let mut partial = genes();
+    let p = Index {
+        predicate: Some("(id > 0)".into()),
+        ..ix
+    };
+    partial.indexes.insert("genes_symbol_key".into(), p);
+    assert_eq!(
+        diff(&with_table("genes", d), &with_table("genes", partial)).len(),
+        2
+    );
+}

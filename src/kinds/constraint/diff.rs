@@ -2,7 +2,8 @@
 //!
 //! Constraints pair by name (PostgreSQL names them per schema), with renames through
 //! `renamed_from`. A unique constraint and a unique index on the same columns are different
-//! objects here, as they are in the catalog: one cannot stand in for the other in a plan.
+//! objects, as they are in the catalog; one on each side is one warning, paired afterwards by
+//! [`super::unique_form`].
 
 use crate::diff::{
     cols, comment_change, diff_members, differs, extra, missing, Aspects, Category, Change,
@@ -227,7 +228,7 @@ fn diff_primary_key(
 }
 
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
-fn unique_text(u: &UniqueConstraint) -> String {
+pub(crate) fn unique_text(u: &UniqueConstraint) -> String {
     let mut t = "UNIQUE".to_string();
     if u.nulls_not_distinct {
         t.push_str(" NULLS NOT DISTINCT");
@@ -408,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn unique_constraint_and_equivalent_index_are_different_objects() {
+    fn unique_constraint_against_equivalent_index_is_one_warning() {
         let mut t = genes();
         t.unique.insert(
             "genes_symbol_key".into(),
@@ -429,18 +430,12 @@ mod tests {
         let d = diff(&with_table("genes", t), &with_table("genes", t2));
         assert_eq!(
             summary(&d),
-            vec![
-                (
-                    Category::Constraint,
-                    Severity::Error,
-                    "unique constraint genes_symbol_key on genes".into()
-                ),
-                (
-                    Category::Index,
-                    Severity::Warning,
-                    "index genes_symbol_key on genes".into()
-                ),
-            ]
+            vec![(
+                Category::Constraint,
+                Severity::Warning,
+                "unique constraint genes_symbol_key on genes".into()
+            )]
         );
+        assert_eq!(d[0].declared.as_deref(), Some("UNIQUE (symbol)"));
     }
 }

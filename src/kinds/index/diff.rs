@@ -30,7 +30,7 @@ impl Aspects for Index {
 }
 
 /// The index as CREATE INDEX spells it after the name, for the declared and live values.
-fn index_text(i: &Index) -> String {
+pub(crate) fn index_text(i: &Index) -> String {
     let mut t = String::new();
     if i.unique {
         t.push_str("UNIQUE ");

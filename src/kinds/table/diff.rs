@@ -62,8 +62,11 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
         }
         column::diff::diff_extra_columns(name, &columns, out);
     }
-    constraint::diff::diff_constraints(name, d, l, out);
-    index::diff::diff_indexes(name, &d.indexes, &l.indexes, out);
+    let mut members = Vec::new();
+    constraint::diff::diff_constraints(name, d, l, &mut members);
+    index::diff::diff_indexes(name, &d.indexes, &l.indexes, &mut members);
+    constraint::unique_form::merge(name, d, l, &mut members);
+    out.extend(members);
 }
 
 /// Order of the columns both sides have: added columns always land at the end, so only the
