@@ -96,6 +96,9 @@ impl Drops {
             return; // goes with its table or materialized view
         }
         let lt = cx.live_name(t);
+        if let Some(index) = index_becoming_constraint(c) {
+            return self.using_index(cx, c, (t, &lt), m, index);
+        }
         // Paired with a live member of another name or kind: that one goes.
         let (kind, name) = match (&c.live_member, c.object.kind) {
             (Some((kind, name)), _) => (*kind, name.clone()),
@@ -120,6 +123,29 @@ impl Drops {
         }
         let rank = u8::from(c.object.kind != ObjectKind::ForeignKey);
         self.steps.push((rank, sql, label(&[c]), c.category));
+    }
+
+    /// The live unique index becomes the declared unique constraint `m` in place, with its
+    /// declared comment. (`t` declared, `lt` live table.)
+    fn using_index(
+        &mut self,
+        cx: &PlanCx,
+        c: &Change,
+        (t, lt): (&QualifiedName, &QualifiedName),
+        m: &str,
+        index: &str,
+    ) {
+        let sql = ddl::add_constraint_unique_using_index(lt, m, index);
+        self.steps.push((1, sql, label(&[c]), c.category));
+        let comment = cx
+            .declared
+            .tables
+            .get(t)
+            .and_then(|dt| ddl::declared_comment(dt, ObjectKind::Unique, m));
+        if let Some(text) = comment {
+            let sql = ddl::comment_on_constraint(lt, m, Some(text));
+            self.steps.push((1, sql, label(&[c]), Category::Comment));
+        }
     }
 
     /// Foreign keys that still point at a key being rebuilt must go first, and come back after.
@@ -152,6 +178,15 @@ impl Drops {
             }
         }
         out
+    }
+}
+
+/// A declared unique constraint the database enforces with a unique index (see
+/// `unique_form`): that index, which `ADD CONSTRAINT … UNIQUE USING INDEX` turns into it.
+fn index_becoming_constraint(c: &Change) -> Option<&str> {
+    match &c.live_member {
+        Some((ObjectKind::Index, index)) if c.object.kind == ObjectKind::Unique => Some(index),
+        _ => None,
     }
 }
 
@@ -218,6 +253,7 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
                 out.validations.push(validate);
                 false
             }
+            _ if index_becoming_constraint(c).is_some() => false,
             (_, Category::Constraint | Category::ForeignKey | Category::Index) => true,
             (_, Category::Comment) if c.object.kind == ObjectKind::Index => {
                 out.index_comments.push((t.clone(), m.clone(), label(&[c])));
