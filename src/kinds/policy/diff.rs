@@ -102,8 +102,8 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
     for (pname, dp) in &d.policies {
         let obj = ObjectRef::member(ObjectKind::Policy, name, pname);
         let change = match l.policies.get(pname) {
-            None => Change::new(
-                Category::Policy,
+            None => Change::one_side(
+                Presence::Missing,
                 Severity::Error,
                 obj,
                 format!("policy {pname} on {name} is declared but missing from the database"),
@@ -136,8 +136,8 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
             } else {
                 Severity::Warning
             };
-            let mut change = Change::new(
-                Category::Policy,
+            let mut change = Change::one_side(
+                Presence::Extra,
                 severity,
                 obj,
                 format!("policy {pname} on {name} exists in the database but is not declared"),
