@@ -433,6 +433,27 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
     }
 
     #[test]
+    fn markdown_says_the_presence_in_words() {
+        let mut declared = Schema::default();
+        let genes = QualifiedName::new("public", "genes");
+        declared.tables.insert(genes, Table::default());
+        let r = Report {
+            changes: diff(&declared, &Schema::default()),
+            ..empty()
+        };
+        let md = markdown(&r);
+        assert!(
+            md.contains("| error | table (missing) | table genes |"),
+            "{md}"
+        );
+        let v: Value = serde_json::from_str(&json(&r)).unwrap();
+        assert_eq!(v["version"], 2);
+        assert_eq!(v["changes"][0]["category"], "table");
+        assert_eq!(v["changes"][0]["presence"], "missing");
+        assert_eq!(v["summary"]["by_category"]["table"], 1);
+    }
+
+    #[test]
     fn human_no_drift() {
         assert_eq!(
             human(&empty(), false),
