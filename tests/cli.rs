@@ -365,6 +365,31 @@ async fn production_drift_is_found_live_and_through_a_snapshot() {
     );
     tz.assert_code(1);
     assert_eq!(findings_of(&tz.stdout).len(), 4);
+    // A presence selects across categories: the two missing indexes fail `--fail-on missing`.
+    let missing = common::run_pgdrift(
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+            "--category",
+            "missing",
+            "--fail-on",
+            "missing",
+            "--format",
+            "json",
+        ],
+        Some(&repo()),
+        &[],
+    );
+    missing.assert_code(1);
+    let want: BTreeSet<String> = PRODUCTION_DRIFT
+        .iter()
+        .filter(|f| f.contains(" missing "))
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(findings_of(&missing.stdout), want);
     let md = common::run_pgdrift(
         &["check", "--db", &db.url, "--format", "markdown"],
         Some(&repo()),
