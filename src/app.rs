@@ -79,25 +79,46 @@ pub struct Resolved {
 /// Reads a live database into the model: every user schema (like pg_dump), or those the
 /// selection patterns name (see [`crate::kinds::schema::catalog`]).
 pub async fn read_db(url: &DbUrl, schemas: &[String]) -> Result<Resolved, Error> {
+    read_db_with(url, schemas, false).await
+}
+
+/// [`read_db`], with `--owners`: the owner of every object too (see [`crate::kinds::owner`]).
+pub async fn read_db_with(
+    url: &DbUrl,
+    schemas: &[String],
+    owners: bool,
+) -> Result<Resolved, Error> {
     let _progress = crate::progress::Progress::start(format!("reading {}", url.redacted()), None);
     let client = url.connect().await?;
     let major = crate::conn::server_major(&client)
         .await
         .map_err(|e| Error::Other(format!("{}: {}", url.redacted(), describe_pg_error(&e, ""))))?;
     let schemas = crate::kinds::schema::catalog::resolve(&client, schemas).await?;
-    let schema = introspect(
+    let mut schema = introspect(
         &client,
         &IntrospectOptions {
             schemas: schemas.clone(),
         },
     )
     .await?;
+    if owners {
+        crate::kinds::owner::catalog::read(&client, &schemas, &mut schema).await?;
+    }
     Ok(Resolved {
         schema,
         major: Some(major),
         label: url.redacted(),
         schemas_read: schemas,
     })
+}
+
+/// What `inspect` and `snapshot` leave out or add, beyond the schema selection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// `--no-privileges`: no grants written.
+    pub no_privileges: bool,
+    /// `--owners`: `owner:` (the most common owner) and `owners:` (the others) written.
+    pub owners: bool,
 }
 
 /// `pgdrift inspect`: writes schema.yaml and views/*.sql describing a live database.
@@ -112,10 +133,35 @@ pub async fn inspect_with(
     out: &Path,
     no_privileges: bool,
 ) -> Result<Resolved, Error> {
-    let mut resolved = read_db(url, schemas).await?;
-    if no_privileges {
+    let options = WriteOptions {
+        no_privileges,
+        owners: false,
+    };
+    inspect_with_options(url, schemas, out, options).await
+}
+
+/// Reads the database as `inspect` and `snapshot` write it.
+async fn read_for_writing(
+    url: &DbUrl,
+    schemas: &[String],
+    options: WriteOptions,
+) -> Result<Resolved, Error> {
+    let mut resolved = read_db_with(url, schemas, options.owners).await?;
+    if options.no_privileges {
         crate::kinds::privilege::strip(&mut resolved.schema);
     }
+    crate::kinds::owner::compress(&mut resolved.schema);
+    Ok(resolved)
+}
+
+/// [`inspect`] with every option.
+pub async fn inspect_with_options(
+    url: &DbUrl,
+    schemas: &[String],
+    out: &Path,
+    options: WriteOptions,
+) -> Result<Resolved, Error> {
+    let resolved = read_for_writing(url, schemas, options).await?;
     crate::write::write_project(&resolved.schema, out).map_err(|e| Error::Io {
         path: out.to_path_buf(),
         source: e,
@@ -136,10 +182,21 @@ pub async fn snapshot_with(
     out: &Path,
     no_privileges: bool,
 ) -> Result<Resolved, Error> {
-    let mut resolved = read_db(url, schemas).await?;
-    if no_privileges {
-        crate::kinds::privilege::strip(&mut resolved.schema);
-    }
+    let options = WriteOptions {
+        no_privileges,
+        owners: false,
+    };
+    snapshot_with_options(url, schemas, out, options).await
+}
+
+/// [`snapshot`] with every option.
+pub async fn snapshot_with_options(
+    url: &DbUrl,
+    schemas: &[String],
+    out: &Path,
+    options: WriteOptions,
+) -> Result<Resolved, Error> {
+    let mut resolved = read_for_writing(url, schemas, options).await?;
     resolved.schema.postgres = resolved.major;
     let text = snapshot_yaml(&resolved.schema)?;
     if let Some(parent) = out.parent() {
@@ -173,6 +230,11 @@ pub struct CompareOptions {
     pub cache_dir: Option<PathBuf>,
     /// `--no-privileges`: grants are left out of both sides before comparing.
     pub no_privileges: bool,
+    /// `--owners`: owners are read and compared (without it, declared ones are ignored).
+    pub owners: bool,
+    /// Role patterns of `--ignore role:PATTERN=REASON`: like schema.yaml's `kind: role` rules,
+    /// their grants and owners are left out of both sides before comparing.
+    pub ignore_roles: Vec<String>,
 }
 
 /// Compares `left` (the declared side) with `right` (the live side). Declared sources are
@@ -319,7 +381,7 @@ async fn resolve(
     options: &CompareOptions,
 ) -> Result<Resolved, Error> {
     match source {
-        Source::Db(url) => read_db(url, schemas).await,
+        Source::Db(url) => read_db_with(url, schemas, options.owners).await,
         Source::Snapshot(path) => {
             let schema = load::load_snapshot(path)?;
             Ok(Resolved {
@@ -333,7 +395,7 @@ async fn resolve(
             schema_file,
             views_dir,
         } => {
-            if let Some(w) = load::empty_declaration_warning(schema_file) {
+            if let Some(w) = load::empty_declaration_warning(schema_file, views_dir) {
                 eprintln!("warning: {w}");
             }
             // The cache is keyed by the declared files' bytes, so an unchanged project is not even
@@ -427,8 +489,16 @@ async fn compare_in(
     }
     let mut roles = crate::kinds::privilege::ignored_roles(&l.schema);
     roles.extend(crate::kinds::privilege::ignored_roles(&r.schema));
-    crate::kinds::privilege::without_roles(&mut l.schema, &roles);
-    crate::kinds::privilege::without_roles(&mut r.schema, &roles);
+    roles.extend(options.ignore_roles.iter().cloned());
+    for side in [&mut l.schema, &mut r.schema] {
+        if options.owners {
+            crate::kinds::owner::expand(side);
+        } else {
+            crate::kinds::owner::strip(side);
+        }
+        crate::kinds::privilege::without_roles(side, &roles);
+        crate::kinds::owner::without_roles(side, &roles);
+    }
     if !options.no_privileges {
         // Each side's default is its own server's (a declared side's is its normalizer's).
         let (lm, rm) = (l.major.or(normalizer_major), r.major.or(normalizer_major));
@@ -588,6 +658,12 @@ pub struct DbArgs {
     /// compared, not planned, not in scripts. For projects that manage grants elsewhere.
     #[arg(long)]
     pub no_privileges: bool,
+    /// Compare, plan and write object owners (schema.yaml's `owner:` and `owners:`; drift
+    /// category `owner`; `plan` ends with ALTER ... OWNER TO). Without it, declared owners are
+    /// accepted and ignored (their roles need not exist), and none are read. `squash` always
+    /// leaves owners out.
+    #[arg(long)]
+    pub owners: bool,
 }
 
 impl DbArgs {

@@ -618,6 +618,8 @@ async fn run_holding(
         &crate::app::CompareOptions {
             cache_dir: args.source.options().cache_dir,
             no_privileges: args.source.db.no_privileges,
+            owners: args.source.db.owners,
+            ignore_roles: Vec::new(),
         },
     )
     .await?;

@@ -409,8 +409,8 @@ fn display_name(
 /// so a reader can tell "present and equal" from "different" even though pgdrift cannot plan
 /// the change.
 pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
-    let mut all: BTreeMap<(&str, &str), (Option<&Unsupported>, Option<&Unsupported>)> =
-        BTreeMap::new();
+    type BothSides<'a> = (Option<&'a Unsupported>, Option<&'a Unsupported>);
+    let mut all: BTreeMap<(&str, &str), BothSides> = BTreeMap::new();
     for u in &declared.unsupported {
         all.entry((&u.kind, &u.name)).or_default().0 = Some(u);
     }

@@ -101,8 +101,8 @@ struct ReportArgs {
     format: Format,
     /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
-    /// constraint, view, enum, sequence, extension, comment, ...; or a presence: missing,
-    /// extra, changed.
+    /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
+    /// presence: missing, extra, changed.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,
     /// Categories that make the exit code 1 (default: all).
@@ -112,6 +112,9 @@ struct ReportArgs {
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     warn_on: Vec<String>,
     /// Leave objects out: KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'.
+    /// `role:PATTERN=REASON` leaves out, on both sides and before comparing, the grants to
+    /// matching roles and (with --owners) the owners that are matching roles, like schema.yaml's
+    /// `{kind: role, ...}` rule.
     #[arg(long, value_name = "RULE")]
     ignore: Vec<String>,
 }
@@ -167,6 +170,9 @@ struct DiffArgs {
     /// Leave privileges out of the comparison, like pg_dump's flag.
     #[arg(long)]
     no_privileges: bool,
+    /// Compare object owners too (category `owner`); without it, declared owners are ignored.
+    #[arg(long)]
+    owners: bool,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -217,11 +223,11 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Inspect(args) => {
             let t = app::target(&args.db).await?;
-            let r = app::inspect_with(
+            let r = app::inspect_with_options(
                 &t.url,
                 &args.db.selection(),
                 &args.out,
-                args.db.no_privileges,
+                write_options(&args.db),
             )
             .await?;
             if !r.schema.unsupported.is_empty() {
@@ -248,11 +254,11 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Snapshot(args) => {
             let t = app::target(&args.db).await?;
-            let r = app::snapshot_with(
+            let r = app::snapshot_with_options(
                 &t.url,
                 &args.db.selection(),
                 &args.out,
-                args.db.no_privileges,
+                write_options(&args.db),
             )
             .await?;
             eprintln!(
@@ -318,6 +324,8 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                     app::default_cache_dir()
                 },
                 no_privileges: args.db.no_privileges,
+                owners: args.db.owners,
+                ignore_roles: ignored_roles(&args.report)?,
             };
             let cmp = app::compare_with(
                 &declared,
@@ -347,6 +355,8 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             let dev = app::dev_server(args.dev_url.as_deref())?;
             let options = app::CompareOptions {
                 no_privileges: args.no_privileges,
+                owners: args.owners,
+                ignore_roles: ignored_roles(&args.report)?,
                 ..Default::default()
             };
             let cmp = app::compare_with(&a, &b, dev.as_ref(), &args.schemas, &options).await?;
@@ -391,6 +401,25 @@ fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
         name,
         reason: reason.trim().to_string(),
     })
+}
+
+/// The role patterns of `--ignore role:PATTERN=REASON` rules: applied before the comparison.
+fn ignored_roles(args: &ReportArgs) -> Result<Vec<String>, Error> {
+    let mut out = Vec::new();
+    for r in &args.ignore {
+        let rule = parse_ignore(r)?;
+        if rule.kind == "role" {
+            out.push(rule.name);
+        }
+    }
+    Ok(out)
+}
+
+fn write_options(db: &DbArgs) -> app::WriteOptions {
+    app::WriteOptions {
+        no_privileges: db.no_privileges,
+        owners: db.owners,
+    }
 }
 
 /// Where the declared objects are, for `--format github` (only read for that format).

@@ -3,7 +3,8 @@
 //! findings `check` must report (expected: one `category kind name` per line, the presence
 //! after the category for an object on one side only: `foreign_key missing foreign_key f`; empty = no drift;
 //! `expected.<N>` instead from major N on, where PostgreSQL itself changed; `min_major` holding
-//! N skips the case, with a note, on older servers that lack what it uses).
+//! N skips the case, with a note, on older servers that lack what it uses; `options` holds
+//! command-line options of `check` such as `--owners`, one a line).
 //! Every case runs against a real PostgreSQL in its own database.
 
 mod common;
@@ -42,6 +43,36 @@ fn expected_file(dir: &Path) -> std::path::PathBuf {
     }
 }
 
+/// The case's `options` file, if any: one command-line option a line (`--owners`,
+/// `--no-privileges`, `--ignore role:PATTERN=REASON`), as `check` takes them.
+fn options(dir: &Path) -> Result<app::CompareOptions, String> {
+    let mut out = app::CompareOptions::default();
+    let Ok(text) = std::fs::read_to_string(dir.join("options")) else {
+        return Ok(out);
+    };
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once(' ') {
+            None if line == "--owners" => out.owners = true,
+            None if line == "--no-privileges" => out.no_privileges = true,
+            Some(("--ignore", rule)) => {
+                let pattern = rule
+                    .trim()
+                    .strip_prefix("role:")
+                    .and_then(|r| r.split_once('=').map(|(p, _)| p.to_string()))
+                    .ok_or(format!(
+                        "options: only `--ignore role:PATTERN=REASON` is read here, not `{line}`"
+                    ))?;
+                out.ignore_roles.push(pattern);
+            }
+            _ => return Err(format!("options: unknown option `{line}`")),
+        }
+    }
+    Ok(out)
+}
+
 async fn run_case(dir: &Path) -> Result<(), String> {
     let name = dir
         .file_name()
@@ -75,7 +106,8 @@ async fn run_case(dir: &Path) -> Result<(), String> {
         views_dir: dir.join("views"),
     };
     let live = Source::Db(DbUrl::parse(&db.url).map_err(|e| e.to_string())?);
-    let cmp = app::compare(&declared, &live, None, &[])
+    let options = options(dir).map_err(|e| format!("{name}: {e}"))?;
+    let cmp = app::compare_with(&declared, &live, None, &[], &options)
         .await
         .map_err(|e| format!("{name}: {e}"))?;
     let got = finding_lines(&cmp.changes);

@@ -1,12 +1,12 @@
 //! `plan` and `apply` against a real PostgreSQL.
 //!
 //! The convergence corpus: each folder under tests/corpus/converge holds old.sql and new.sql
-//! (plus optional `renames`, `data.sql`, `verify.sql`, `plan_has`). old is built in database A, new in B; B
+//! (plus optional `renames`, `data.sql`, `verify.sql`). old is built in database A, new in B; B
 //! is read into a declared project (with the renames declared), a plan is made and applied to A,
 //! and then the declared project must show no drift against A, and pg_dump of A and B must be
 //! the same after sorting their statements. `data.sql` runs on A before the plan and
-//! `verify.sql` (one boolean) after it, to prove data survives. Each line of `plan_has` must
-//! appear in the plan's SQL (to prove a rename is a rename).
+//! `verify.sql` (one boolean) after it, to prove data survives. An `options` file holding
+//! `--owners` declares B's owners and plans and compares them.
 
 mod common;
 
@@ -97,24 +97,27 @@ async fn setup(
     new: &str,
     renames: Option<&str>,
 ) -> Result<(common::TestDb, common::TestDb, PathBuf), String> {
-    setup_in(name, old, new, renames, &[]).await
+    setup_in(name, old, new, renames, &[], false).await
 }
 
+/// [`setup`] in `schemas`; with `owners`, the project declares B's owners (`inspect --owners`).
 async fn setup_in(
     name: &str,
     old: &str,
     new: &str,
     renames: Option<&str>,
     schemas: &[String],
+    owners: bool,
 ) -> Result<(common::TestDb, common::TestDb, PathBuf), String> {
     let a = common::test_db(&format!("{name}_a")).await;
     let b = common::test_db(&format!("{name}_b")).await;
     a.exec(old).await;
     b.exec(new).await;
     let dir = scratch_dir(name);
-    let mut resolved = app::read_db(&url(&b.url), schemas)
+    let mut resolved = app::read_db_with(&url(&b.url), schemas, owners)
         .await
         .map_err(|e| format!("{name}: reading B: {e}"))?;
+    pgdrift::kinds::owner::compress(&mut resolved.schema);
     if let Some(r) = renames {
         apply_renames(&mut resolved.schema, r).map_err(|e| format!("{name}: {e}"))?;
     }
@@ -139,13 +142,28 @@ async fn make_plan_in(
 }
 
 async fn drift(dir: &Path, db: &str) -> Result<Vec<String>, String> {
-    drift_in(dir, db, &[]).await
+    drift_in(dir, db, &[], false).await
 }
 
-async fn drift_in(dir: &Path, db: &str, schemas: &[String]) -> Result<Vec<String>, String> {
-    let cmp = app::compare(&declared(dir), &Source::Db(url(db)), None, schemas)
-        .await
-        .map_err(|e| e.to_string())?;
+async fn drift_in(
+    dir: &Path,
+    db: &str,
+    schemas: &[String],
+    owners: bool,
+) -> Result<Vec<String>, String> {
+    let options = app::CompareOptions {
+        owners,
+        ..Default::default()
+    };
+    let cmp = app::compare_with(
+        &declared(dir),
+        &Source::Db(url(db)),
+        None,
+        schemas,
+        &options,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     Ok(cmp
         .changes
         .iter()
@@ -169,8 +187,12 @@ struct Case {
     renames: Option<String>,
     data: Option<String>,
     verify: Option<String>,
-    plan_has: Option<String>,
+    /// `hazards`: lines `SQL fragment => hazard, hazard` (or `=> none`): every step whose SQL
+    /// contains the fragment carries exactly those hazards, and there is at least one.
+    hazards: Option<String>,
     schemas: Vec<String>,
+    /// `options` holds `--owners`: owners are declared, planned and compared.
+    owners: bool,
 }
 
 impl Case {
@@ -187,13 +209,47 @@ impl Case {
             renames: read("renames"),
             data: read("data.sql"),
             verify: read("verify.sql"),
-            plan_has: read("plan_has"),
+            hazards: read("hazards"),
             schemas: read("schemas")
                 .map(|s| s.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
+            owners: read("options").is_some_and(|o| o.lines().any(|l| l.trim() == "--owners")),
             name,
         })
     }
+}
+
+/// Checks the `hazards` file of a case (see [`Case::hazards`]).
+fn check_hazards(plan: &Plan, expected: &str) -> Result<(), String> {
+    let lines = expected.lines().map(str::trim);
+    for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (fragment, list) = line
+            .split_once("=>")
+            .ok_or(format!("hazards: `{line}` has no `=>`"))?;
+        let want: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && *h != "none")
+            .collect();
+        let steps: Vec<&plan::Step> = plan
+            .steps
+            .iter()
+            .filter(|s| s.sql.contains(fragment.trim()))
+            .collect();
+        if steps.is_empty() {
+            return Err(format!("hazards: no step contains `{}`", fragment.trim()));
+        }
+        for st in steps {
+            let got: Vec<&str> = st.hazards.iter().map(|h| h.as_str()).collect();
+            if got != want {
+                return Err(format!(
+                    "hazards of `{}`: {got:?}, expected {want:?}",
+                    st.sql
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn run_case(case: &Path, online: bool) -> Result<(), String> {
@@ -205,13 +261,21 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     let name = case.name.as_str();
     let schemas = &case.schemas;
     let tag = format!("{name}{}", if online { "_on" } else { "" });
-    let (a, b, dir) =
-        setup_in(&tag, &case.old, &case.new, case.renames.as_deref(), schemas).await?;
+    let (a, b, dir) = setup_in(
+        &tag,
+        &case.old,
+        &case.new,
+        case.renames.as_deref(),
+        schemas,
+        case.owners,
+    )
+    .await?;
     if let Some(data) = &case.data {
         a.exec(data).await;
     }
     let opts = PlanOptions {
         online,
+        owners: case.owners,
         ..Default::default()
     };
     let plan = make_plan_in(&dir, &a.url, &opts, schemas).await?;
@@ -219,14 +283,8 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     if std::env::var("PLAN_SHOW").is_ok() {
         eprintln!("=== {tag}\n{text}");
     }
-    let wanted = case.plan_has.as_deref().unwrap_or("").lines();
-    if let Some(w) = wanted
-        .map(str::trim)
-        .find(|w| !w.is_empty() && !text.contains(w))
-    {
-        return Err(format!(
-            "{name}: the plan lacks `{w}`\n--- plan ---\n{text}"
-        ));
+    if let Some(expected) = &case.hazards {
+        check_hazards(&plan, expected).map_err(|e| format!("{name}: {e}\n--- plan ---\n{text}"))?;
     }
     let apply_opts = ApplyOptions {
         allow_destructive: true,
@@ -235,7 +293,7 @@ async fn converge(case: &Case, online: bool) -> Result<(), String> {
     apply_plan(&url(&a.url), &plan, &apply_opts)
         .await
         .map_err(|e| format!("{name}: apply failed: {e}\n--- plan ---\n{text}"))?;
-    let left = drift_in(&dir, &a.url, schemas).await?;
+    let left = drift_in(&dir, &a.url, schemas, case.owners).await?;
     if !left.is_empty() {
         return Err(format!(
             "{name}: not converged:\n  {}\n--- plan ---\n{text}",
@@ -1039,8 +1097,9 @@ async fn random_schemas_converge() {
             renames: None,
             data: None,
             verify: None,
-            plan_has: None,
+            hazards: None,
             schemas: Vec::new(),
+            owners: false,
         };
         if let Err(e) = converge(&case, round % 3 == 2).await {
             failures.push(format!(

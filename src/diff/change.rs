@@ -50,6 +50,8 @@ pub enum Category {
     Policy,
     /// Grants and revokes on tables, columns, views, sequences and schemas; default privileges.
     Privilege,
+    /// The owner of a schema, table, view, sequence, routine or type (`--owners` only).
+    Owner,
     /// `PARTITION BY`, a partition's parent and bound, table inheritance (`INHERITS`).
     Partition,
     /// `UNLOGGED` and storage parameters of tables (`WITH (fillfactor = …)`), column `STORAGE`
@@ -62,7 +64,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 28] = [
+    pub const ALL: [Category; 29] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -88,6 +90,7 @@ impl Category {
         Category::Comment,
         Category::Policy,
         Category::Privilege,
+        Category::Owner,
         Category::Partition,
         Category::Storage,
         Category::Unsupported,
@@ -120,6 +123,7 @@ impl Category {
             Category::Comment => "comment",
             Category::Policy => "policy",
             Category::Privilege => "privilege",
+            Category::Owner => "owner",
             Category::Partition => "partition",
             Category::Storage => "storage",
             Category::Unsupported => "unsupported",
@@ -151,6 +155,7 @@ impl Category {
             ObjectKind::Trigger | ObjectKind::EventTrigger => Category::Trigger,
             ObjectKind::Policy => Category::Policy,
             ObjectKind::Privilege => Category::Privilege,
+            ObjectKind::Owner => Category::Owner,
             ObjectKind::Unsupported(_) => Category::Unsupported,
         }
     }
@@ -216,6 +221,7 @@ impl FromStr for Category {
             "defaults" => Some(Category::Default),
             "policies" | "rls" => Some(Category::Policy),
             "privileges" | "grants" => Some(Category::Privilege),
+            "owners" | "ownership" => Some(Category::Owner),
             "partitions" | "partitioning" | "inheritance" => Some(Category::Partition),
             "schemas" => Some(Category::Schema),
             "tables" => Some(Category::Table),
@@ -314,6 +320,8 @@ pub enum ObjectKind {
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
     Privilege,
+    /// The owner of one object (named `table users`, `schema s`, `function f()`, ...).
+    Owner,
     /// A kind the model does not cover, by its inventory id (`function`, `trigger`, ...).
     Unsupported(&'static str),
 }
@@ -354,6 +362,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
+            ObjectKind::Owner => "owner",
             ObjectKind::Unsupported(id) => id,
         }
     }
@@ -386,6 +395,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
+            ObjectKind::Owner => "owner of",
             ObjectKind::Unsupported(id) => crate::inventory::kind_words(id),
         }
     }
@@ -416,6 +426,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
+            ObjectKind::Owner => "owner",
             ObjectKind::Unsupported(id) => id,
         }
     }

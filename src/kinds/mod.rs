@@ -71,6 +71,7 @@ pub mod event_trigger;
 pub mod extension;
 pub mod function;
 pub mod index;
+pub mod owner;
 pub mod policy;
 pub mod privilege;
 pub mod range_type;
@@ -85,7 +86,8 @@ pub mod view;
 use crate::introspect::CatalogQuery;
 
 /// Every catalog query `introspect` sends, in the order their rows are read: relations before
-/// the members attached to them, the inventory last.
+/// the members attached to them, the inventory last. (`owner::catalog` is not among them: owners
+/// are read only with `--owners`, by `app::read_db_with`.)
 pub const CATALOG: &[CatalogQuery] = &[
     schema::catalog::CATALOG,
     extension::catalog::CATALOG,

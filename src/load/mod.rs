@@ -85,13 +85,21 @@ fn read(path: &Path) -> Result<String, LoadError> {
 
 /// A warning when `schema_file` holds no YAML at all (empty, or only comments): a wrong path or
 /// a file emptied by mistake would otherwise pass as "declares no tables" and make every object
-/// in the database look extra. `tables: {}` says "nothing" on purpose and gets no warning.
-pub fn empty_declaration_warning(schema_file: &Path) -> Option<String> {
+/// in the database look extra. `tables: {}` says "nothing" on purpose and gets no warning, and
+/// so does a project that declares its objects only in SQL files (views, functions, triggers).
+pub fn empty_declaration_warning(schema_file: &Path, views_dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(schema_file).ok()?;
     let empty = text
         .lines()
         .map(str::trim)
         .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...");
+    let has_sql = |dir: &Path| {
+        std::fs::read_dir(dir).is_ok_and(|mut entries| {
+            entries.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sql")))
+        })
+    };
+    let sql_files = crate::kinds::function::load::sql_files(schema_file).unwrap_or_default();
+    let empty = empty && sql_files.is_empty() && !has_sql(views_dir);
     empty.then(|| {
         format!(
             "{} is empty (no YAML, only blanks or comments): it declares nothing, so every object in the database counts as extra; check the path (--schema-file), or write `tables: {{}}` to declare an empty schema on purpose",

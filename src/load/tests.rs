@@ -82,3 +82,25 @@ fn yaml_positions() {
         "schema.yaml:6:5"
     );
 }
+
+#[test]
+fn empty_yaml_warns_only_when_no_sql_file_declares_anything() {
+    let dir = std::env::temp_dir().join(format!("pgdrift-empty-warning-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("functions")).unwrap();
+    let schema_file = dir.join("schema.yaml");
+    std::fs::write(&schema_file, "# nothing yet\n").unwrap();
+    let views = dir.join("views");
+    assert!(empty_declaration_warning(&schema_file, &views).is_some());
+    std::fs::write(
+        dir.join("functions/touch.sql"),
+        "CREATE FUNCTION touch() ...",
+    )
+    .unwrap();
+    assert_eq!(empty_declaration_warning(&schema_file, &views), None);
+    std::fs::remove_file(dir.join("functions/touch.sql")).unwrap();
+    std::fs::create_dir_all(&views).unwrap();
+    std::fs::write(views.join("v.sql"), "CREATE VIEW v AS SELECT 1").unwrap();
+    assert_eq!(empty_declaration_warning(&schema_file, &views), None);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -106,6 +106,7 @@ const IGNORE_KINDS: &[&str] = &[
     "extension",
     "policy",
     "privilege",
+    "owner",
     "event_trigger",
     "role",
     "*",

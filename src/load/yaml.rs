@@ -314,10 +314,27 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
             }
         }
     }
+    owner_positions(root, cx, &mut roles);
     roles.sort_by_key(|r| (r.1, r.2));
     for (role, l, c) in roles {
         let role = crate::kinds::privilege::canonical_role(&role);
         cx.sources.insert(ObjectKey::Role(role), cx.loc(l, c));
+    }
+}
+
+/// `owner:` and `owners:`: where each role is named, and where each `owners:` key is.
+fn owner_positions(root: &YNode, cx: &mut Cx, roles: &mut Vec<(String, usize, usize)>) {
+    if let Some(YNode(l, c, YKind::Scalar(r))) = root.child("owner") {
+        roles.push((r.clone(), *l, *c));
+    }
+    let entries = root.child("owners").map(|o| o.entries()).unwrap_or(&[]);
+    for (k, l, c, node) in entries {
+        let key = crate::kinds::owner::canonical_key(k).unwrap_or_else(|_| k.clone());
+        cx.sources
+            .insert(ObjectKey::Grants(format!("owners {key}")), cx.loc(*l, *c));
+        if let YNode(l, c, YKind::Scalar(r)) = node {
+            roles.push((r.clone(), *l, *c));
+        }
     }
 }
 

@@ -122,6 +122,14 @@ pub struct Schema {
     /// `ALTER DEFAULT PRIVILEGES FOR ROLE ... [IN SCHEMA ...]` entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub default_privileges: Vec<DefaultPrivilege>,
+    /// The default owner of every object of the project (`ALTER ... OWNER TO`); compared and
+    /// planned only with `--owners` (see `kinds::owner`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Owners that differ from `owner`, keyed `<kind> <name>`: `table audit_log`,
+    /// `schema billing`, `function app.touch()`, `type mood` (see `kinds::owner`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub owners: IndexMap<String, String>,
     /// `pgdrift lint` configuration (not part of the schema itself, like `ignore`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lint: Option<crate::lint::config::LintSection>,

@@ -102,6 +102,7 @@ pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema,
         },
     )?;
     crate::kinds::privilege::objects::resolve(&scratch.client, declared, &mut normalized).await?;
+    crate::kinds::owner::carry(&scratch.client, declared, &mut normalized).await?;
     Ok(normalized)
 }
 

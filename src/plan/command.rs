@@ -56,6 +56,8 @@ impl PlanSourceArgs {
                 crate::app::default_cache_dir()
             },
             no_privileges: self.db.no_privileges,
+            owners: self.db.owners,
+            empty_tables: HashSet::new(),
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -92,6 +94,8 @@ pub async fn plan_for(
     let compare_options = crate::app::CompareOptions {
         cache_dir: opts.cache_dir.clone(),
         no_privileges: opts.no_privileges,
+        owners: opts.owners,
+        ignore_roles: Vec::new(),
     };
     let cmp = crate::app::compare_with(
         declared,
@@ -118,6 +122,10 @@ pub async fn plan_for(
         opts.appendable_views =
             appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
     }
+    let probed =
+        crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
+    opts.empty_tables =
+        crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;
     let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
     Ok((plan, cmp))
 }
@@ -169,9 +177,9 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     Ok(0)
 }
 
-const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges)";
+const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges, owners without --owners)";
 
-/// A role that a declared grant or policy names but the target lacks, and where it is named.
+/// A role that a declared grant, policy or owner names but the target lacks, and where it is named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingRole {
     pub role: String,
@@ -237,7 +245,7 @@ pub async fn missing_roles(
 pub fn missing_roles_error(missing: &[MissingRole]) -> crate::Error {
     let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
     crate::Error::Other(format!(
-        "refusing to apply: the declared grants or policies name role(s) that do not exist on the target; nothing was run:\n{}\n  hint: {ROLE_HINT}",
+        "refusing to apply: the declared grants, policies or owners name role(s) that do not exist on the target; nothing was run:\n{}\n  hint: {ROLE_HINT}",
         lines.join("\n")
     ))
 }

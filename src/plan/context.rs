@@ -83,7 +83,7 @@ impl<'a> Changes<'a> {
                 | ObjectKind::Trigger
                 | ObjectKind::EventTrigger => {}
                 // Planned from the two schemas by their kinds (after the renames, after views).
-                ObjectKind::Policy | ObjectKind::Privilege => {}
+                ObjectKind::Policy | ObjectKind::Privilege | ObjectKind::Owner => {}
                 ObjectKind::Unsupported(_) => g.warnings.push(format!(
                     "{}: not modelled by pgdrift, so not planned (change it by hand)",
                     c.object.describe()

@@ -64,6 +64,9 @@ pub enum Hazard {
     /// Drops a routine that other objects call: callers the catalog records are taken along,
     /// but calls from routine bodies (plpgsql) are invisible to it and fail until it is back.
     InUse,
+    /// Drops, creates, redefines or enables/disables a trigger on a table that holds rows (or on
+    /// a view that exists): what the table's writes do changes the moment the plan commits.
+    BehaviorChange,
 }
 
 impl Hazard {
@@ -74,6 +77,7 @@ impl Hazard {
             Hazard::LongLock => "long_lock",
             Hazard::NotTransactional => "not_transactional",
             Hazard::InUse => "in_use",
+            Hazard::BehaviorChange => "behavior_change",
         }
     }
 }
@@ -169,6 +173,12 @@ pub struct PlanOptions {
     pub cache_dir: Option<PathBuf>,
     /// `--no-privileges`: no grants compared or planned.
     pub no_privileges: bool,
+    /// `--owners`: owners compared, and `ALTER ... OWNER TO` planned last.
+    pub owners: bool,
+    /// Existing tables whose triggers the plan changes, probed at plan time and found empty
+    /// (see [`crate::kinds::trigger::rows`]): their trigger steps carry no `behavior_change`
+    /// hazard. Every other existing table counts as holding rows.
+    pub empty_tables: HashSet<QualifiedName>,
 }
 
 impl Default for PlanOptions {
@@ -179,6 +189,8 @@ impl Default for PlanOptions {
             tz: "UTC".to_string(),
             cache_dir: None,
             no_privileges: false,
+            owners: false,
+            empty_tables: HashSet::new(),
         }
     }
 }
@@ -273,7 +285,7 @@ pub fn build_plan(
     let enums = enum_type::plan::create_or_alter(&cx, &mut b);
     crate::kinds::type_plan::create_or_alter(&cx, &mut b);
     let owned_sequences = sequence::plan::create_or_alter(&cx, &mut b);
-    let routines = crate::kinds::function::plan::before_tables(declared, live, changes, &b.steps);
+    let routines = crate::kinds::function::plan::before_tables(&cx, changes, &b.steps);
     b.steps.extend(routines);
     crate::kinds::domain::plan::late_checks(&cx, &mut b);
     // 5. Tables and columns.
@@ -323,7 +335,7 @@ pub fn build_plan(
     view::plan::comment_views(&cx, &mut b, &views);
     extension::plan::drop_extensions(&cx, &mut b);
     enum_type::plan::commit_labels_first(&mut b, enums.added_labels);
-    let routines = crate::kinds::function::plan::after_views(declared, live, changes, &b.steps);
+    let routines = crate::kinds::function::plan::after_views(&cx, changes, &b.steps);
     b.steps.extend(routines);
     // 10. Grants on routines and types: after every routine exists (one the plan dropped and
     // created again has lost its grants) and after types are created or rebuilt.
@@ -333,6 +345,12 @@ pub fn build_plan(
     }
     // 11. Event triggers: drops before everything, creations after every routine.
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
+    // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
+    // exists; a created or recreated object belongs to whoever applies the plan.
+    let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();
+    for s in crate::kinds::owner::diff::plan(declared, live, changes, &prior) {
+        b.push(s.sql, &s.change, s.category, &[]);
+    }
 
     let unsupported = changes
         .iter()

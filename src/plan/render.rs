@@ -248,4 +248,33 @@ mod tests {
         assert!(sql.contains("-- Outside the transaction"));
         assert!(!sql.contains("BEGIN;"));
     }
+
+    #[test]
+    fn behavior_change_is_listed_and_read_back() {
+        let plan = Plan {
+            steps: vec![Step {
+                sql: "DROP TRIGGER \"touch\" ON \"public\".\"t\"".into(),
+                change: "trigger touch on t: not declared".into(),
+                category: Category::Trigger,
+                hazards: vec![Hazard::BehaviorChange],
+                transactional: true,
+                resume_index: None,
+                before_transaction: false,
+            }],
+            live_fingerprint: "abc".into(),
+            warnings: vec![],
+            unsupported: 0,
+        };
+        let text = render_json(&plan);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["steps"][0]["hazards"][0], "behavior_change", "{text}");
+        assert_eq!(
+            value["summary"]["by_hazard"]["behavior_change"], 1,
+            "{text}"
+        );
+        let back = parse_json(&text, std::path::Path::new("p.json")).unwrap();
+        assert_eq!(back, plan);
+        assert!(render_human(&plan).contains("[behavior_change]"));
+        assert!(render_sql(&plan).contains("hazards: behavior_change (step 1)"));
+    }
 }

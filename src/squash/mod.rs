@@ -314,6 +314,8 @@ pub async fn resolve_source_held(
         .schema
         .tables
         .shift_remove(&QualifiedName::new(DEFAULT_SCHEMA, ALEMBIC_VERSION));
+    // Like pg_dump --no-owner: a squashed script's objects belong to whoever runs it.
+    crate::kinds::owner::strip(&mut held.source.schema);
     Ok(held)
 }
 

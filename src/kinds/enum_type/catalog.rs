@@ -1,4 +1,4 @@
-//! enum catalog: enum types with their labels in sort order.
+//! enum catalog: enum types with their labels in sort order (an enum may have none yet).
 
 use tokio_postgres::Row;
 
@@ -14,11 +14,12 @@ pub const CATALOG: CatalogQuery = CatalogQuery {
 
 const Q_ENUMS: &str = concat!(
     "SELECT n.nspname::text, t.typname::text,
-  array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+  COALESCE(array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+           FILTER (WHERE e.enumlabel IS NOT NULL), '{}')
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
-JOIN pg_enum e ON e.enumtypid = t.oid
-WHERE ",
+LEFT JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE t.typtype = 'e' AND ",
     user_schema!("n"),
     " AND ",
     not_extension_member!("pg_type", "t.oid"),

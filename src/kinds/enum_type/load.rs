@@ -1,4 +1,5 @@
-//! Declared enums: at least one label, each label once.
+//! Declared enums: each label once. An enum may have no label yet (`AS ENUM ()`, labels added
+//! later with `ALTER TYPE … ADD VALUE`), as PostgreSQL allows.
 
 use std::collections::HashSet;
 
@@ -8,9 +9,6 @@ use crate::model::Schema;
 pub(crate) fn validate(schema: &Schema, cx: &mut Cx) {
     for (q, values) in &schema.enums {
         let key = ObjectKey::Enum(q.clone());
-        if values.is_empty() {
-            cx.at(&key, "an enum needs at least one value".into());
-        }
         let mut seen = HashSet::new();
         for v in values {
             if !seen.insert(v) {

@@ -89,11 +89,15 @@ pub(crate) fn split_statements(toks: &[Token]) -> Vec<&[Token]> {
                 }
                 start = i + 1;
             }
-            Tok::Ident(_) if atomic == 0 => {
-                if t.is_kw("begin") && toks.get(i + 1).is_some_and(|n| n.is_kw("atomic")) {
-                    atomic = 1;
-                }
+            Tok::Ident(_)
+                if atomic == 0
+                    && t.is_kw("begin")
+                    && toks.get(i + 1).is_some_and(|n| n.is_kw("atomic")) =>
+            {
+                atomic = 1
             }
+            // Outside `BEGIN ATOMIC`, `CASE … END` does not nest statements.
+            Tok::Ident(_) if atomic == 0 => {}
             Tok::Ident(_) if t.is_kw("case") => atomic += 1,
             Tok::Ident(_) if t.is_kw("end") => atomic -= 1,
             _ => {}
@@ -293,7 +297,7 @@ impl FileCx<'_> {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let is_out = text.to_ascii_lowercase().starts_with("out ");
-                if !(is_out && kind == RoutineKind::Function) && !text.is_empty() {
+                if !(text.is_empty() || is_out && kind == RoutineKind::Function) {
                     out.push(text);
                 }
             }

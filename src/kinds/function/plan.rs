@@ -16,8 +16,9 @@
 use std::collections::BTreeSet;
 
 use crate::diff::{Category, Change, ObjectKind, Presence};
+use crate::kinds::trigger::rows;
 use crate::model::{QualifiedName, Schema};
-use crate::plan::Step;
+use crate::plan::{PlanCx, Step};
 
 use super::diff::key_of;
 use super::{ddl, Function, RoutineKey, RoutineKind};
@@ -186,17 +187,14 @@ fn create_routine(out: &mut Vec<Step>, key: &RoutineKey, f: &Function, label: &s
 }
 
 /// Drops, then routines that name no relation. `steps` are the plan's steps so far.
-pub fn before_tables(
-    declared: &Schema,
-    live: &Schema,
-    changes: &[Change],
-    steps: &[Step],
-) -> Vec<Step> {
+pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
+    let (declared, live) = (cx.declared, cx.live);
     let w = wanted(declared, live, changes);
     let mut out = vec![];
     for ((table, name), label) in &w.triggers_drop {
         if !relation_dropped(steps, table) {
-            out.push(step(tddl::drop(table, name), label, Category::Trigger));
+            let s = step(tddl::drop(table, name), label, Category::Trigger);
+            out.push(rows::flag(s, cx, table));
         }
     }
     out.extend(super::dependents::drop_steps(live, &w.recreate));
@@ -252,6 +250,22 @@ pub(crate) fn recreated(declared: &Schema, live: &Schema, changes: &[Change]) ->
     wanted(declared, live, changes).recreate
 }
 
+/// The tables (and views) whose triggers the plan drops, creates, redefines or enables or
+/// disables: those to probe for rows (see [`crate::kinds::trigger::rows`]).
+pub(crate) fn trigger_tables(
+    declared: &Schema,
+    live: &Schema,
+    changes: &[Change],
+) -> BTreeSet<QualifiedName> {
+    let w = wanted(declared, live, changes);
+    let lists = [&w.triggers_create, &w.triggers_drop, &w.trigger_state];
+    lists
+        .into_iter()
+        .flatten()
+        .map(|((table, _), _)| table.clone())
+        .collect()
+}
+
 /// A routine that names no table or view, created before the tables.
 fn early(declared: &Schema, key: &RoutineKey) -> bool {
     declared
@@ -262,12 +276,8 @@ fn early(declared: &Schema, key: &RoutineKey) -> bool {
 
 /// Routines that name relations, triggers, states, comments, then drops of undeclared routines.
 /// `steps` are all the plan's other steps.
-pub fn after_views(
-    declared: &Schema,
-    live: &Schema,
-    changes: &[Change],
-    steps: &[Step],
-) -> Vec<Step> {
+pub(crate) fn after_views(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
+    let (declared, live) = (cx.declared, cx.live);
     let w = wanted(declared, live, changes);
     let mut out = vec![];
     if w.create.iter().any(|(k, _, _)| !early(declared, k)) {
@@ -290,8 +300,8 @@ pub fn after_views(
     out.extend(super::dependents::restore_steps(
         declared, live, changes, &late,
     ));
-    let created = create_triggers(declared, live, &w, steps, &mut out);
-    trigger_alterations(declared, &w, &created, &mut out);
+    let created = create_triggers(cx, &w, steps, &mut out);
+    trigger_alterations(cx, &w, &created, &mut out);
     routine_comments(declared, &w, &mut out);
     drop_extra_routines(live, &w, &mut out);
     out
@@ -300,12 +310,12 @@ pub fn after_views(
 /// New and redefined triggers, those dropped with their routine, and those lost with a
 /// relation the plan dropped and creates again. Returns the triggers created.
 fn create_triggers(
-    declared: &Schema,
-    live: &Schema,
+    cx: &PlanCx,
     w: &Wanted,
     steps: &[Step],
     out: &mut Vec<Step>,
 ) -> BTreeSet<TriggerId> {
+    let (declared, live) = (cx.declared, cx.live);
     let mut to_create = w.triggers_create.clone();
     for (table, triggers) in &declared.triggers {
         let live_has = |n: &String| live.triggers.get(table).is_some_and(|t| t.contains_key(n));
@@ -321,9 +331,18 @@ fn create_triggers(
         let Some(t) = declared.triggers.get(table).and_then(|t| t.get(name)) else {
             continue;
         };
-        if created.insert((table.clone(), name.clone())) {
+        let id = (table.clone(), name.clone());
+        // Brought back unchanged with a relation the plan recreates: writes do as before.
+        let changed = w.triggers_create.iter().any(|(i, _)| *i == id);
+        if created.insert(id) {
             for st in tddl::build(table, name, t) {
-                out.push(step(st.sql, label, Category::Trigger));
+                let comment = st.sql.starts_with("COMMENT ON");
+                let s = step(st.sql, label, Category::Trigger);
+                out.push(if changed && !comment {
+                    rows::flag(s, cx, table)
+                } else {
+                    s
+                });
             }
         }
     }
@@ -332,7 +351,7 @@ fn create_triggers(
 
 /// Enabled states and comments of triggers that stay (a created trigger got both already).
 fn trigger_alterations(
-    declared: &Schema,
+    cx: &PlanCx,
     w: &Wanted,
     created: &BTreeSet<TriggerId>,
     out: &mut Vec<Step>,
@@ -343,18 +362,19 @@ fn trigger_alterations(
     ];
     for (list, category) in lists {
         for ((table, name), label) in list {
-            let Some(t) = declared.triggers.get(table).and_then(|t| t.get(name)) else {
+            let Some(t) = cx.declared.triggers.get(table).and_then(|t| t.get(name)) else {
                 continue;
             };
             if created.contains(&(table.clone(), name.clone())) {
                 continue;
             }
-            let sql = if category == Category::Comment {
-                tddl::comment(table, name, t.comment.as_deref())
+            if category == Category::Comment {
+                let sql = tddl::comment(table, name, t.comment.as_deref());
+                out.push(step(sql, label, category));
             } else {
-                tddl::set_enabled(table, name, t.enabled)
-            };
-            out.push(step(sql, label, category));
+                let sql = tddl::set_enabled(table, name, t.enabled);
+                out.push(rows::flag(step(sql, label, category), cx, table));
+            }
         }
     }
 }

@@ -314,7 +314,7 @@ pub fn location(declared: &Declared, object: &str) -> String {
 
 /// The key of the routine a written signature names, by the server's own reading of it
 /// (`to_regprocedure`: argument types only, any spelling); `None` when it names none.
-async fn resolve_routine(client: &Client, key: &RoutineKey) -> Option<RoutineKey> {
+pub(crate) async fn resolve_routine(client: &Client, key: &RoutineKey) -> Option<RoutineKey> {
     let row = client
         .query_opt(
             "SELECT n.nspname::text, p.proname::text, \

@@ -6,7 +6,8 @@ use tokio_postgres::Client;
 use super::{ddl, Grants, PUBLIC};
 use crate::model::{quote_ident, Schema};
 
-/// Every role a grant, default privilege or policy names (not `PUBLIC`), sorted.
+/// Every role a grant, default privilege, policy or owner declaration names (not `PUBLIC`),
+/// sorted.
 pub fn roles(schema: &Schema) -> Vec<String> {
     let mut out: Vec<String> = crate::kinds::policy::roles(schema);
     let mut add = |g: &Grants| {
@@ -34,6 +35,7 @@ pub fn roles(schema: &Schema) -> Vec<String> {
         add(&d.grants);
     }
     out.extend(schema.default_privileges.iter().map(|d| d.for_role.clone()));
+    out.extend(crate::kinds::owner::roles(schema));
     out.sort();
     out.dedup();
     out

@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod ddl;
 pub mod diff;
+pub mod rows;
 
 use serde::{Deserialize, Serialize};
 

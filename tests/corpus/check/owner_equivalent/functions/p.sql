@@ -1,0 +1,1 @@
+CREATE PROCEDURE app.p() LANGUAGE sql AS 'select 1';

@@ -1,0 +1,18 @@
+DO $$ BEGIN CREATE ROLE pgdrift_own_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Own Audit"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA app;
+CREATE TABLE app."Odd Name" (id serial PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY);
+CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM app."Odd Name" WITH NO DATA;
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TYPE pair AS (a int, b int);
+CREATE PROCEDURE app.p() LANGUAGE sql AS 'select 1';
+ALTER SCHEMA app OWNER TO "pgdrift Own Audit";
+ALTER TABLE app."Odd Name" OWNER TO "pgdrift Own Audit";
+ALTER TABLE events OWNER TO pgdrift_own_app;
+ALTER TABLE events_2026 OWNER TO pgdrift_own_app;
+ALTER MATERIALIZED VIEW mv OWNER TO pgdrift_own_app;
+ALTER DOMAIN posint OWNER TO pgdrift_own_app;
+ALTER TYPE pair OWNER TO pgdrift_own_app;
+ALTER PROCEDURE app.p() OWNER TO pgdrift_own_app;

@@ -1,0 +1,1 @@
+insert into acc values (1, 10, 'someone');

@@ -1,0 +1,1 @@
+insert into busy values (1, 'a row');

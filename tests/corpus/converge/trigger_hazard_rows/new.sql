@@ -1,0 +1,17 @@
+create function touch() returns trigger language plpgsql as $$begin return new; end$$;
+create table busy (id int primary key, note text);
+create table idle (id int primary key, note text);
+create table fresh (id int primary key, note text);
+create view busy_v as select id, note from busy;
+create trigger busy_redefined before update of note on busy for each row execute function touch();
+create trigger busy_disabled before delete on busy for each row execute function touch();
+alter table busy disable trigger busy_disabled;
+create trigger busy_commented before delete on busy for each row execute function touch();
+comment on trigger busy_commented on busy is 'only the comment changes';
+create trigger busy_added after insert on busy for each statement execute function touch();
+create trigger idle_redefined before update of note on idle for each row execute function touch();
+create trigger idle_disabled before delete on idle for each row execute function touch();
+alter table idle disable trigger idle_disabled;
+create trigger idle_added after insert on idle for each statement execute function touch();
+create trigger fresh_added before insert on fresh for each row execute function touch();
+create trigger busy_v_ins instead of insert or update on busy_v for each row execute function touch();

@@ -1,0 +1,12 @@
+create function touch() returns trigger language plpgsql as $$begin return new; end$$;
+create table busy (id int primary key, note text);
+create table idle (id int primary key, note text);
+create view busy_v as select id, note from busy;
+create trigger busy_redefined before update on busy for each row execute function touch();
+create trigger busy_dropped before insert on busy for each row execute function touch();
+create trigger busy_disabled before delete on busy for each row execute function touch();
+create trigger busy_commented before delete on busy for each row execute function touch();
+create trigger idle_redefined before update on idle for each row execute function touch();
+create trigger idle_dropped before insert on idle for each row execute function touch();
+create trigger idle_disabled before delete on idle for each row execute function touch();
+create trigger busy_v_ins instead of insert on busy_v for each row execute function touch();
