@@ -123,7 +123,7 @@ pub fn check(r: &Report, sources: &SourceMap, schema_file: &Path) -> String {
             }
         }
         let at = change_position(&c.object, sources, schema_file);
-        let title = format!("pgdrift check {}", c.category.as_str());
+        let title = format!("pgdrift check {}", crate::report::category_words(c));
         out.push_str(&annotation(c.severity, Some(&at), &title, &message));
     }
     let errors = r.errors();

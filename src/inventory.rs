@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use tokio_postgres::Row;
 
-use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::{QualifiedName, Schema, Unsupported};
 
 /// The kinds the inventory reports: `(id, words)`. The id is what JSON, ignore rules
@@ -439,6 +439,11 @@ pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
             qualified: None,
         };
         let mut change = Change::new(Category::Unsupported, Severity::Warning, object, summary);
+        change.presence = match (d, l) {
+            (Some(_), None) => Presence::Missing,
+            (None, Some(_)) => Presence::Extra,
+            _ => Presence::Changed,
+        };
         change.declared = d.and_then(|u| u.definition.clone());
         change.live = l.and_then(|u| u.definition.clone());
         out.push(change);

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
-use pgdrift::diff::{self, Category, Policy};
+use pgdrift::diff::{self, Policy, Selector};
 use pgdrift::report::{self, Report};
 use pgdrift::Error;
 
@@ -99,9 +99,10 @@ struct ReportArgs {
     /// Output format. JSON is versioned and documented in docs/json-format.md.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Only report these categories (comma-separated or repeated): missing, extra, type,
+    /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
-    /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...
+    /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
+    /// presence: missing, extra, changed.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,
     /// Categories that make the exit code 1 (default: all).
@@ -371,12 +372,12 @@ async fn run(cli: Cli) -> Result<u8, Error> {
     }
 }
 
-fn parse_categories(values: &[String]) -> Result<Vec<Category>, Error> {
+fn parse_categories(values: &[String]) -> Result<Vec<Selector>, Error> {
     values
         .iter()
         .map(|v| {
             v.trim()
-                .parse::<Category>()
+                .parse::<Selector>()
                 .map_err(|e| Error::Other(format!("{e}")))
         })
         .collect()

@@ -5,11 +5,13 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::diff::{Category, Change, Severity};
+use crate::diff::{Category, Change, Presence, Severity};
 
-/// The name and version of the JSON document; additive changes keep version 1.
+/// The name and version of the JSON document; additive changes keep the version. Version 2: a
+/// change's category is its cause (`foreign_key`, `table`, ...) and `presence` says whether the
+/// object is `missing`, `extra` or `changed` (version 1 had categories `missing` and `extra`).
 pub const JSON_FORMAT: &str = "pgdrift.check";
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 /// Values longer than this are printed on their own lines in human output.
 const SHORT: usize = 60;
@@ -229,6 +231,14 @@ pub fn json(r: &Report) -> String {
     s
 }
 
+/// `foreign_key`, or `foreign_key (missing)` for an object on one side only.
+pub fn category_words(c: &Change) -> String {
+    match c.presence {
+        Presence::Changed => c.category.as_str().to_string(),
+        p => format!("{} ({})", c.category.as_str(), p.as_str()),
+    }
+}
+
 /// Escapes text for a GitHub-flavored Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -294,7 +304,7 @@ pub fn markdown(r: &Report) -> String {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} |\n",
                 c.severity.as_str(),
-                c.category.as_str(),
+                category_words(c),
                 cell(&c.object.describe()),
                 dcell,
                 lcell,
@@ -423,6 +433,27 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
     }
 
     #[test]
+    fn markdown_says_the_presence_in_words() {
+        let mut declared = Schema::default();
+        let genes = QualifiedName::new("public", "genes");
+        declared.tables.insert(genes, Table::default());
+        let r = Report {
+            changes: diff(&declared, &Schema::default()),
+            ..empty()
+        };
+        let md = markdown(&r);
+        assert!(
+            md.contains("| error | table (missing) | table genes |"),
+            "{md}"
+        );
+        let v: Value = serde_json::from_str(&json(&r)).unwrap();
+        assert_eq!(v["version"], 2);
+        assert_eq!(v["changes"][0]["category"], "table");
+        assert_eq!(v["changes"][0]["presence"], "missing");
+        assert_eq!(v["summary"]["by_category"]["table"], 1);
+    }
+
+    #[test]
     fn human_no_drift() {
         assert_eq!(
             human(&empty(), false),
@@ -443,7 +474,7 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
     fn json_golden() {
         let expected = r#"{
   "format": "pgdrift.check",
-  "version": 1,
+  "version": 2,
   "declared": "schema.yaml",
   "live": "postgres://db/genes",
   "server_version": "16.4",
@@ -462,6 +493,7 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
   "changes": [
     {
       "category": "type",
+      "presence": "changed",
       "severity": "error",
       "object": {
         "kind": "column",
@@ -478,6 +510,7 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
     },
     {
       "category": "default",
+      "presence": "changed",
       "severity": "warning",
       "object": {
         "kind": "column",
@@ -494,6 +527,7 @@ drift: 3 differences (1 error, 2 warnings) in 3 categories (1 ignored)
     },
     {
       "category": "view",
+      "presence": "changed",
       "severity": "warning",
       "object": {
         "kind": "view",

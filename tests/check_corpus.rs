@@ -1,6 +1,7 @@
 //! The check corpus: each folder under tests/corpus/check holds a declared project
 //! (schema.yaml, optional views/), the SQL that builds the live database (live.sql) and the
-//! findings `check` must report (expected: one `category kind name` per line; empty = no drift;
+//! findings `check` must report (expected: one `category kind name` per line, the presence
+//! after the category for an object on one side only: `foreign_key missing foreign_key f`; empty = no drift;
 //! `expected.<N>` instead from major N on, where PostgreSQL itself changed; `min_major` holding
 //! N skips the case, with a note, on older servers that lack what it uses; `options` holds
 //! command-line options of `check` such as `--owners`, one a line).
@@ -15,10 +16,7 @@ use pgdrift::app::{self, Source};
 use pgdrift::conn::DbUrl;
 
 fn finding_lines(changes: &[pgdrift::diff::Change]) -> BTreeSet<String> {
-    changes
-        .iter()
-        .map(|c| format!("{} {}", c.category.as_str(), c.object))
-        .collect()
+    changes.iter().map(|c| c.line()).collect()
 }
 
 /// `expected`, or `expected.<N>` for the greatest N not above the server's major: where

@@ -240,9 +240,9 @@ const PRODUCTION_DRIFT: &[&str] = &[
     "default column static_evidence_uploads.upload_status",
     "default column gene_curations.status",
     "default column annotation_sources.priority",
-    "missing index ix_gene_evidence_evidence_data",
-    "missing index ix_cache_entries_expires_at",
-    "extra index ix_genes_hgnc_id_old",
+    "index missing index ix_gene_evidence_evidence_data",
+    "index missing index ix_cache_entries_expires_at",
+    "index extra index ix_genes_hgnc_id_old",
     "index index ix_static_sources_active_type",
     "type column static_sources.id",
     "type column static_evidence_uploads.source_id",
@@ -256,14 +256,18 @@ fn findings_of(json: &str) -> BTreeSet<String> {
     let doc: serde_json::Value =
         serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(doc["format"], "pgdrift.check");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     doc["changes"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| {
+            let presence = match c["presence"].as_str().unwrap() {
+                "changed" => String::new(),
+                p => format!("{p} "),
+            };
             format!(
-                "{} {} {}",
+                "{} {presence}{} {}",
                 c["category"].as_str().unwrap(),
                 c["object"]["kind"].as_str().unwrap(),
                 c["object"]["name"].as_str().unwrap()
@@ -361,6 +365,31 @@ async fn production_drift_is_found_live_and_through_a_snapshot() {
     );
     tz.assert_code(1);
     assert_eq!(findings_of(&tz.stdout).len(), 4);
+    // A presence selects across categories: the two missing indexes fail `--fail-on missing`.
+    let missing = common::run_pgdrift(
+        &[
+            "check",
+            "--against",
+            snap.to_str().unwrap(),
+            "--dev-url",
+            "ephemeral",
+            "--category",
+            "missing",
+            "--fail-on",
+            "missing",
+            "--format",
+            "json",
+        ],
+        Some(&repo()),
+        &[],
+    );
+    missing.assert_code(1);
+    let want: BTreeSet<String> = PRODUCTION_DRIFT
+        .iter()
+        .filter(|f| f.contains(" missing "))
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(findings_of(&missing.stdout), want);
     let md = common::run_pgdrift(
         &["check", "--db", &db.url, "--format", "markdown"],
         Some(&repo()),

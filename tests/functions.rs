@@ -86,8 +86,9 @@ async fn application_schema_round_trip() {
             a.iter()
                 .map(|c| {
                     format!(
-                        "{} {} {}",
+                        "{} {} {} {}",
                         c["category"].as_str().unwrap_or(""),
+                        c["presence"].as_str().unwrap_or(""),
                         c["object"]["kind"].as_str().unwrap_or(""),
                         c["object"]["name"].as_str().unwrap_or("")
                     )
@@ -99,10 +100,10 @@ async fn application_schema_round_trip() {
     assert_eq!(
         found,
         vec![
-            "extra function fmt(bigint)",
-            "function function cents(numeric)",
-            "missing trigger customers_touch on customers",
-            "trigger trigger orders_audit on orders",
+            "function changed function cents(numeric)",
+            "function extra function fmt(bigint)",
+            "trigger changed trigger orders_audit on orders",
+            "trigger missing trigger customers_touch on customers",
         ]
     );
 

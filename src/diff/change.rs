@@ -12,12 +12,16 @@ use crate::model::{QualifiedName, DEFAULT_SCHEMA};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
-    /// Declared but absent from the database (also: declared renames not yet applied).
-    Missing,
-    /// Present in the database but not declared.
-    Extra,
-    /// Column type differs (other than time zone only); also column order.
+    /// A schema on one side only.
+    Schema,
+    /// A table on one side only.
+    Table,
+    /// A column on one side only (also: a declared column rename not yet applied).
+    Column,
+    /// Column type differs (other than time zone only).
     Type,
+    /// The columns both sides have are in another order (object kind `table`).
+    ColumnOrder,
     /// `timestamp` vs `timestamptz` (or `time` vs `timetz`), arrays included.
     Timezone,
     Default,
@@ -60,10 +64,12 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 27] = [
-        Category::Missing,
-        Category::Extra,
+    pub const ALL: [Category; 29] = [
+        Category::Schema,
+        Category::Table,
+        Category::Column,
         Category::Type,
+        Category::ColumnOrder,
         Category::Timezone,
         Category::Default,
         Category::Nullability,
@@ -92,9 +98,11 @@ impl Category {
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Category::Missing => "missing",
-            Category::Extra => "extra",
+            Category::Schema => "schema",
+            Category::Table => "table",
+            Category::Column => "column",
             Category::Type => "type",
+            Category::ColumnOrder => "column_order",
             Category::Timezone => "timezone",
             Category::Default => "default",
             Category::Nullability => "nullability",
@@ -119,6 +127,36 @@ impl Category {
             Category::Partition => "partition",
             Category::Storage => "storage",
             Category::Unsupported => "unsupported",
+        }
+    }
+
+    /// The category of an object on one side only: what kind of object it is.
+    pub fn of_kind(kind: ObjectKind) -> Category {
+        match kind {
+            ObjectKind::Schema => Category::Schema,
+            ObjectKind::Extension => Category::Extension,
+            ObjectKind::Enum => Category::Enum,
+            ObjectKind::Domain => Category::Domain,
+            ObjectKind::CompositeType | ObjectKind::RangeType => Category::UserType,
+            ObjectKind::Collation => Category::Collation,
+            ObjectKind::Sequence => Category::Sequence,
+            ObjectKind::Table => Category::Table,
+            ObjectKind::Column => Category::Column,
+            ObjectKind::PrimaryKey
+            | ObjectKind::Unique
+            | ObjectKind::Check
+            | ObjectKind::Exclusion => Category::Constraint,
+            ObjectKind::ForeignKey => Category::ForeignKey,
+            ObjectKind::Index => Category::Index,
+            ObjectKind::View | ObjectKind::MaterializedView => Category::View,
+            ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate => {
+                Category::Function
+            }
+            ObjectKind::Trigger | ObjectKind::EventTrigger => Category::Trigger,
+            ObjectKind::Policy => Category::Policy,
+            ObjectKind::Privilege => Category::Privilege,
+            ObjectKind::Owner => Category::Owner,
+            ObjectKind::Unsupported(_) => Category::Unsupported,
         }
     }
 
@@ -185,6 +223,10 @@ impl FromStr for Category {
             "privileges" | "grants" => Some(Category::Privilege),
             "owners" | "ownership" => Some(Category::Owner),
             "partitions" | "partitioning" | "inheritance" => Some(Category::Partition),
+            "schemas" => Some(Category::Schema),
+            "tables" => Some(Category::Table),
+            "columns" => Some(Category::Column),
+            "order" => Some(Category::ColumnOrder),
             _ => None,
         };
         alias
@@ -192,6 +234,34 @@ impl FromStr for Category {
             .ok_or_else(|| ParseCategoryError {
                 given: s.to_string(),
             })
+    }
+}
+
+/// Whether a changed object is on one side only or on both sides, defined differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// Declared but absent from the database (also: a declared rename not yet applied).
+    Missing,
+    /// Present in the database but not declared.
+    Extra,
+    /// On both sides, defined differently.
+    Changed,
+}
+
+impl Presence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Presence::Missing => "missing",
+            Presence::Extra => "extra",
+            Presence::Changed => "changed",
+        }
+    }
+}
+
+impl fmt::Display for Presence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -469,7 +539,10 @@ impl fmt::Display for ObjectRef {
 /// One difference between the declared and the live schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// What differs: the kind of object for one on one side only, else the aspect that differs.
     pub category: Category,
+    /// On one side only, or on both and defined differently.
+    pub presence: Presence,
     pub severity: Severity,
     pub object: ObjectRef,
     /// One human line: `type is bigint in the declaration but integer in the database`.
@@ -480,13 +553,19 @@ pub struct Change {
     pub live: Option<String>,
     /// More lines: a unified diff of view bodies, a rename hint.
     pub detail: Option<String>,
-    /// `old -> new` when a missing and an extra column look like a rename. A hint only: both
-    /// the Missing and the Extra change carry it, and nothing acts on it.
+    /// `old -> new` when a missing and an extra column look like a rename (a hint on both the
+    /// missing and the extra change), or when a missing and an extra constraint or index have
+    /// the same definition (one change). A hint only: the plan never renames on a guess.
     pub possible_rename: Option<String>,
     /// Set when the declaration says `renamed_from: <this>` and the database still has the old
     /// name: the plan renames instead of dropping and adding. The old member name for columns,
     /// constraints and indexes; the old table name (same schema) for tables.
     pub renamed_from: Option<String>,
+    /// The live member a declared constraint or index is paired with under another name or
+    /// kind (a possible rename; a unique constraint against a unique index): its kind and exact
+    /// name. The plan drops it and adds the declared one.
+    #[serde(skip)]
+    pub live_member: Option<(ObjectKind, String)>,
 }
 
 impl Change {
@@ -498,6 +577,7 @@ impl Change {
     ) -> Self {
         Change {
             category,
+            presence: Presence::Changed,
             severity,
             object,
             summary,
@@ -506,6 +586,29 @@ impl Change {
             detail: None,
             possible_rename: None,
             renamed_from: None,
+            live_member: None,
+        }
+    }
+
+    /// An object on one side only: its category is its kind's ([`Category::of_kind`]).
+    pub(crate) fn one_side(
+        presence: Presence,
+        severity: Severity,
+        object: ObjectRef,
+        summary: String,
+    ) -> Self {
+        let mut c = Change::new(Category::of_kind(object.kind), severity, object, summary);
+        c.presence = presence;
+        c
+    }
+
+    /// The compact line test corpora and scripts match: `<category> <kind> <name>`, with the
+    /// presence after the category for an object on one side only
+    /// (`foreign_key missing foreign_key ev_fkey`, `type column genes.id`).
+    pub fn line(&self) -> String {
+        match self.presence {
+            Presence::Changed => format!("{} {}", self.category, self.object),
+            p => format!("{} {p} {}", self.category, self.object),
         }
     }
 

@@ -1,6 +1,8 @@
 //! After the diff: ignore rules, the category filter and the exit policy.
 
-use super::{Category, Change, ObjectKind, ObjectRef};
+use std::str::FromStr;
+
+use super::{Category, Change, ObjectKind, ObjectRef, ParseCategoryError, Presence};
 use crate::model::IgnoreRule;
 
 // ---------------------------------------------------------------------------------------------
@@ -78,38 +80,76 @@ pub fn apply_ignores(
     (kept, ignored)
 }
 
-/// Keeps only changes in `categories`; an empty list keeps everything (no `--category` given).
-pub fn filter_categories(changes: Vec<Change>, categories: &[Category]) -> Vec<Change> {
-    if categories.is_empty() {
+/// What `--category`, `--fail-on` and `--warn-on` name: a category (`foreign_key`), or a
+/// presence (`missing`, `extra`, `changed`) whatever the category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selector {
+    Category(Category),
+    Presence(Presence),
+}
+
+impl Selector {
+    pub fn matches(self, c: &Change) -> bool {
+        match self {
+            Selector::Category(cat) => c.category == cat,
+            Selector::Presence(p) => c.presence == p,
+        }
+    }
+}
+
+impl From<Category> for Selector {
+    fn from(c: Category) -> Self {
+        Selector::Category(c)
+    }
+}
+
+impl FromStr for Selector {
+    type Err = ParseCategoryError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "missing" => Ok(Selector::Presence(Presence::Missing)),
+            "extra" => Ok(Selector::Presence(Presence::Extra)),
+            "changed" => Ok(Selector::Presence(Presence::Changed)),
+            _ => s.parse().map(Selector::Category),
+        }
+    }
+}
+
+/// Keeps only changes `selectors` match; an empty list keeps everything (no `--category`).
+pub fn filter_categories(changes: Vec<Change>, selectors: &[Selector]) -> Vec<Change> {
+    if selectors.is_empty() {
         return changes;
     }
     changes
         .into_iter()
-        .filter(|c| categories.contains(&c.category))
+        .filter(|c| selectors.iter().any(|s| s.matches(c)))
         .collect()
 }
 
 /// Which drift fails `check`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Policy {
-    /// Only these categories fail; `None` means every category fails.
-    pub fail_on: Option<Vec<Category>>,
-    /// These categories are reported but never fail, even when `fail_on` lists them.
-    pub warn_on: Vec<Category>,
+    /// Only changes these select fail; `None` means every change fails.
+    pub fail_on: Option<Vec<Selector>>,
+    /// Changes these select are reported but never fail, even when `fail_on` selects them.
+    pub warn_on: Vec<Selector>,
 }
 
 impl Policy {
-    pub fn fails(&self, category: Category) -> bool {
-        if self.warn_on.contains(&category) {
+    pub fn fails(&self, change: &Change) -> bool {
+        if self.warn_on.iter().any(|s| s.matches(change)) {
             return false;
         }
-        self.fail_on.as_ref().is_none_or(|f| f.contains(&category))
+        self.fail_on
+            .as_ref()
+            .is_none_or(|f| f.iter().any(|s| s.matches(change)))
     }
 }
 
 /// `0` when no change fails under `policy`, `1` otherwise. (`2`, errors, is the binary's.)
 pub fn exit_code(changes: &[Change], policy: &Policy) -> i32 {
-    if changes.iter().any(|c| policy.fails(c.category)) {
+    if changes.iter().any(|c| policy.fails(c)) {
         1
     } else {
         0

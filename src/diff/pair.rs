@@ -1,12 +1,12 @@
 //! What the kinds' diff rules share: pairing declared objects with live ones, wording a change,
 //! and comparing the named members of a table (constraints, indexes).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use indexmap::IndexMap;
 
-use super::{display_part, Category, Change, ObjectKind, ObjectRef, Severity};
+use super::{display_part, Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::QualifiedName;
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ pub(crate) fn missing(object: ObjectRef, severity: Severity, declared: Option<St
         "{} is declared but missing from the database",
         object.describe()
     );
-    Change::new(Category::Missing, severity, object, summary).values(declared, None)
+    Change::one_side(Presence::Missing, severity, object, summary).values(declared, None)
 }
 
 /// An object only the database has; `live` is its definition when it has a short one.
@@ -92,10 +92,10 @@ pub(crate) fn extra(object: ObjectRef, severity: Severity, live: Option<String>)
         "{} exists in the database but is not declared",
         object.describe()
     );
-    Change::new(Category::Extra, severity, object, summary).values(None, live)
+    Change::one_side(Presence::Extra, severity, object, summary).values(None, live)
 }
 
-/// A declared `renamed_from` the database has not caught up with. It is category `missing` (the
+/// A declared `renamed_from` the database has not caught up with. It is presence `missing` (the
 /// new name is missing) and carries `renamed_from`, which the plan turns into a rename instead
 /// of a drop and an add.
 pub(crate) fn renamed(object: ObjectRef, old: &str, old_display: String) -> Change {
@@ -105,9 +105,31 @@ pub(crate) fn renamed(object: ObjectRef, old: &str, old_display: String) -> Chan
         old_display
     );
     let new_display = object.name.clone();
-    let mut c = Change::new(Category::Missing, Severity::Error, object, summary)
+    let mut c = Change::one_side(Presence::Missing, Severity::Error, object, summary)
         .values(Some(new_display), Some(old_display));
     c.renamed_from = Some(old.to_string());
+    c
+}
+
+/// A declared constraint or index the database has under another name, `old`, with the same
+/// definition: one warning instead of a missing and an extra. The plan drops `old` and adds the
+/// declared one, unless the declaration says `renamed_from: old`.
+pub(crate) fn possible_rename(object: ObjectRef, old: &str) -> Change {
+    let (kind, new) = (object.kind, object.name.clone());
+    let old_display = display_part(old);
+    let summary = format!(
+        "possible rename of {old_display} to {new}: the database has {} {old_display} with the same definition",
+        kind.as_words()
+    );
+    let detail = format!(
+        "pgdrift never renames on a guess (a plan drops {old_display} and creates {new}); declare `renamed_from: {old}` on {} {new} to rename it",
+        kind.as_words()
+    );
+    let mut c = Change::new(Category::of_kind(kind), Severity::Warning, object, summary)
+        .values(Some(new.clone()), Some(old_display.clone()))
+        .detail(detail);
+    c.possible_rename = Some(format!("{old_display} -> {new}"));
+    c.live_member = Some((kind, old.to_string()));
     c
 }
 
@@ -199,9 +221,19 @@ pub(crate) fn diff_members<T: Aspects>(
     out: &mut Vec<Change>,
 ) {
     let (pairs, extras) = pair(decl, live, |_, t| (rules.renamed_from)(t).cloned());
+    let unpaired: Vec<(&String, &T)> = pairs
+        .iter()
+        .filter(|p| p.live.is_none())
+        .map(|p| (p.decl_key, p.decl))
+        .collect();
+    let renames = same_definition(&unpaired, &extras, rules.text);
     for p in pairs {
         let obj = ObjectRef::member(rules.kind, table, p.decl_key);
         let Some((lname, l)) = p.live else {
+            if let Some(old) = renames.get(p.decl_key) {
+                out.push(possible_rename(obj, old));
+                continue;
+            }
             let declared = Some((rules.text)(p.decl));
             out.push(missing(obj, (rules.missing)(p.decl), declared));
             continue;
@@ -217,8 +249,33 @@ pub(crate) fn diff_members<T: Aspects>(
         }
         out.extend((rules.also)(obj, p.decl, l));
     }
-    for (name, l) in extras {
+    let renamed: HashSet<&String> = renames.values().copied().collect();
+    for (name, l) in extras.into_iter().filter(|(n, _)| !renamed.contains(n)) {
         let obj = ObjectRef::member(rules.kind, table, name);
         out.push(extra(obj, Severity::Warning, Some((rules.text)(l))));
     }
+}
+
+/// Declared members the database lacks paired with live members nobody declared that have the
+/// same definition but for the name, one to one (declared name -> live name). A definition two
+/// candidates share on either side is ambiguous and pairs nothing.
+fn same_definition<'a, T: Aspects>(
+    missing: &[(&'a String, &'a T)],
+    extras: &[(&'a String, &'a T)],
+    text: fn(&T) -> String,
+) -> HashMap<&'a String, &'a String> {
+    let same = |d: &T, l: &T| {
+        text(d) == text(l) && describe_differences(&d.aspects(), &l.aspects()).is_empty()
+    };
+    let mut out = HashMap::new();
+    for (dname, d) in missing {
+        let mut candidates = extras.iter().filter(|(_, l)| same(d, l));
+        let (Some((lname, l)), None) = (candidates.next(), candidates.next()) else {
+            continue;
+        };
+        if missing.iter().filter(|(_, d2)| same(d2, l)).count() == 1 {
+            out.insert(*dname, *lname);
+        }
+    }
+    out
 }

@@ -33,7 +33,8 @@ fn category_names_round_trip_and_aliases() {
     );
     let err = "colour".parse::<Category>().unwrap_err().to_string();
     assert!(
-        err.contains("`colour`") && err.contains("missing, extra, type, timezone"),
+        err.contains("`colour`")
+            && err.contains("schema, table, column, type, column_order, timezone"),
         "{err}"
     );
 }
@@ -58,18 +59,18 @@ fn order_is_kind_then_declared_then_extra() {
         .insert(q("a"), table(&[("y", col("int")), ("x", col("bigint"))]));
     let names: Vec<String> = diff(&a, &b)
         .iter()
-        .map(|c| format!("{} {}", c.category, c.object.describe()))
+        .map(|c| format!("{} {} {}", c.category, c.presence, c.object.describe()))
         .collect();
     assert_eq!(
         names,
         vec![
-            "missing extension citext",
-            "missing enum e",
-            "missing table b",
-            "type column a.x",
-            "extra column a.y",
-            "extra table z",
-            "missing view v",
+            "extension missing extension citext",
+            "enum missing enum e",
+            "table missing table b",
+            "type changed column a.x",
+            "column extra column a.y",
+            "table extra table z",
+            "view missing view v",
         ]
     );
 }
@@ -189,7 +190,7 @@ fn category_filter_and_policy() {
         vec![Category::Timezone, Category::Default]
     );
     assert_eq!(
-        filter_categories(changes.clone(), &[Category::Default]).len(),
+        filter_categories(changes.clone(), &[Category::Default.into()]).len(),
         1
     );
     assert_eq!(filter_categories(changes.clone(), &[]).len(), 2);
@@ -198,8 +199,8 @@ fn category_filter_and_policy() {
     assert_eq!(exit_code(&changes, &Policy::default()), 1);
     let only_default = &changes[1..];
     let p = |fail: Option<&[Category]>, warn: &[Category]| Policy {
-        fail_on: fail.map(|f| f.to_vec()),
-        warn_on: warn.to_vec(),
+        fail_on: fail.map(|f| f.iter().map(|&c| c.into()).collect()),
+        warn_on: warn.iter().map(|&c| c.into()).collect(),
     };
     assert_eq!(
         exit_code(only_default, &p(None, &[])),
@@ -249,6 +250,111 @@ fn change_serializes_with_every_field() {
     let v = serde_json::to_value(&diff(&a, &b)[0]).unwrap();
     assert_eq!(
         v.to_string(),
-        r#"{"category":"type","severity":"error","object":{"kind":"column","table":"t","name":"t.c","member":"c"},"summary":"type is bigint in the declaration but integer in the database","declared":"bigint","live":"integer","detail":null,"possible_rename":null,"renamed_from":null}"#
+        r#"{"category":"type","presence":"changed","severity":"error","object":{"kind":"column","table":"t","name":"t.c","member":"c"},"summary":"type is bigint in the declaration but integer in the database","declared":"bigint","live":"integer","detail":null,"possible_rename":null,"renamed_from":null}"#
+    );
+}
+
+#[test]
+fn a_missing_foreign_key_is_category_foreign_key_and_presence_missing() {
+    let mut t = table(&[("gene_id", col("bigint"))]);
+    t.foreign_keys.insert("x_gene_fk".into(), fk());
+    let a = with_table("x", t);
+    let b = with_table("x", table(&[("gene_id", col("bigint"))]));
+    let changes = diff(&a, &b);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].category, Category::ForeignKey);
+    assert_eq!(changes[0].presence, Presence::Missing);
+    let fail_on = |names: &str| Policy {
+        fail_on: Some(names.split(',').map(|n| n.parse().unwrap()).collect()),
+        warn_on: Vec::new(),
+    };
+    assert_eq!(exit_code(&changes, &fail_on("fk")), 1);
+    assert_eq!(exit_code(&changes, &fail_on("missing")), 1);
+    assert_eq!(exit_code(&changes, &fail_on("extra,index")), 0);
+    let only = |s: &str| filter_categories(changes.clone(), &[s.parse().unwrap()]).len();
+    assert_eq!((only("foreign_key"), only("changed")), (1, 0));
+    let v = serde_json::to_value(&changes[0]).unwrap();
+    assert_eq!(
+        (v["category"].as_str(), v["presence"].as_str()),
+        (Some("foreign_key"), Some("missing"))
+    );
+}
+
+#[test]
+fn an_index_renamed_with_the_same_definition_is_one_possible_rename() {
+    let ix = |cols: &[&str]| Index {
+        unique: true,
+        columns: cols.iter().map(|c| c.to_string()).collect(),
+        ..Default::default()
+    };
+    let mut d = genes();
+    d.indexes.insert("genes_symbol_idx".into(), ix(&["symbol"]));
+    let mut l = genes();
+    l.indexes.insert("ix_symbol".into(), ix(&["symbol"]));
+    let changes = diff(&with_table("genes", d.clone()), &with_table("genes", l));
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let c = &changes[0];
+    assert_eq!(
+        (c.category, c.presence, c.severity),
+        (Category::Index, Presence::Changed, Severity::Warning)
+    );
+    assert_eq!(c.object.name, "genes_symbol_idx");
+    assert_eq!(
+        c.possible_rename.as_deref(),
+        Some("ix_symbol -> genes_symbol_idx")
+    );
+    assert!(c
+        .detail
+        .as_deref()
+        .unwrap_or("")
+        .contains("renamed_from: ix_symbol"));
+    // Another definition: a missing and an extra index, as before.
+    let mut other = genes();
+    other
+        .indexes
+        .insert("ix_symbol".into(), ix(&["symbol", "id"]));
+    let presences: Vec<Presence> = diff(&with_table("genes", d), &with_table("genes", other))
+        .iter()
+        .map(|c| c.presence)
+        .collect();
+    assert_eq!(presences, vec![Presence::Missing, Presence::Extra]);
+}
+
+#[test]
+fn a_unique_constraint_against_a_unique_index_is_one_warning() {
+    let mut d = genes();
+    d.unique.insert(
+        "genes_symbol_key".into(),
+        crate::model::UniqueConstraint {
+            columns: vec!["symbol".into()],
+            ..Default::default()
+        },
+    );
+    let mut l = genes();
+    let ix = Index {
+        unique: true,
+        columns: vec!["symbol".into()],
+        ..Default::default()
+    };
+    l.indexes.insert("genes_symbol_key".into(), ix.clone());
+    let changes = diff(&with_table("genes", d.clone()), &with_table("genes", l));
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let c = &changes[0];
+    assert_eq!(
+        (c.category, c.presence, c.severity),
+        (Category::Constraint, Presence::Changed, Severity::Warning)
+    );
+    assert_eq!(c.object.kind, ObjectKind::Unique);
+    assert!(c.summary.contains("same guarantee"), "{}", c.summary);
+    // A partial unique index is not the same guarantee.
+    let mut partial = genes();
+    let p = Index {
+        predicate: Some("(id > 0)".into()),
+        ..ix
+    };
+    partial.indexes.insert("genes_symbol_key".into(), p);
+    assert_eq!(
+        diff(&with_table("genes", d), &with_table("genes", partial)).len(),
+        2
     );
 }

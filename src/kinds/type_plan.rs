@@ -4,7 +4,7 @@
 
 use super::type_order::{create_one, creation_order, drop_one, TypeKind};
 use super::{collation, composite_type, domain, range_type};
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::model::{QualifiedName, Schema};
 use crate::plan::{label, Builder, PlanCx};
 
@@ -53,8 +53,8 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
         let cs = about(cx, ObjectKind::Collation, q);
         let Some(first) = cs.first() else { continue };
         let why = label(&cs);
-        if first.category == Category::Missing {
-            push_all(b, collation::ddl::create_one(q, d), &why, Category::Missing);
+        if first.presence == Presence::Missing {
+            push_all(b, collation::ddl::create_one(q, d), &why, first.category);
         } else if comment_only(&cs) {
             b.comment(collation::ddl::comment(q, d.comment.as_deref()), &why);
         } else {
@@ -76,13 +76,8 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
         let cs = about(cx, object_kind(kind), &q);
         let Some(first) = cs.first() else { continue };
         let why = label(&cs);
-        if first.category == Category::Missing {
-            push_all(
-                b,
-                create_one(cx.declared, kind, &q),
-                &why,
-                Category::Missing,
-            );
+        if first.presence == Presence::Missing {
+            push_all(b, create_one(cx.declared, kind, &q), &why, first.category);
             continue;
         }
         match kind {
@@ -119,15 +114,15 @@ pub(crate) fn recreate(
 pub(crate) fn drop_extras(cx: &PlanCx, b: &mut Builder) {
     for (kind, q) in creation_order(cx.live).iter().rev() {
         let cs = about(cx, object_kind(*kind), q);
-        if let Some(c) = cs.iter().find(|c| c.category == Category::Extra) {
-            b.push(drop_one(*kind, q).sql, &label(&[c]), Category::Extra, &[]);
+        if let Some(c) = cs.iter().find(|c| c.presence == Presence::Extra) {
+            b.push(drop_one(*kind, q).sql, &label(&[c]), c.category, &[]);
         }
     }
     for q in cx.live.collations.keys().rev() {
         let cs = about(cx, ObjectKind::Collation, q);
-        if let Some(c) = cs.iter().find(|c| c.category == Category::Extra) {
+        if let Some(c) = cs.iter().find(|c| c.presence == Presence::Extra) {
             let sql = collation::ddl::drop_collation(q);
-            b.push(sql, &label(&[c]), Category::Extra, &[]);
+            b.push(sql, &label(&[c]), c.category, &[]);
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{
     appendable_views, build_plan, render_human, render_json, render_sql, Plan, PlanOptions,
 };
-use crate::diff::{Category, ObjectKind};
+use crate::diff::{Category, ObjectKind, Presence};
 use crate::model::QualifiedName;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +110,8 @@ pub async fn plan_for(
     let mut opts = opts.clone();
     let candidates: Vec<QualifiedName> = changes
         .iter()
-        .filter(|c| c.category == Category::View && c.object.kind == ObjectKind::View)
+        .filter(|c| c.presence == Presence::Changed && c.category == Category::View)
+        .filter(|c| c.object.kind == ObjectKind::View)
         .filter_map(|c| c.object.qualified.clone())
         .collect();
     if !candidates.is_empty() {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{MemberKey, PlanOptions};
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::{column, enum_type, view};
 use crate::model::{Column, QualifiedName, Schema, Table};
 
@@ -73,7 +73,7 @@ impl<'a> Changes<'a> {
                 | ObjectKind::Collation => g.types.push(c),
                 ObjectKind::Sequence => g.sequences.push(c),
                 ObjectKind::Extension => g.extensions.push(c),
-                ObjectKind::Schema if c.category == Category::Extra => g.extra_schemas.push(c),
+                ObjectKind::Schema if c.presence == Presence::Extra => g.extra_schemas.push(c),
                 ObjectKind::Schema if c.category == Category::Comment => g.schema_comments.push(c),
                 ObjectKind::Schema => {}
                 // Planned by kinds::function::plan (steps before the tables and at the end).
@@ -98,18 +98,22 @@ impl<'a> Changes<'a> {
         let Some(q) = c.object.qualified.clone() else {
             return;
         };
-        match (c.category, &c.renamed_from) {
-            (Category::Missing, Some(old)) => {
+        match (c.presence, &c.renamed_from) {
+            (Presence::Missing, Some(old)) => {
                 let old_q = QualifiedName::new(q.schema.clone(), old.clone());
                 self.live_of.insert(q.clone(), old_q.clone());
                 self.table_renames.push((c, old_q, q));
+                return;
             }
-            (Category::Missing, None) => self.missing_tables.push(q),
-            (Category::Extra, _) => self.extra_tables.push(q),
+            (Presence::Missing, None) => return self.missing_tables.push(q),
+            (Presence::Extra, _) => return self.extra_tables.push(q),
+            (Presence::Changed, _) => {}
+        }
+        match (c.category, &c.renamed_from) {
             (Category::Comment, _) => self.table_comments.push((c, q)),
             // Planned from the two schemas by kinds::table::shape.
             (Category::Partition | Category::Storage, _) => {}
-            (Category::Type, _) => self.warnings.push(format!(
+            (Category::ColumnOrder, _) => self.warnings.push(format!(
                 "{}: {} (declared: {}; live: {}). Columns cannot be reordered in place; rebuild the table by hand if the order matters",
                 c.object.describe(),
                 c.summary,

@@ -418,7 +418,7 @@ mod tests {
         assert_eq!(
             summary(&m),
             vec![(
-                Category::Missing,
+                Category::Column,
                 Severity::Error,
                 "column genes.created_at".into()
             )]
@@ -428,7 +428,7 @@ mod tests {
         assert_eq!(
             summary(&x),
             vec![(
-                Category::Extra,
+                Category::Column,
                 Severity::Warning,
                 "column genes.created_at".into()
             )]
@@ -454,7 +454,7 @@ mod tests {
         let d = diff(&a, &b);
         assert_eq!(
             summary(&d),
-            vec![(Category::Extra, Severity::Error, "column t.b".into())]
+            vec![(Category::Column, Severity::Error, "column t.b".into())]
         );
         assert!(d[0].summary.contains("inserts that omit it fail"));
     }
@@ -623,11 +623,11 @@ mod tests {
             summary(&d),
             vec![
                 (
-                    Category::Missing,
+                    Category::Column,
                     Severity::Error,
                     "column t.full_name".into()
                 ),
-                (Category::Extra, Severity::Warning, "column t.name".into())
+                (Category::Column, Severity::Warning, "column t.name".into())
             ]
         );
         for c in &d {
@@ -666,7 +666,7 @@ mod tests {
             summary(&d),
             vec![
                 (
-                    Category::Missing,
+                    Category::Column,
                     Severity::Error,
                     "column t.full_name".into()
                 ),

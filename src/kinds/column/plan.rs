@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::identity;
 use crate::ddl;
-use crate::diff::{Category, Change};
+use crate::diff::{Category, Change, Presence};
 use crate::model::{quote_ident, quote_literal, Column, QualifiedName};
 use crate::plan::{label, Builder, Hazard, PlanCx};
 
@@ -14,21 +14,18 @@ use crate::plan::{label, Builder, Hazard, PlanCx};
 /// first.
 pub(crate) fn breaks_views(cs: &[&Change]) -> bool {
     cs.iter().any(|c| {
-        matches!(
-            c.category,
-            Category::Type
-                | Category::Timezone
-                | Category::Collation
-                | Category::Generated
-                | Category::Extra
-        )
+        c.presence == Presence::Extra
+            || matches!(
+                c.category,
+                Category::Type | Category::Timezone | Category::Collation | Category::Generated
+            )
     })
 }
 
 pub(crate) fn rename_columns(cx: &PlanCx, b: &mut Builder) {
     for ((t, m), cs) in &cx.changes.columns {
         for c in cs {
-            if let (Category::Missing, Some(old)) = (c.category, &c.renamed_from) {
+            if let (Presence::Missing, Some(old)) = (c.presence, &c.renamed_from) {
                 b.push(ddl::rename_column(t, old, m), &label(&[c]), c.category, &[]);
             }
         }
@@ -83,19 +80,19 @@ pub(crate) fn add_or_alter(
         let lt = cx.live_name(t);
         if cs
             .iter()
-            .any(|c| c.category == Category::Missing && c.renamed_from.is_none())
+            .any(|c| c.presence == Presence::Missing && c.renamed_from.is_none())
         {
             if let Some(dc) = cx.decl_column(t, m) {
                 let mut hz = Vec::new();
                 if dc.generated.is_some() {
                     hz.push(Hazard::Rewrite);
                 }
-                b.push(ddl::add_column(&lt, m, dc), &why, Category::Missing, &hz);
+                b.push(ddl::add_column(&lt, m, dc), &why, Category::Column, &hz);
                 out.added.push((t.clone(), m.clone()));
             }
             continue;
         }
-        if cs.iter().any(|c| c.category == Category::Extra) {
+        if cs.iter().any(|c| c.presence == Presence::Extra) {
             out.dropped.push((lt.clone(), m.clone(), why));
             continue;
         }
@@ -272,7 +269,7 @@ pub(crate) fn drop_columns(b: &mut Builder, dropped: &[DroppedColumn]) {
         b.push(
             ddl::drop_column(t, m),
             why,
-            Category::Extra,
+            Category::Column,
             &[Hazard::DataLoss],
         );
     }

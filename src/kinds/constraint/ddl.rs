@@ -167,6 +167,17 @@ pub fn validate_constraint(table: &QualifiedName, name: &str) -> String {
     )
 }
 
+/// Turns the live unique index `index` of `table` into unique constraint `name` (PostgreSQL
+/// renames the index to `name`): no scan, and foreign keys on the key stay.
+pub fn add_constraint_unique_using_index(table: &QualifiedName, name: &str, index: &str) -> String {
+    format!(
+        "{} ADD CONSTRAINT {} UNIQUE USING INDEX {}",
+        alter_table(table),
+        quote_ident(name),
+        quote_ident(index)
+    )
+}
+
 pub fn drop_constraint(table: &QualifiedName, name: &str) -> String {
     format!(
         "{} DROP CONSTRAINT {}",

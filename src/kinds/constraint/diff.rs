@@ -2,7 +2,8 @@
 //!
 //! Constraints pair by name (PostgreSQL names them per schema), with renames through
 //! `renamed_from`. A unique constraint and a unique index on the same columns are different
-//! objects here, as they are in the catalog: one cannot stand in for the other in a plan.
+//! objects, as they are in the catalog; one on each side is one warning, paired afterwards by
+//! [`super::unique_form`].
 
 use crate::diff::{
     cols, comment_change, diff_members, differs, extra, missing, Aspects, Category, Change,
@@ -237,7 +238,7 @@ fn diff_primary_key(
 }
 
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
-fn unique_text(u: &UniqueConstraint) -> String {
+pub(crate) fn unique_text(u: &UniqueConstraint) -> String {
     let mut t = "UNIQUE".to_string();
     if u.nulls_not_distinct {
         t.push_str(" NULLS NOT DISTINCT");
@@ -299,7 +300,7 @@ mod tests {
         assert_eq!(
             summary(&m),
             vec![(
-                Category::Missing,
+                Category::ForeignKey,
                 Severity::Error,
                 "foreign key x_gene_fk on x".into()
             )]
@@ -311,7 +312,7 @@ mod tests {
         assert_eq!(
             summary(&x),
             vec![(
-                Category::Extra,
+                Category::ForeignKey,
                 Severity::Warning,
                 "foreign key x_gene_fk on x".into()
             )]
@@ -393,8 +394,12 @@ mod tests {
                 ),
             ]
         };
-        assert_eq!(summary(&m), expect(Category::Missing, Severity::Error));
-        assert_eq!(summary(&x), expect(Category::Extra, Severity::Warning));
+        assert_eq!(summary(&m), expect(Category::Constraint, Severity::Error));
+        assert!(m
+            .iter()
+            .all(|c| c.presence == crate::diff::Presence::Missing));
+        assert_eq!(summary(&x), expect(Category::Constraint, Severity::Warning));
+        assert!(x.iter().all(|c| c.presence == crate::diff::Presence::Extra));
 
         let mut t2 = t.clone();
         t2.primary_key = Some(PrimaryKey {
@@ -416,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn unique_constraint_and_equivalent_index_are_different_objects() {
+    fn unique_constraint_against_equivalent_index_is_one_warning() {
         let mut t = genes();
         t.unique.insert(
             "genes_symbol_key".into(),
@@ -437,18 +442,12 @@ mod tests {
         let d = diff(&with_table("genes", t), &with_table("genes", t2));
         assert_eq!(
             summary(&d),
-            vec![
-                (
-                    Category::Missing,
-                    Severity::Error,
-                    "unique constraint genes_symbol_key on genes".into()
-                ),
-                (
-                    Category::Extra,
-                    Severity::Warning,
-                    "index genes_symbol_key on genes".into()
-                ),
-            ]
+            vec![(
+                Category::Constraint,
+                Severity::Warning,
+                "unique constraint genes_symbol_key on genes".into()
+            )]
         );
+        assert_eq!(d[0].declared.as_deref(), Some("UNIQUE (symbol)"));
     }
 }

@@ -9,3 +9,4 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub mod unique_form;

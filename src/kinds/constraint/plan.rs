@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::ddl;
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::index::plan::{self as index, IndexAdd};
 use crate::model::{QualifiedName, Table};
 use crate::plan::{label, Builder, Hazard, PlanCx};
@@ -15,8 +15,8 @@ use crate::plan::{label, Builder, Hazard, PlanCx};
 /// Renames of constraints and indexes, in change order.
 pub(crate) fn rename_members(cx: &PlanCx, b: &mut Builder) {
     for c in &cx.changes.members {
-        if let (Category::Missing, Some(old), Some(t), Some(m)) = (
-            c.category,
+        if let (Presence::Missing, Some(old), Some(t), Some(m)) = (
+            c.presence,
             &c.renamed_from,
             &c.object.table,
             &c.object.member,
@@ -57,7 +57,7 @@ pub(crate) fn drop_members(cx: &PlanCx, b: &mut Builder) -> Vec<FkRebuild> {
                 b.push(
                     ddl::drop_constraint(t, fk),
                     &format!("table {t} is not declared: its foreign key {fk} goes first"),
-                    Category::Extra,
+                    Category::ForeignKey,
                     &[],
                 );
                 d.dropped.insert((t.clone(), fk.clone()));
@@ -81,11 +81,12 @@ impl Drops {
         let (Some(t), Some(m)) = (&c.object.table, &c.object.member) else {
             return;
         };
-        let redefined = matches!(
-            c.category,
-            Category::Constraint | Category::ForeignKey | Category::Index
-        );
-        if !(c.category == Category::Extra || redefined) {
+        let redefined = c.presence == Presence::Changed
+            && matches!(
+                c.category,
+                Category::Constraint | Category::ForeignKey | Category::Index
+            );
+        if !(c.presence == Presence::Extra || redefined) {
             return;
         }
         if redefined && validation_only(cx, c) == Some(false) {
@@ -95,21 +96,26 @@ impl Drops {
             return; // goes with its table or materialized view
         }
         let lt = cx.live_name(t);
-        let name = match c.object.kind {
-            ObjectKind::PrimaryKey => cx
-                .live_table(t)
-                .and_then(|x| x.primary_key.as_ref())
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| m.clone()),
-            _ => m.clone(),
+        if let Some(index) = index_becoming_constraint(c) {
+            return self.using_index(cx, c, (t, &lt), m, index);
+        }
+        // Paired with a live member of another name or kind: that one goes.
+        let (kind, name) = match (&c.live_member, c.object.kind) {
+            (Some((kind, name)), _) => (*kind, name.clone()),
+            (None, ObjectKind::PrimaryKey) => {
+                let live_pk = cx.live_table(t).and_then(|x| x.primary_key.as_ref());
+                let name = live_pk.map(|p| p.name.clone());
+                (ObjectKind::PrimaryKey, name.unwrap_or_else(|| m.clone()))
+            }
+            (None, kind) => (kind, m.clone()),
         };
         if !self.dropped.insert((lt.clone(), name.clone())) {
             return;
         }
-        let (sql, rebuilds_key) = if c.object.kind == ObjectKind::Index {
+        let (sql, rebuilds_key) = if kind == ObjectKind::Index {
             index::drop(cx.live, &lt, &name)
         } else {
-            let key = matches!(c.object.kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
+            let key = matches!(kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
             (ddl::drop_constraint(&lt, &name), key)
         };
         if rebuilds_key {
@@ -117,6 +123,29 @@ impl Drops {
         }
         let rank = u8::from(c.object.kind != ObjectKind::ForeignKey);
         self.steps.push((rank, sql, label(&[c]), c.category));
+    }
+
+    /// The live unique index becomes the declared unique constraint `m` in place, with its
+    /// declared comment. (`t` declared, `lt` live table.)
+    fn using_index(
+        &mut self,
+        cx: &PlanCx,
+        c: &Change,
+        (t, lt): (&QualifiedName, &QualifiedName),
+        m: &str,
+        index: &str,
+    ) {
+        let sql = ddl::add_constraint_unique_using_index(lt, m, index);
+        self.steps.push((1, sql, label(&[c]), c.category));
+        let comment = cx
+            .declared
+            .tables
+            .get(t)
+            .and_then(|dt| ddl::declared_comment(dt, ObjectKind::Unique, m));
+        if let Some(text) = comment {
+            let sql = ddl::comment_on_constraint(lt, m, Some(text));
+            self.steps.push((1, sql, label(&[c]), Category::Comment));
+        }
     }
 
     /// Foreign keys that still point at a key being rebuilt must go first, and come back after.
@@ -149,6 +178,15 @@ impl Drops {
             }
         }
         out
+    }
+}
+
+/// A declared unique constraint the database enforces with a unique index (see
+/// `unique_form`): that index, which `ADD CONSTRAINT … UNIQUE USING INDEX` turns into it.
+fn index_becoming_constraint(c: &Change) -> Option<&str> {
+    match &c.live_member {
+        Some((ObjectKind::Index, index)) if c.object.kind == ObjectKind::Unique => Some(index),
+        _ => None,
     }
 }
 
@@ -205,21 +243,23 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
         let (Some(t), Some(m)) = (&c.object.table, &c.object.member) else {
             continue;
         };
-        let add = match c.category {
-            Category::Missing => c.renamed_from.is_none(),
-            Category::Constraint | Category::ForeignKey
+        let add = match (c.presence, c.category) {
+            (Presence::Missing, _) => c.renamed_from.is_none(),
+            (Presence::Extra, _) => false,
+            (_, Category::Constraint | Category::ForeignKey)
                 if validation_only(cx, c) == Some(false) =>
             {
                 let validate = (t.clone(), c.object.kind, m.clone(), label(&[c]));
                 out.validations.push(validate);
                 false
             }
-            Category::Constraint | Category::ForeignKey | Category::Index => true,
-            Category::Comment if c.object.kind == ObjectKind::Index => {
+            _ if index_becoming_constraint(c).is_some() => false,
+            (_, Category::Constraint | Category::ForeignKey | Category::Index) => true,
+            (_, Category::Comment) if c.object.kind == ObjectKind::Index => {
                 out.index_comments.push((t.clone(), m.clone(), label(&[c])));
                 false
             }
-            Category::Comment => {
+            (_, Category::Comment) => {
                 let add = (t.clone(), c.object.kind, m.clone(), label(&[c]));
                 out.constraint_comments.push(add);
                 false

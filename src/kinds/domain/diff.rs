@@ -119,7 +119,7 @@ mod tests {
         let (m, x) = both(&a, &Schema::default());
         assert_eq!(
             summary(&m),
-            vec![(Category::Missing, Severity::Error, "domain email".into())]
+            vec![(Category::Domain, Severity::Error, "domain email".into())]
         );
         assert_eq!(
             m[0].declared.as_deref(),
@@ -127,7 +127,7 @@ mod tests {
         );
         assert_eq!(
             summary(&x),
-            vec![(Category::Extra, Severity::Warning, "domain email".into())]
+            vec![(Category::Domain, Severity::Warning, "domain email".into())]
         );
 
         let mut b = Schema::default();

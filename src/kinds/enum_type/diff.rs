@@ -99,12 +99,12 @@ mod tests {
         let (m, x) = both(&a, &Schema::default());
         assert_eq!(
             summary(&m),
-            vec![(Category::Missing, Severity::Error, "enum mood".into())]
+            vec![(Category::Enum, Severity::Error, "enum mood".into())]
         );
         assert_eq!(m[0].declared.as_deref(), Some("('sad', 'ok', 'happy')"));
         assert_eq!(
             summary(&x),
-            vec![(Category::Extra, Severity::Warning, "enum mood".into())]
+            vec![(Category::Enum, Severity::Warning, "enum mood".into())]
         );
 
         let mut b = Schema::default();

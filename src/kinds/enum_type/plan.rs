@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::ddl::{self, EnumValuePosition};
-use crate::diff::Category;
+use crate::diff::{Category, Presence};
 use crate::model::{quote_ident, quote_literal, QualifiedName, Schema};
 use crate::plan::{about, label, Builder, Hazard, PlanCx};
 
@@ -66,18 +66,18 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> EnumSteps {
         let Some(q) = &c.object.qualified else {
             continue;
         };
-        match c.category {
-            Category::Missing => {
+        match (c.presence, c.category) {
+            (Presence::Missing, _) => {
                 if let Some(d) = cx.declared.enums.get(q) {
                     b.push(ddl::create_enum(q, d), &label(&[c]), c.category, &[]);
                     comment_if_declared(cx, b, q, &label(&[c]));
                 }
             }
-            Category::Comment => {
+            (_, Category::Comment) => {
                 let comment = cx.declared.enum_comments.get(q).map(String::as_str);
                 b.comment(ddl::comment_on_enum(q, comment), &label(&[c]));
             }
-            Category::Enum if done.insert(q.clone()) => {
+            (Presence::Changed, Category::Enum) if done.insert(q.clone()) => {
                 let (Some(d), Some(l)) = (cx.declared.enums.get(q), cx.live.enums.get(q)) else {
                     continue;
                 };
@@ -196,7 +196,7 @@ fn rebuild(
 
 pub(crate) fn drop_enums(cx: &PlanCx, b: &mut Builder) {
     for c in &cx.changes.enums {
-        if c.category == Category::Extra {
+        if c.presence == Presence::Extra {
             if let Some(q) = &c.object.qualified {
                 b.push(ddl::drop_enum(q), &label(&[c]), c.category, &[]);
             }

@@ -114,13 +114,13 @@ mod tests {
         b.event_triggers.insert("y".into(), t(&[]));
         let mut out = Vec::new();
         diff(&a, &b, &mut out);
-        let got: Vec<String> = out
-            .iter()
-            .map(|c| format!("{} {}", c.category.as_str(), c.object))
-            .collect();
+        let got: Vec<String> = out.iter().map(|c| c.line()).collect();
         assert_eq!(
             got,
-            vec!["missing event_trigger x", "extra event_trigger y"]
+            vec![
+                "trigger missing event_trigger x",
+                "trigger extra event_trigger y"
+            ]
         );
 
         let mut c = b.clone();

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::{ddl, diff::definition_differences};
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::model::Schema;
 use crate::plan::{label, Builder, Step};
 
@@ -38,7 +38,7 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, changes: &[Change], b: &mut
             .collect();
         let Some(d) = declared.event_triggers.get(name) else {
             // Undeclared: dropped if the diff says so (ignore rules may keep it).
-            if let Some(c) = about.iter().find(|c| c.category == Category::Extra) {
+            if let Some(c) = about.iter().find(|c| c.presence == Presence::Extra) {
                 drops.push(ddl::drop(name), &label(&[c]), c.category, &[]);
             }
             continue;
@@ -72,7 +72,7 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, changes: &[Change], b: &mut
             }
         }
     }
-    for c in mine.iter().filter(|c| c.category == Category::Missing) {
+    for c in mine.iter().filter(|c| c.presence == Presence::Missing) {
         if let Some(d) = declared.event_triggers.get(&c.object.name) {
             for s in ddl::build(&c.object.name, d) {
                 late.push(s.sql, &label(&[c]), c.category, &[]);

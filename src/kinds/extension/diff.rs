@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(
             summary(&m),
             vec![(
-                Category::Missing,
+                Category::Extension,
                 Severity::Error,
                 "extension pg_trgm".into()
             )]
@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(
             summary(&x),
             vec![(
-                Category::Extra,
+                Category::Extension,
                 Severity::Warning,
                 "extension pg_trgm".into()
             )]

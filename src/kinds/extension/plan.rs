@@ -2,7 +2,7 @@
 //! dropped last.
 
 use crate::ddl;
-use crate::diff::{Category, Change};
+use crate::diff::{Category, Change, Presence};
 use crate::model::{Extension, DEFAULT_SCHEMA};
 use crate::plan::{label, Builder, PlanCx};
 
@@ -12,14 +12,14 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
         let Some(d) = cx.declared.extensions.get(name) else {
             continue;
         };
-        match c.category {
-            Category::Missing => b.push(
+        match (c.presence, c.category) {
+            (Presence::Missing, _) => b.push(
                 ddl::create_extension(name, d),
                 &label(&[c]),
                 c.category,
                 &[],
             ),
-            Category::Extension => alter(cx, b, c, d),
+            (Presence::Changed, Category::Extension) => alter(cx, b, c, d),
             _ => {}
         }
     }
@@ -56,7 +56,7 @@ fn alter(cx: &PlanCx, b: &mut Builder, c: &Change, d: &Extension) {
 /// Last of all: nothing planned uses them any more.
 pub(crate) fn drop_extensions(cx: &PlanCx, b: &mut Builder) {
     for c in &cx.changes.extensions {
-        if c.category == Category::Extra {
+        if c.presence == Presence::Extra {
             b.push(
                 ddl::drop_extension(&c.object.name),
                 &label(&[c]),

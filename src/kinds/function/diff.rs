@@ -2,7 +2,7 @@
 //! added overload is a missing routine, not a changed one). Definitions are compared as the one
 //! normalizing server printed them, settled to their deparse fixpoint (`normalize`).
 
-use crate::diff::{view_body_diff, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{view_body_diff, Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::Schema;
 
 use super::{Function, RoutineKey, RoutineKind};
@@ -37,8 +37,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
         let obj = routine_ref(key, d.kind);
         let Some(l) = live.functions.get(key) else {
             let what = d.kind.words();
-            let mut c = Change::new(
-                Category::Missing,
+            let mut c = Change::one_side(
+                Presence::Missing,
                 Severity::Error,
                 obj,
                 format!("{what} {key} is declared but missing from the database"),
@@ -65,8 +65,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
     for (key, l) in &live.functions {
         if !declared.functions.contains_key(key) {
             let what = l.kind.words();
-            let mut c = Change::new(
-                Category::Extra,
+            let mut c = Change::one_side(
+                Presence::Extra,
                 Severity::Warning,
                 routine_ref(key, l.kind),
                 format!("{what} {key} exists in the database but is not declared"),

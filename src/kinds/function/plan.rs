@@ -15,7 +15,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diff::{Category, Change, ObjectKind};
+use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::trigger::rows;
 use crate::model::{QualifiedName, Schema};
 use crate::plan::{PlanCx, Step};
@@ -92,15 +92,15 @@ fn wanted(declared: &Schema, live: &Schema, changes: &[Change]) -> Wanted {
 
 impl Wanted {
     fn trigger_change(&mut self, c: &Change, id: TriggerId, label: String) {
-        match c.category {
-            Category::Missing => self.triggers_create.push((id, label)),
-            Category::Extra => self.triggers_drop.push((id, label)),
-            Category::Trigger if c.summary == "definition differs" => {
+        match (c.presence, c.category) {
+            (Presence::Missing, _) => self.triggers_create.push((id, label)),
+            (Presence::Extra, _) => self.triggers_drop.push((id, label)),
+            (_, Category::Trigger) if c.summary == "definition differs" => {
                 self.triggers_drop.push((id.clone(), label.clone()));
                 self.triggers_create.push((id, label));
             }
-            Category::Trigger => self.trigger_state.push((id, label)),
-            Category::Comment => self.trigger_comments.push((id, label)),
+            (_, Category::Trigger) => self.trigger_state.push((id, label)),
+            (_, Category::Comment) => self.trigger_comments.push((id, label)),
             _ => {}
         }
     }
@@ -113,10 +113,10 @@ impl Wanted {
         key: RoutineKey,
         label: String,
     ) {
-        match c.category {
-            Category::Missing => self.create.push((key, label, false)),
-            Category::Extra => self.extra.push(key),
-            Category::Function => {
+        match (c.presence, c.category) {
+            (Presence::Missing, _) => self.create.push((key, label, false)),
+            (Presence::Extra, _) => self.extra.push(key),
+            (_, Category::Function) => {
                 let (Some(d), Some(l)) = (declared.functions.get(&key), live.functions.get(&key))
                 else {
                     return;
@@ -127,7 +127,7 @@ impl Wanted {
                 }
                 self.create.push((key, label, in_place));
             }
-            Category::Comment => self.routine_comments.push((key, label)),
+            (_, Category::Comment) => self.routine_comments.push((key, label)),
             _ => {}
         }
     }
@@ -405,7 +405,7 @@ fn drop_extra_routines(live: &Schema, w: &Wanted, out: &mut Vec<Step>) {
                     l.kind.words()
                 );
                 out.push(in_use(
-                    step(ddl::drop(key, l.kind), &label, Category::Extra),
+                    step(ddl::drop(key, l.kind), &label, Category::Function),
                     l,
                 ));
             }

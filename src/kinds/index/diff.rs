@@ -30,7 +30,7 @@ impl Aspects for Index {
 }
 
 /// The index as CREATE INDEX spells it after the name, for the declared and live values.
-fn index_text(i: &Index) -> String {
+pub(crate) fn index_text(i: &Index) -> String {
     let mut t = String::new();
     if i.unique {
         t.push_str("UNIQUE ");
@@ -148,21 +148,23 @@ mod tests {
             summary(&m),
             vec![
                 (
-                    Category::Missing,
+                    Category::Index,
                     Severity::Warning,
                     "index genes_symbol_idx on genes".into()
                 ),
                 (
-                    Category::Missing,
+                    Category::Index,
                     Severity::Error,
                     "index genes_symbol_key on genes".into()
                 ),
             ]
         );
         assert_eq!(summary(&x).len(), 2);
-        assert!(x
-            .iter()
-            .all(|c| c.category == Category::Extra && c.severity == Severity::Warning));
+        assert!(
+            x.iter()
+                .all(|c| c.presence == crate::diff::Presence::Extra
+                    && c.severity == Severity::Warning)
+        );
 
         let mut t2 = t.clone();
         t2.indexes[0].predicate = Some("(symbol IS NOT NULL)".into());

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::{ddl, objects};
-use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::kinds::policy::diff::PlanStep;
 use crate::model::Schema;
 
@@ -47,11 +47,12 @@ pub fn plan(
         ObjectKind::Owner => Some(c.object.name.clone()),
         kind => owner_kind(kind).map(|k| format!("{k} {}", c.object.name)),
     };
-    let wanted = |category: Category| -> HashSet<String> {
-        let of = changes.iter().filter(|c| c.category == category);
+    let wanted = |pick: &dyn Fn(&Change) -> bool| -> HashSet<String> {
+        let of = changes.iter().filter(|c| pick(c));
         of.filter_map(key_of).collect()
     };
-    let (missing, differing) = (wanted(Category::Missing), wanted(Category::Owner));
+    let missing = wanted(&|c| c.presence == Presence::Missing);
+    let differing = wanted(&|c| c.category == Category::Owner);
     let differing: HashSet<&String> = differing.iter().collect();
     let mut out = Vec::new();
     for o in objects(declared, true) {

@@ -98,7 +98,8 @@ fn diff_and_plan() {
     let missing = |kind, name: &str| {
         let object = crate::diff::ObjectRef::top(kind, &QualifiedName::new("public", name));
         let severity = crate::diff::Severity::Error;
-        crate::diff::Change::new(crate::diff::Category::Missing, severity, object, "".into())
+        let presence = crate::diff::Presence::Missing;
+        crate::diff::Change::one_side(presence, severity, object, "".into())
     };
     changes.push(missing(crate::diff::ObjectKind::Sequence, "s"));
     let plan = |live: &Schema, changes: &[crate::diff::Change], prior: &[String]| {

@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use super::{ddl, Policy, PUBLIC};
-use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::{QualifiedName, Schema, Table};
 
 /// One statement a kind adds to a plan.
@@ -102,8 +102,8 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
     for (pname, dp) in &d.policies {
         let obj = ObjectRef::member(ObjectKind::Policy, name, pname);
         let change = match l.policies.get(pname) {
-            None => Change::new(
-                Category::Policy,
+            None => Change::one_side(
+                Presence::Missing,
                 Severity::Error,
                 obj,
                 format!("policy {pname} on {name} is declared but missing from the database"),
@@ -136,8 +136,8 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
             } else {
                 Severity::Warning
             };
-            let mut change = Change::new(
-                Category::Policy,
+            let mut change = Change::one_side(
+                Presence::Extra,
                 severity,
                 obj,
                 format!("policy {pname} on {name} exists in the database but is not declared"),
@@ -227,15 +227,12 @@ fn tables_with_blocking_changes(declared: &Schema, changes: &[Change]) -> HashSe
     let mut out = HashSet::new();
     let mut enums: Vec<String> = Vec::new();
     for c in changes {
-        match (c.object.kind, c.category) {
-            (
-                ObjectKind::Column,
-                Category::Type
-                | Category::Timezone
-                | Category::Extra
-                | Category::Collation
-                | Category::Generated,
-            ) => {
+        let retyped = matches!(
+            c.category,
+            Category::Type | Category::Timezone | Category::Collation | Category::Generated
+        );
+        match (c.object.kind, c.presence == Presence::Extra || retyped) {
+            (ObjectKind::Column, true) => {
                 if let Some(t) = &c.object.table {
                     out.insert(t.clone());
                 }

@@ -1,7 +1,7 @@
 //! schema: declared schemas against the database's. `public` always exists; a schema that is
 //! some extension's home on either side comes and goes with the extension, not by itself.
 
-use crate::diff::{comment_change, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{comment_change, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::{Schema, DEFAULT_SCHEMA};
 
 pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
@@ -14,8 +14,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
     };
     for s in &declared.schemas {
         if s != DEFAULT_SCHEMA && !live.schemas.contains(s) && !extension_home(s) {
-            out.push(Change::new(
-                Category::Missing,
+            out.push(Change::one_side(
+                Presence::Missing,
                 Severity::Error,
                 schema_ref(s),
                 format!("schema {s} is declared but missing from the database"),
@@ -24,8 +24,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
     }
     for s in &live.schemas {
         if s != DEFAULT_SCHEMA && !declared.schemas.contains(s) && !extension_home(s) {
-            out.push(Change::new(
-                Category::Extra,
+            out.push(Change::one_side(
+                Presence::Extra,
                 Severity::Warning,
                 schema_ref(s),
                 format!("schema {s} exists in the database but is not declared"),

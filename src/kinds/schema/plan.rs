@@ -12,7 +12,7 @@ pub(crate) fn create_schemas(cx: &PlanCx, b: &mut Builder) {
             b.push(
                 ddl::create_schema(s),
                 &format!("schema {s} is declared but missing from the database"),
-                Category::Missing,
+                Category::Schema,
                 &[],
             );
         }

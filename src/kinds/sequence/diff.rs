@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(
             summary(&m),
             vec![(
-                Category::Missing,
+                Category::Sequence,
                 Severity::Error,
                 "sequence audit.ids".into()
             )]
@@ -103,7 +103,7 @@ mod tests {
         assert_eq!(
             summary(&x),
             vec![(
-                Category::Extra,
+                Category::Sequence,
                 Severity::Warning,
                 "sequence audit.ids".into()
             )]

@@ -2,7 +2,7 @@
 //! other undeclared objects, and their ownership set once the owning columns exist.
 
 use crate::ddl;
-use crate::diff::Category;
+use crate::diff::{Category, Presence};
 use crate::kinds::column::plan::DroppedColumn;
 use crate::model::QualifiedName;
 use crate::plan::{label, Builder, Hazard, PlanCx};
@@ -18,19 +18,19 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> Vec<QualifiedName
         let Some(d) = cx.declared.sequences.get(q) else {
             continue;
         };
-        match c.category {
-            Category::Missing => {
+        match (c.presence, c.category) {
+            (Presence::Missing, _) => {
                 b.push(ddl::create_sequence(q, d), &label(&[c]), c.category, &[]);
                 if let Some(cm) = &d.comment {
                     b.comment(ddl::comment_on_sequence(q, Some(cm)), &label(&[c]));
                 }
                 new_owner.push(q.clone());
             }
-            Category::Comment => {
+            (_, Category::Comment) => {
                 let sql = ddl::comment_on_sequence(q, d.comment.as_deref());
                 b.comment(sql, &label(&[c]));
             }
-            Category::Sequence => {
+            (Presence::Changed, Category::Sequence) => {
                 b.push(ddl::alter_sequence(q, d), &label(&[c]), c.category, &[]);
                 let lo = cx.live.sequences.get(q).and_then(|s| s.owned_by.clone());
                 if lo != d.owned_by {
@@ -47,7 +47,7 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> Vec<QualifiedName
 /// went with it).
 pub(crate) fn drop_sequences(cx: &PlanCx, b: &mut Builder, dropped_columns: &[DroppedColumn]) {
     for c in &cx.changes.sequences {
-        if c.category != Category::Extra {
+        if c.presence != Presence::Extra {
             continue;
         }
         let Some(q) = &c.object.qualified else {

@@ -62,8 +62,11 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
         }
         column::diff::diff_extra_columns(name, &columns, out);
     }
-    constraint::diff::diff_constraints(name, d, l, out);
-    index::diff::diff_indexes(name, &d.indexes, &l.indexes, out);
+    let mut members = Vec::new();
+    constraint::diff::diff_constraints(name, d, l, &mut members);
+    index::diff::diff_indexes(name, &d.indexes, &l.indexes, &mut members);
+    constraint::unique_form::merge(name, d, l, &mut members);
+    out.extend(members);
 }
 
 /// Order of the columns both sides have: added columns always land at the end, so only the
@@ -92,7 +95,7 @@ fn column_order(
         let join = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
         out.push(
             Change::new(
-                Category::Type,
+                Category::ColumnOrder,
                 Severity::Warning,
                 ObjectRef::top(ObjectKind::Table, table),
                 "column order differs".to_string(),
@@ -114,17 +117,17 @@ mod tests {
         let (m, x) = both(&a, &Schema::default());
         assert_eq!(
             summary(&m),
-            vec![(Category::Missing, Severity::Error, "table genes".into())]
+            vec![(Category::Table, Severity::Error, "table genes".into())]
         );
         assert_eq!(
             summary(&x),
-            vec![(Category::Extra, Severity::Warning, "table genes".into())]
+            vec![(Category::Table, Severity::Warning, "table genes".into())]
         );
         assert_eq!(x[0].live.as_deref(), Some("3 columns"));
     }
 
     #[test]
-    fn column_order_is_a_type_warning() {
+    fn column_order_is_its_own_warning() {
         let a = with_table(
             "t",
             table(&[("a", col("int")), ("b", col("int")), ("c", col("int"))]),
@@ -142,8 +145,8 @@ mod tests {
         assert_eq!(
             summary(&d),
             vec![
-                (Category::Type, Severity::Warning, "table t".into()),
-                (Category::Extra, Severity::Warning, "column t.z".into())
+                (Category::ColumnOrder, Severity::Warning, "table t".into()),
+                (Category::Column, Severity::Warning, "column t.z".into())
             ]
         );
         assert_eq!(d[0].summary, "column order differs");
@@ -214,14 +217,14 @@ mod tests {
         assert_eq!(
             summary(&d),
             vec![
-                (Category::Missing, Severity::Error, "table genes".into()),
+                (Category::Table, Severity::Error, "table genes".into()),
                 (
-                    Category::Missing,
+                    Category::Constraint,
                     Severity::Error,
                     "check constraint genes_id_check on genes".into()
                 ),
                 (
-                    Category::Missing,
+                    Category::Index,
                     Severity::Error,
                     "index genes_sym_idx on genes".into()
                 ),

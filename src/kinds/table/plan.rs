@@ -35,7 +35,7 @@ pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
             b.push(
                 ddl::create_table(t, dt),
                 &missing(t),
-                Category::Missing,
+                Category::Table,
                 &hazards,
             );
         }
@@ -51,7 +51,7 @@ pub(crate) fn drop_tables(cx: &PlanCx, b: &mut Builder) {
         b.push(
             ddl::drop_table(t),
             &format!("table {t} exists in the database but is not declared"),
-            Category::Extra,
+            Category::Table,
             &[Hazard::DataLoss],
         );
     }

@@ -1,7 +1,7 @@
 //! trigger: declared triggers against the database's, per table or view and by name: the
 //! definition (`pg_get_triggerdef` of both sides), the enabled state and the comment.
 
-use crate::diff::{view_body_diff, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{view_body_diff, Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::model::{QualifiedName, Schema};
 
 use super::Trigger;
@@ -30,8 +30,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
             match lt.get(name) {
                 Some(l) => diff_one(obj, d, l, out),
                 None => {
-                    let mut c = Change::new(
-                        Category::Missing,
+                    let mut c = Change::one_side(
+                        Presence::Missing,
                         Severity::Error,
                         obj,
                         format!(
@@ -48,8 +48,8 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
         let dt = declared.triggers.get(table).unwrap_or(&none);
         for (name, l) in triggers {
             if !dt.contains_key(name) {
-                let mut c = Change::new(
-                    Category::Extra,
+                let mut c = Change::one_side(
+                    Presence::Extra,
                     Severity::Warning,
                     trigger_ref(table, name),
                     format!("trigger {name} on {table} exists in the database but is not declared"),

@@ -133,11 +133,11 @@ mod tests {
         let (m, x) = both(&a, &Schema::default());
         assert_eq!(
             summary(&m),
-            vec![(Category::Missing, Severity::Error, "view gene_ids".into())]
+            vec![(Category::View, Severity::Error, "view gene_ids".into())]
         );
         assert_eq!(
             summary(&x),
-            vec![(Category::Extra, Severity::Warning, "view gene_ids".into())]
+            vec![(Category::View, Severity::Warning, "view gene_ids".into())]
         );
 
         let mut mv = v.clone();
@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(
             summary(&d),
             vec![(
-                Category::Missing,
+                Category::Index,
                 Severity::Warning,
                 "index gene_ids_idx on gene_ids".into()
             )]

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::ddl;
-use crate::diff::Category;
+use crate::diff::{Category, Presence};
 use crate::graph::{Graph, Node, NodeKind};
 use crate::model::{QualifiedName, Schema, View};
 use crate::plan::{about, label, Builder, PlanCx, PlanError};
@@ -29,13 +29,16 @@ pub(crate) fn classify(cx: &PlanCx) -> ViewClasses {
         let Some(q) = &c.object.qualified else {
             continue;
         };
-        match c.category {
-            Category::Extra => {
+        match (c.presence, c.category) {
+            (Presence::Extra, _) => {
                 out.seeds.insert(q.clone());
             }
+            (Presence::Missing, _) => {
+                out.missing.insert(q.clone());
+            }
             // Only the options differ: `ALTER VIEW … SET/RESET`, no rebuild (see `alter_options`).
-            Category::View if same_body(cx, q) => {}
-            Category::View => {
+            (_, Category::View) if same_body(cx, q) => {}
+            (_, Category::View) => {
                 let appendable = cx.opts.appendable_views.contains(q)
                     && cx.live.views.get(q).is_some_and(|v| !v.materialized)
                     && cx.declared.views.get(q).is_some_and(|v| !v.materialized);
@@ -44,9 +47,6 @@ pub(crate) fn classify(cx: &PlanCx) -> ViewClasses {
                 } else {
                     out.seeds.insert(q.clone());
                 }
-            }
-            Category::Missing => {
-                out.missing.insert(q.clone());
             }
             _ => {}
         }
@@ -201,12 +201,7 @@ fn alter_options(
 
 fn create_view(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, v: &View) {
     let why = why(cx, q);
-    let cat = if cx.missing_views.contains(q) {
-        Category::Missing
-    } else {
-        Category::View
-    };
-    b.push(ddl::create_view(q, v, false), &why, cat, &[]);
+    b.push(ddl::create_view(q, v, false), &why, Category::View, &[]);
     for (ix_name, ix) in &v.indexes {
         b.push(
             ddl::create_index(q, ix_name, ix, false),

@@ -1,0 +1,1 @@
+CREATE TABLE genes (id bigint PRIMARY KEY, name text, symbol text);
