@@ -91,6 +91,9 @@ pub fn render_revision(revision: &Revision, plan: &Plan, reverse: &Plan) -> Stri
     out
 }
 
+/// Which steps a group of the body holds.
+type Keep = fn(&Step) -> bool;
+
 /// A function body: the search path the plan's SQL is written for, the steps `apply` runs
 /// before its transaction, those in it, and those after it (each group outside the transaction
 /// in an autocommit block), warnings as comments.
@@ -104,10 +107,10 @@ fn body(plan: &Plan) -> String {
         return out;
     }
     out.push_str(&execute_call(4, &[], &crate::ddl::set_search_path()));
-    let groups: [(&dyn Fn(&Step) -> bool, bool); 3] = [
-        (&|s| s.before_transaction, true),
-        (&|s| s.transactional, false),
-        (&|s| !s.transactional && !s.before_transaction, true),
+    let groups: [(Keep, bool); 3] = [
+        (|s| s.before_transaction, true),
+        (|s| s.transactional, false),
+        (|s| !s.transactional && !s.before_transaction, true),
     ];
     for (keep, autocommit) in groups {
         let steps: Vec<(usize, &Step)> = plan

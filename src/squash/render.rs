@@ -137,7 +137,11 @@ fn push_calls(out: &mut String, statements: &[Statement]) {
         out.push_str("    pass\n");
     }
     for st in statements {
-        out.push_str(&alembic::execute_call(4, &[st.object.clone()], &st.sql));
+        out.push_str(&alembic::execute_call(
+            4,
+            std::slice::from_ref(&st.object),
+            &st.sql,
+        ));
     }
 }
 
