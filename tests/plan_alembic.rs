@@ -103,10 +103,12 @@ INSERT INTO old_stuff VALUES (1, 'x');
 /// The declared schema.
 const DECLARED: &str = "
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
-CREATE TABLE gene (id bigint PRIMARY KEY, name text NOT NULL, m mood, symbol varchar(20));
+CREATE TABLE gene (id bigint PRIMARY KEY, full_name text NOT NULL, m mood DEFAULT 'happy',
+    symbol varchar(20));
 CREATE INDEX gene_symbol ON gene (symbol);
+CREATE TABLE stuff (id int PRIMARY KEY, note text);
 CREATE TABLE sample (id bigint PRIMARY KEY, gene_id bigint REFERENCES gene (id), label text);
-CREATE VIEW gene_names AS SELECT id, name, symbol FROM gene;
+CREATE VIEW gene_names AS SELECT id, full_name, symbol FROM gene;
 COMMENT ON TABLE sample IS 'it''s 100% a sample: :not_a_bind';
 ";
 
@@ -147,7 +149,8 @@ fn alembic(bin: &str, project: &Path, url: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Declared project for [`DECLARED`], written by `inspect` from a database built from it.
+/// Declared project for [`DECLARED`], written by `inspect` from a database built from it, with
+/// the renames declared (`stuff` was `old_stuff`, `gene.full_name` was `name`).
 async fn declared_project(dir: &Path) -> PathBuf {
     let b = common::test_db("alembic_declared").await;
     b.exec(DECLARED).await;
@@ -165,6 +168,21 @@ async fn declared_project(dir: &Path) -> PathBuf {
     )
     .assert_code(0);
     b.drop_now().await;
+    let file = project.join("schema.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let renamed = yaml
+        .replacen(
+            "  stuff:\n    columns:\n",
+            "  stuff:\n    renamed_from: old_stuff\n    columns:\n",
+            1,
+        )
+        .replacen(
+            "      full_name:\n",
+            "      full_name:\n        renamed_from: name\n",
+            1,
+        );
+    assert_eq!(renamed.matches("renamed_from").count(), 2, "{yaml}");
+    std::fs::write(&file, renamed).unwrap();
     project
 }
 
