@@ -22,6 +22,16 @@ fn revision_file(id: &str, down: Option<&str>) -> String {
     )
 }
 
+fn py_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "py"))
+        })
+        .count()
+}
+
 /// The dump's statements, sorted, so statement order does not matter.
 fn sorted_dump(dump: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -263,7 +273,31 @@ async fn alembic_upgrade_converges_and_downgrade_restores() {
         "{text}"
     );
 
+    // Offline mode prints the statements verbatim, the autocommit block as COMMIT and BEGIN.
+    let offline = alembic(
+        &bin,
+        &dir,
+        &live.url,
+        &["upgrade", "base0001:head", "--sql"],
+    );
+    assert!(
+        offline.contains(
+            "COMMENT ON TABLE \"public\".\"sample\" IS 'it''s 100% a sample: :not_a_bind';"
+        ),
+        "{offline}"
+    );
+    assert!(offline.contains("CREATE INDEX CONCURRENTLY"), "{offline}");
+
     alembic(&bin, &dir, &live.url, &["upgrade", "head"]);
+    // Converged: nothing to plan, no revision written.
+    let again = common::run_pgdrift(&args, None, &[]);
+    again.assert_code(0);
+    assert!(
+        again.stderr.contains("No revision written"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(py_files(&versions), 2);
     let mut check: Vec<String> = vec!["check".into(), "--db".into(), live.url.clone()];
     check.extend(project_args(&project));
     check.extend(["--ignore".into(), "table:alembic_version=alembic's".into()]);
@@ -279,5 +313,19 @@ async fn alembic_upgrade_converges_and_downgrade_restores() {
         .await
         .unwrap();
     assert_eq!(row.get::<_, String>(0), "BRCA1");
+    // Without --alembic-dir: the revision revises the database's alembic_version, on stdout.
+    let stdout_args: Vec<&str> = args
+        .iter()
+        .copied()
+        .filter(|a| *a != "--alembic-dir" && !a.ends_with("versions"))
+        .collect();
+    let out = common::run_pgdrift(&stdout_args, None, &[]);
+    out.assert_code(0);
+    assert!(
+        out.stdout.contains("down_revision = \"base0001\""),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(py_files(&versions), 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
