@@ -17,6 +17,8 @@ pub enum AlembicError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0} only applies to --format alembic")]
+    OnlyWithAlembic(&'static str),
     #[error("{url}: reading alembic_version failed: {message}")]
     Db { url: String, message: String },
 }

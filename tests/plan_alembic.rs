@@ -97,6 +97,25 @@ fn several_heads_are_refused() {
     );
     out.assert_code(2);
     assert!(!out.stderr.contains("several"), "{}", out.stderr);
+    // The Alembic options are refused with another format.
+    let out = common::run_pgdrift(
+        &[
+            "plan",
+            "--db",
+            "postgresql://nobody@127.0.0.1:1/none",
+            "-m",
+            "x",
+        ],
+        Some(&dir),
+        &[],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("--message only applies to --format alembic"),
+        "{}",
+        out.stderr
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -190,6 +190,15 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     if args.format == PlanFormat::Alembic {
         return super::alembic::run(&args).await;
     }
+    for (given, flag) in [
+        (args.alembic_dir.is_some(), "--alembic-dir"),
+        (args.message.is_some(), "--message"),
+        (args.revision.is_some(), "--revision"),
+    ] {
+        if given {
+            return Err(crate::alembic::AlembicError::OnlyWithAlembic(flag).into());
+        }
+    }
     let target = crate::app::target(&args.source.db).await?;
     let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
     let (plan, cmp) = plan_for(
