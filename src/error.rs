@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::alembic::AlembicError;
 use crate::apply::ApplyError;
 use crate::conn::ConnError;
 use crate::ephemeral::EphemeralError;
@@ -38,6 +39,8 @@ pub enum Error {
     Witness(#[from] WitnessError),
     #[error(transparent)]
     Lint(#[from] LintError),
+    #[error(transparent)]
+    Alembic(#[from] AlembicError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

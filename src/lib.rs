@@ -7,6 +7,7 @@
 //! `squash` renders one script that rebuilds a schema, and `witness` checks a rebuild with
 //! pg_dump, independently of the model. `ddl` is the one SQL emitter they share.
 
+pub mod alembic;
 pub mod app;
 pub mod apply;
 pub mod conn;

@@ -14,6 +14,8 @@ pub enum PlanFormat {
     Sql,
     Json,
     Human,
+    /// The next Alembic revision (see `--alembic-dir`, `--message`).
+    Alembic,
 }
 
 /// What the plan is computed from; shared by `plan` and `apply`.
@@ -79,6 +81,17 @@ pub struct PlanArgs {
     /// Write the plan to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// With `--format alembic`: the versions folder; the revision revises its head and is
+    /// written there as `<revision>_<message>.py` (unless `--out` is given). Without it, the
+    /// revision revises the database's alembic_version and goes to stdout.
+    #[arg(long, value_name = "DIR")]
+    pub alembic_dir: Option<PathBuf>,
+    /// With `--format alembic`: the revision's message.
+    #[arg(short = 'm', long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// With `--format alembic`: the revision id (default: 12 fresh hex digits).
+    #[arg(long, value_name = "ID")]
+    pub revision: Option<String>,
 }
 
 /// Compares the declared project with the database at `url` and plans the migration. Returns
@@ -90,6 +103,19 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
+    let cmp = compare_for(declared, url, dev, schemas, opts).await?;
+    let plan = plan_changes(&cmp, cmp.changes.clone(), url, dev, schemas, opts).await?;
+    Ok((plan, cmp))
+}
+
+/// The comparison a plan of the database at `url` is computed from.
+pub async fn compare_for(
+    declared: &crate::app::Source,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<crate::app::Comparison, crate::Error> {
     check_time_zone(url, &opts.tz).await?;
     let compare_options = crate::app::CompareOptions {
         cache_dir: opts.cache_dir.clone(),
@@ -97,16 +123,27 @@ pub async fn plan_for(
         owners: opts.owners,
         ignore_roles: Vec::new(),
     };
-    let cmp = crate::app::compare_with(
+    crate::app::compare_with(
         declared,
         &crate::app::Source::Db(url.clone()),
         dev,
         schemas,
         &compare_options,
     )
-    .await?;
-    let (changes, _ignored) =
-        crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
+    .await
+}
+
+/// Plans `changes` (those of `cmp`, or some of them) after the declared ignore rules, probing
+/// the database at `url` for views that can be replaced in place and tables without rows.
+pub async fn plan_changes(
+    cmp: &crate::app::Comparison,
+    changes: Vec<crate::diff::Change>,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<Plan, crate::Error> {
+    let (changes, _ignored) = crate::diff::apply_ignores(changes, &cmp.left.schema.ignore);
     let mut opts = opts.clone();
     let candidates: Vec<QualifiedName> = changes
         .iter()
@@ -126,8 +163,12 @@ pub async fn plan_for(
         crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
     opts.empty_tables =
         crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;
-    let plan = build_plan(&cmp.left.schema, &cmp.right.schema, &changes, &opts)?;
-    Ok((plan, cmp))
+    Ok(build_plan(
+        &cmp.left.schema,
+        &cmp.right.schema,
+        &changes,
+        &opts,
+    )?)
 }
 
 /// `--tz` must be a zone the server knows, or the conversions it spells fail only at apply time.
@@ -147,6 +188,18 @@ async fn check_time_zone(url: &crate::conn::DbUrl, tz: &str) -> Result<(), crate
 
 /// Runs `pgdrift plan`; returns the exit code (0: plan written, whether or not it is empty).
 pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
+    if args.format == PlanFormat::Alembic {
+        return super::alembic::run(&args).await;
+    }
+    for (given, flag) in [
+        (args.alembic_dir.is_some(), "--alembic-dir"),
+        (args.message.is_some(), "--message"),
+        (args.revision.is_some(), "--revision"),
+    ] {
+        if given {
+            return Err(crate::alembic::AlembicError::OnlyWithAlembic(flag).into());
+        }
+    }
     let target = crate::app::target(&args.source.db).await?;
     let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
     let (plan, cmp) = plan_for(
@@ -157,13 +210,9 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
         &args.source.options(),
     )
     .await?;
-    for m in missing_roles(&args.source.declared(), &cmp.left.schema, &target.url).await? {
-        eprintln!(
-            "warning: {m}; `apply` refuses this plan until the role exists\n  hint: {ROLE_HINT}"
-        );
-    }
+    warn_missing_roles(&args.source, &cmp, &target.url).await?;
     let text = match args.format {
-        PlanFormat::Sql => render_sql(&plan),
+        PlanFormat::Sql | PlanFormat::Alembic => render_sql(&plan),
         PlanFormat::Json => render_json(&plan),
         PlanFormat::Human => render_human(&plan),
     };
@@ -175,6 +224,20 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
         None => print!("{text}"),
     }
     Ok(0)
+}
+
+/// Warns about each role the declared schema names that the target lacks.
+pub(super) async fn warn_missing_roles(
+    source: &PlanSourceArgs,
+    cmp: &crate::app::Comparison,
+    url: &crate::conn::DbUrl,
+) -> Result<(), crate::Error> {
+    for m in missing_roles(&source.declared(), &cmp.left.schema, url).await? {
+        eprintln!(
+            "warning: {m}; `apply` refuses this plan until the role exists\n  hint: {ROLE_HINT}"
+        );
+    }
+    Ok(())
 }
 
 const ROLE_HINT: &str = "roles are cluster-wide and pgdrift never creates them: CREATE ROLE it on the target first (or leave grants out with --no-privileges, owners without --owners)";

@@ -33,6 +33,7 @@ use crate::kinds::{
 };
 use crate::model::{QualifiedName, Schema};
 
+mod alembic;
 mod command;
 mod context;
 mod render;
@@ -40,9 +41,10 @@ mod render;
 pub(crate) use context::{about, PlanCx};
 
 pub use crate::kinds::view::plan::appendable_views;
+pub use alembic::{render_revision, reverse_plan, Revision};
 pub use command::{
-    missing_roles, missing_roles_error, plan_for, run, MissingRole, PlanArgs, PlanFormat,
-    PlanSourceArgs,
+    compare_for, missing_roles, missing_roles_error, plan_changes, plan_for, run, MissingRole,
+    PlanArgs, PlanFormat, PlanSourceArgs,
 };
 pub use render::{
     parse_json, render_human, render_json, render_sql, summary_counts, PLAN_FORMAT, PLAN_VERSION,

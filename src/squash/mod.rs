@@ -30,12 +30,13 @@ mod verify;
 
 use std::path::PathBuf;
 
+pub use crate::alembic::python_literal;
 pub use extras::{extras_differences, read_extras, Extras, IdentitySequence};
 pub use fingerprint::{
     canonical, check_fingerprint, fingerprint, parse_header, read_fingerprint, Header,
 };
 pub use render::{
-    python_literal, relation_estimate, render, render_alembic, render_sql, slug, Meta, OutFile,
+    relation_estimate, render, render_alembic, render_sql, slug, Meta, OutFile,
     LOCK_WARNING_RELATIONS,
 };
 pub use script::{drop_script, script, Script};

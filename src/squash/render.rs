@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::fingerprint::fingerprint;
 use super::script::Script;
 use super::{Format, SquashError, SquashSource};
+use crate::alembic;
 use crate::ddl::{self, Statement};
 use crate::error::Error;
 use crate::model::{Schema, DEFAULT_SCHEMA};
@@ -116,85 +117,15 @@ pub fn render_sql(meta: &Meta, what: &str, statements: &[Statement]) -> String {
     out
 }
 
-/// A Python string literal holding `text` exactly: triple-quoted for readability, every
-/// backslash escaped (so no sequence of the SQL can bend the literal), quotes escaped where they
-/// could end it, control characters other than newline written as escapes.
-pub fn python_literal(text: &str) -> String {
-    let mut out = String::from("\"\"\"\\\n");
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            // A quote is escaped only before another quote or at the end, so unescaped quotes
-            // never run three long and never touch the closing `"""`; SQL stays readable.
-            '"' if matches!(chars.peek(), None | Some('"')) => out.push_str("\\\""),
-            '\n' => out.push('\n'),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            // Line separators Python's tokenizer or editors may treat as line ends.
-            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\"\"\"");
-    out
-}
-
-fn python_short_literal(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// An Alembic revision: `upgrade()` runs the statements in order, `downgrade()` the drops.
 /// Statements run through `exec_driver_sql` with `no_parameters`, so neither `:name` nor `%` in
 /// the SQL (string literals, comments) is taken for a bind parameter; offline (`--sql`) mode
 /// prints them verbatim.
 pub fn render_alembic(meta: &Meta, revision: &str, message: &str, script: &Script) -> String {
-    let mut out = String::new();
-    let doc = message
-        .replace('\\', "\\\\")
-        .replace("\"\"\"", "\\\"\\\"\\\"");
-    out.push_str(&format!(
-        "\"\"\"{}\n\nRevision ID: {revision}\nRevises:\n\"\"\"\n",
-        one_line(&doc)
-    ));
-    for line in
-        meta.lines("an Alembic revision that builds the whole schema from an empty database")
-    {
-        out.push_str("# ");
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out.push_str(
-        "\nfrom alembic import context, op\n\n\
-         revision = ",
-    );
-    out.push_str(&python_short_literal(revision));
-    out.push_str(
-        "\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\n\
-         def _execute(sql: str) -> None:\n    \
-         \"\"\"Runs one statement exactly as written (no bind-parameter parsing of ':name' or '%').\"\"\"\n    \
-         if context.is_offline_mode():\n        \
-         op.get_context().impl.static_output(sql + \";\\n\")\n    \
-         else:\n        \
-         op.get_bind().exec_driver_sql(sql, execution_options={\"no_parameters\": True})\n\n\n",
-    );
-    out.push_str("def upgrade() -> None:\n");
+    let lines =
+        meta.lines("an Alembic revision that builds the whole schema from an empty database");
+    let mut out = alembic::head(message, revision, None, &lines);
+    out.push_str("\n\ndef upgrade() -> None:\n");
     push_calls(&mut out, &script.migration);
     out.push_str("\n\ndef downgrade() -> None:\n");
     push_calls(&mut out, &script.down);
@@ -206,41 +137,25 @@ fn push_calls(out: &mut String, statements: &[Statement]) {
         out.push_str("    pass\n");
     }
     for st in statements {
-        out.push_str(&format!("    # {}\n", one_line(&st.object)));
-        out.push_str(&format!("    _execute({})\n", python_literal(&st.sql)));
+        out.push_str(&alembic::execute_call(
+            4,
+            std::slice::from_ref(&st.object),
+            &st.sql,
+        ));
     }
 }
 
 /// `add genes table` -> `add_genes_table`; never empty.
 pub fn slug(message: &str) -> String {
-    let mut s = String::new();
-    for c in message.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.ends_with('_') && !s.is_empty() {
-            s.push('_');
-        }
-    }
-    let mut s = s.trim_end_matches('_').to_string();
-    s.truncate(48);
-    let s = s.trim_end_matches('_').to_string();
-    if s.is_empty() {
-        "squash".to_string()
-    } else {
-        s
-    }
+    alembic::slug(message, "squash")
 }
 
 pub(super) fn check_revision(id: &str) -> Result<(), SquashError> {
-    if id.is_empty()
-        || id.chars().count() > 32
-        || id
-            .chars()
-            .any(|c| c.is_whitespace() || c == '\'' || c == '"' || c == '\\' || c == '/')
-    {
-        return Err(SquashError::BadRevision(id.to_string()));
+    if alembic::valid_revision(id) {
+        Ok(())
+    } else {
+        Err(SquashError::BadRevision(id.to_string()))
     }
-    Ok(())
 }
 
 /// One output file.
@@ -373,15 +288,6 @@ pub(super) fn write_file(path: &Path, text: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn python_literals_escape_everything_that_matters() {
-        assert_eq!(
-            python_literal("a\"\"\"b\\c\nd\te \"x\""),
-            "\"\"\"\\\na\\\"\\\"\"b\\\\c\nd\\te \"x\\\"\"\"\""
-        );
-        assert_eq!(python_short_literal("x\"y"), "\"x\\\"y\"");
-    }
 
     #[test]
     fn slugs() {

@@ -116,7 +116,8 @@ impl Drops {
             index::drop(cx.live, &lt, &name)
         } else {
             let key = matches!(kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
-            (ddl::drop_constraint(&lt, &name), key)
+            // The table renames ran first: the table has its declared name by now.
+            (ddl::drop_constraint(t, &name), key)
         };
         if rebuilds_key {
             self.rebuilt_key_tables.insert(t.clone());
@@ -169,7 +170,7 @@ impl Drops {
                     );
                     self.steps.push((
                         0,
-                        ddl::drop_constraint(&lt, fk_name),
+                        ddl::drop_constraint(tname, fk_name),
                         why.clone(),
                         Category::ForeignKey,
                     ));

@@ -1,0 +1,1 @@
+select v = 'seven' from b where id = 7
