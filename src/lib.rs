@@ -28,6 +28,7 @@ pub mod plan;
 pub mod postgres;
 pub mod progress;
 pub mod report;
+pub mod sarif;
 pub mod sources;
 pub mod squash;
 pub mod types;

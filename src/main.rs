@@ -92,6 +92,8 @@ enum Format {
     Markdown,
     /// GitHub Actions annotations (`::error file=schema.yaml,line=N::...`) at the declarations.
     Github,
+    /// SARIF 2.1.0 (code scanning: GitHub upload-sarif, GitLab), located at the declarations.
+    Sarif,
 }
 
 #[derive(Args)]
@@ -421,7 +423,7 @@ fn write_options(db: &DbArgs) -> app::WriteOptions {
     }
 }
 
-/// Where the declared objects are, for `--format github` (only read for that format).
+/// Where the declared objects are, for `--format github|sarif` (only read for those formats).
 #[derive(Default)]
 struct Declarations {
     schema_file: PathBuf,
@@ -430,7 +432,7 @@ struct Declarations {
 
 impl Declarations {
     fn of(args: &ReportArgs, schema_file: &std::path::Path, views: &std::path::Path) -> Self {
-        if !matches!(args.format, Format::Github) {
+        if !matches!(args.format, Format::Github | Format::Sarif) {
             return Declarations::default();
         }
         Declarations {
@@ -479,6 +481,7 @@ fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
         Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),
+        Format::Sarif => pgdrift::sarif::check(&report, &at.sources, &at.schema_file),
     };
     print!("{text}");
     if !text.ends_with('\n') {
