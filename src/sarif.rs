@@ -18,7 +18,6 @@ use crate::report::Report;
 
 pub const VERSION: &str = "2.1.0";
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/pgdrift/pgdrift";
 
 /// SARIF's `level` for a severity.
 pub fn level(s: Severity) -> &'static str {
@@ -99,7 +98,6 @@ fn log(driver_rules: Vec<Value>, results: Vec<Value>, properties: Value) -> Stri
                 "driver": {
                     "name": "pgdrift",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
                     "rules": driver_rules,
                 }
             },
@@ -125,7 +123,6 @@ pub fn check(r: &Report, sources: &SourceMap, schema_file: &Path) -> String {
                 "id": c.as_str(),
                 "name": c.as_str(),
                 "shortDescription": { "text": format!("Drift of category {c}: the database differs from the declared schema") },
-                "helpUri": format!("{INFORMATION_URI}/blob/main/docs/json-format.md"),
                 "defaultConfiguration": { "level": "error" },
             })
         })
