@@ -29,6 +29,7 @@ pub mod postgres;
 pub mod progress;
 pub mod report;
 pub mod sarif;
+pub mod shell;
 pub mod sources;
 pub mod squash;
 pub mod types;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
 use pgdrift::diff::{self, Category, Policy};
@@ -62,6 +62,10 @@ enum Command {
     /// Manage the PostgreSQL server binaries throw-away clusters start from.
     #[command(subcommand)]
     Postgres(pgdrift::postgres::cli::PostgresCommand),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions(pgdrift::shell::CompletionsArgs),
+    /// Print the man page (roff), or write one per subcommand with --out DIR.
+    Man(pgdrift::shell::ManArgs),
     /// Print the catalog queries introspection runs (for the benchmark's psql floor).
     #[command(hide = true)]
     CatalogQueries,
@@ -338,6 +342,23 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             .await?;
             let at = Declarations::of(&args.report, &args.schema_file, &args.views);
             finish(cmp, &args.report, &at)
+        }
+        Command::Completions(args) => {
+            print!(
+                "{}",
+                pgdrift::shell::completions(args.shell, Cli::command())
+            );
+            Ok(0)
+        }
+        Command::Man(args) => {
+            match &args.out {
+                Some(dir) => {
+                    let files = pgdrift::shell::man_pages_to(Cli::command(), dir)?;
+                    eprintln!("wrote {} man pages to {}", files.len(), dir.display());
+                }
+                None => print!("{}", pgdrift::shell::man_page(Cli::command())?),
+            }
+            Ok(0)
         }
         Command::CatalogQueries => {
             for (name, sql) in pgdrift::introspect::catalog_queries() {

@@ -931,3 +931,71 @@ async fn wrong_password_is_one_clear_line_without_the_password() {
     server.stop().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `pgdrift completions SHELL` prints a script naming every visible subcommand (not the hidden
+/// ones) that the shell parses; `pgdrift man` prints a roff page, or one per subcommand.
+#[test]
+fn completions_and_man_pages() {
+    let subcommands = [
+        "inspect",
+        "check",
+        "snapshot",
+        "diff",
+        "plan",
+        "apply",
+        "squash",
+        "lint",
+        "erd",
+        "postgres",
+        "completions",
+        "man",
+    ];
+    let bash = common::run_pgdrift(&["completions", "bash"], None, &[]);
+    bash.assert_code(0);
+    for s in subcommands {
+        assert!(
+            bash.stdout.contains(&format!(" {s} ")) || bash.stdout.contains(&format!(" {s}\"")),
+            "bash completion lacks `{s}`"
+        );
+    }
+    assert!(bash.stdout.contains("--against"), "check's options");
+    assert!(
+        !bash.stdout.contains("catalog-queries"),
+        "a hidden subcommand"
+    );
+    let script = temp_dir("completions").join("pgdrift.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(parsed.success(), "bash -n {}", script.display());
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = common::run_pgdrift(&["completions", shell], None, &[]);
+        out.assert_code(0);
+        assert!(
+            out.stdout.contains("lint") && out.stdout.contains("--format"),
+            "{shell}: {}",
+            out.stdout
+        );
+    }
+    common::run_pgdrift(&["completions", "tcsh"], None, &[]).assert_code(2);
+
+    let man = common::run_pgdrift(&["man"], None, &[]);
+    man.assert_code(0);
+    assert!(man.stdout.contains(".TH pgdrift 1"), "{}", man.stdout);
+    for s in subcommands {
+        assert!(
+            man.stdout.contains(&format!("pgdrift\\-{s}(1)")),
+            "man page lacks `{s}`"
+        );
+    }
+    let dir = temp_dir("man");
+    let out = common::run_pgdrift(&["man", "--out", &dir.to_string_lossy()], None, &[]);
+    out.assert_code(0);
+    let check = std::fs::read_to_string(dir.join("pgdrift-check.1")).unwrap();
+    assert!(check.contains(".TH pgdrift-check 1"), "{check}");
+    assert!(check.contains("\\-\\-against"), "{check}");
+    assert!(!dir.join("pgdrift-catalog-queries.1").exists());
+}
