@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod apply;
+pub mod color;
 pub mod conn;
 pub mod ddl;
 pub mod diff;

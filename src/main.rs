@@ -36,6 +36,15 @@ struct Cli {
     /// PGDRIFT_INSTALL_POSTGRES=1). Without it, nothing is ever downloaded.
     #[arg(long, global = true)]
     install_postgres: bool,
+    /// Color the human reports: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: pgdrift::color::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -185,6 +194,7 @@ struct DiffArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     pgdrift::progress::set_quiet(cli.quiet);
+    pgdrift::color::init(cli.color);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -498,7 +508,7 @@ fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<
             .map(|m| m.to_string()),
     };
     let text = match args.format {
-        Format::Human => report::human(&report, false),
+        Format::Human => report::human(&report, pgdrift::color::stdout()),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
         Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),

@@ -51,7 +51,7 @@ pub async fn run_cli(args: LintArgs) -> Result<u8, Error> {
     }
     let outcome = lint(&args).await?;
     let text = match args.format {
-        LintFormat::Human => render::human(&outcome),
+        LintFormat::Human => render::human(&outcome, crate::color::stdout()),
         LintFormat::Json => render::json(&outcome),
         LintFormat::Markdown => render::markdown(&outcome),
         LintFormat::Github => render::github(&outcome),
