@@ -1,7 +1,8 @@
-//! `--format sarif` of `check` and `lint`, end to end through the binary: the SARIF 2.1.0
-//! structure code-scanning uploads require (checked field by field: no JSON-schema validator is
-//! among the dependencies), and every location pointing at the line of schema.yaml (or of a view
-//! file) that declares the object the result is about.
+//! `--format sarif` of `check` and `lint`, end to end through the binary: every log validates
+//! against the vendored SARIF 2.1.0 JSON schema (tests/fixtures/sarif, with Python's `jsonschema`
+//! when one is found: no JSON-schema validator is among the crate's dependencies), the structure
+//! code-scanning uploads require is checked field by field, and every location points at the line
+//! of schema.yaml (or of a view file) that declares the object the result is about.
 
 mod common;
 
@@ -31,9 +32,64 @@ fn str_of<'a>(v: &'a Value, what: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{what} is not a string: {v}"))
 }
 
+/// A Python that can `import jsonschema`: `$PGDRIFT_JSONSCHEMA_PYTHON`, the CI venv's, python3.
+fn jsonschema_python() -> Option<PathBuf> {
+    let venv = std::env::var_os("PGDRIFT_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp/pgdrift-venv"));
+    let candidates = [
+        std::env::var_os("PGDRIFT_JSONSCHEMA_PYTHON").map(PathBuf::from),
+        Some(venv.join("bin/python")),
+        Some(PathBuf::from("python3")),
+    ];
+    candidates.into_iter().flatten().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import jsonschema"])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+const VALIDATE_PY: &str = r#"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+log = json.load(open(sys.argv[2]))
+errors = list(jsonschema.validators.validator_for(schema)(schema).iter_errors(log))
+for e in errors[:20]:
+    print("/".join(str(p) for p in e.absolute_path), e.message)
+sys.exit(1 if errors else 0)
+"#;
+
+/// Validates the log against the vendored SARIF 2.1.0 schema, if a validator is available.
+fn validate_against_schema(text: &str) {
+    let Some(py) = jsonschema_python() else {
+        eprintln!("SKIPPED schema validation: no Python with `jsonschema` (set PGDRIFT_JSONSCHEMA_PYTHON)");
+        return;
+    };
+    let file = temp_dir("log").join("log.sarif");
+    std::fs::write(&file, text).expect("write log");
+    let schema = repo().join("tests/fixtures/sarif/sarif-2.1.0-rtm.5.json");
+    let out = std::process::Command::new(&py)
+        .arg("-c")
+        .arg(VALIDATE_PY)
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("run the validator");
+    assert!(
+        out.status.success(),
+        "{} is not valid SARIF 2.1.0:\n{}{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Asserts the log's required structure (SARIF 2.1.0 §3.13–3.27 and GitHub's upload rules)
 /// and returns its results.
 fn validate(text: &str) -> Vec<Value> {
+    validate_against_schema(text);
     let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
     assert_eq!(doc["version"], "2.1.0");
     assert!(
