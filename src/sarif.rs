@@ -141,8 +141,10 @@ pub fn check(r: &Report, sources: &SourceMap, schema_file: &Path) -> String {
                 .iter()
                 .position(|x| *x == c.category)
                 .unwrap_or(0);
-            let at = github::change_position(&c.object, sources, schema_file);
-            result(c.category.as_str(), index, c.severity, text, Some(&at))
+            // `diff` of two databases or snapshots has no declared file to point at.
+            let at = Some(github::change_position(&c.object, sources, schema_file))
+                .filter(|p| !p.file.is_empty());
+            result(c.category.as_str(), index, c.severity, text, at.as_ref())
         })
         .collect();
     let properties = json!({

@@ -284,3 +284,32 @@ async fn check_sarif_of_a_drifted_database() {
     );
     db.drop_now().await;
 }
+
+/// `diff` of two snapshots has no declared file: results without locations, still valid.
+#[test]
+fn diff_sarif_of_two_snapshots_has_no_locations() {
+    let prod = repo().join("snapshots/production.yaml");
+    let text = std::fs::read_to_string(&prod).expect("snapshot");
+    let drifted = temp_dir("diff").join("drifted.yaml");
+    std::fs::write(
+        &drifted,
+        text.replacen("timestamp with time zone", "timestamp without time zone", 1),
+    )
+    .expect("write");
+    let out = common::run_pgdrift(
+        &[
+            "diff",
+            &prod.to_string_lossy(),
+            &drifted.to_string_lossy(),
+            "--format",
+            "sarif",
+        ],
+        None,
+        &[],
+    );
+    out.assert_code(1);
+    let results = validate(&out.stdout);
+    assert_eq!(results.len(), 1, "{}", out.stdout);
+    assert_eq!(results[0]["ruleId"], "timezone");
+    assert_eq!(results[0]["locations"], serde_json::json!([]));
+}
