@@ -95,8 +95,9 @@ fn object_key(o: &ObjectRef) -> Option<ObjectKey> {
     })
 }
 
-/// Where a change is annotated: its declaration, else its table's, else the schema file.
-fn change_position(o: &ObjectRef, sources: &SourceMap, schema_file: &Path) -> Position {
+/// Where a change is annotated: its declaration, else its table's, else the schema file
+/// (shared with the SARIF output).
+pub fn change_position(o: &ObjectRef, sources: &SourceMap, schema_file: &Path) -> Position {
     let own = object_key(o).and_then(|k| sources.get(&k));
     let table = o
         .table

@@ -10,6 +10,7 @@
 pub mod alembic;
 pub mod app;
 pub mod apply;
+pub mod color;
 pub mod conn;
 pub mod ddl;
 pub mod diff;
@@ -29,6 +30,8 @@ pub mod plan;
 pub mod postgres;
 pub mod progress;
 pub mod report;
+pub mod sarif;
+pub mod shell;
 pub mod sources;
 pub mod squash;
 pub mod types;

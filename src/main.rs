@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
 use pgdrift::diff::{self, Policy, Selector};
@@ -36,6 +36,15 @@ struct Cli {
     /// PGDRIFT_INSTALL_POSTGRES=1). Without it, nothing is ever downloaded.
     #[arg(long, global = true)]
     install_postgres: bool,
+    /// Color the human reports: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: pgdrift::color::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -62,6 +71,10 @@ enum Command {
     /// Manage the PostgreSQL server binaries throw-away clusters start from.
     #[command(subcommand)]
     Postgres(pgdrift::postgres::cli::PostgresCommand),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions(pgdrift::shell::CompletionsArgs),
+    /// Print the man page (roff), or write one per subcommand with --out DIR.
+    Man(pgdrift::shell::ManArgs),
     /// Print the catalog queries introspection runs (for the benchmark's psql floor).
     #[command(hide = true)]
     CatalogQueries,
@@ -92,6 +105,8 @@ enum Format {
     Markdown,
     /// GitHub Actions annotations (`::error file=schema.yaml,line=N::...`) at the declarations.
     Github,
+    /// SARIF 2.1.0 (code scanning: GitHub upload-sarif, GitLab), located at the declarations.
+    Sarif,
 }
 
 #[derive(Args)]
@@ -180,6 +195,7 @@ struct DiffArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     pgdrift::progress::set_quiet(cli.quiet);
+    pgdrift::color::init(cli.color);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -338,6 +354,23 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             let at = Declarations::of(&args.report, &args.schema_file, &args.views);
             finish(cmp, &args.report, &at)
         }
+        Command::Completions(args) => {
+            print!(
+                "{}",
+                pgdrift::shell::completions(args.shell, Cli::command())
+            );
+            Ok(0)
+        }
+        Command::Man(args) => {
+            match &args.out {
+                Some(dir) => {
+                    let files = pgdrift::shell::man_pages_to(Cli::command(), dir)?;
+                    eprintln!("wrote {} man pages to {}", files.len(), dir.display());
+                }
+                None => print!("{}", pgdrift::shell::man_page(Cli::command())?),
+            }
+            Ok(0)
+        }
         Command::CatalogQueries => {
             for (name, sql) in pgdrift::introspect::catalog_queries() {
                 println!("-- {name}\n{};\n", sql.trim_end().trim_end_matches(';'));
@@ -422,7 +455,7 @@ fn write_options(db: &DbArgs) -> app::WriteOptions {
     }
 }
 
-/// Where the declared objects are, for `--format github` (only read for that format).
+/// Where the declared objects are, for `--format github|sarif` (only read for those formats).
 #[derive(Default)]
 struct Declarations {
     schema_file: PathBuf,
@@ -431,7 +464,7 @@ struct Declarations {
 
 impl Declarations {
     fn of(args: &ReportArgs, schema_file: &std::path::Path, views: &std::path::Path) -> Self {
-        if !matches!(args.format, Format::Github) {
+        if !matches!(args.format, Format::Github | Format::Sarif) {
             return Declarations::default();
         }
         Declarations {
@@ -476,10 +509,11 @@ fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<
             .map(|m| m.to_string()),
     };
     let text = match args.format {
-        Format::Human => report::human(&report, false),
+        Format::Human => report::human(&report, pgdrift::color::stdout()),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
         Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),
+        Format::Sarif => pgdrift::sarif::check(&report, &at.sources, &at.schema_file),
     };
     print!("{text}");
     if !text.ends_with('\n') {

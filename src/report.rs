@@ -107,10 +107,20 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
+        crate::color::paint(self.on, code, text)
+    }
+    /// A unified-diff line: additions green, removals red, hunk headers cyan.
+    fn diff_line(&self, line: &str) -> String {
+        if line.starts_with("+++") || line.starts_with("---") {
+            self.wrap("1", line)
+        } else if line.starts_with('+') {
+            self.wrap("32", line)
+        } else if line.starts_with('-') {
+            self.wrap("31", line)
+        } else if line.starts_with("@@") {
+            self.wrap("36", line)
         } else {
-            text.to_string()
+            line.to_string()
         }
     }
     fn severity(&self, s: Severity) -> String {
@@ -149,7 +159,7 @@ pub fn human(r: &Report, color: bool) -> String {
             if let Some(d) = &c.detail {
                 for line in d.lines() {
                     out.push_str(INDENT);
-                    out.push_str(line);
+                    out.push_str(&paint.diff_line(line));
                     out.push('\n');
                 }
             }

@@ -14,6 +14,8 @@ pub enum LintFormat {
     Markdown,
     /// GitHub Actions annotations (`::error file=schema.yaml,line=N::...`).
     Github,
+    /// SARIF 2.1.0 for code scanning (GitHub upload-sarif, GitLab), located at the declarations.
+    Sarif,
 }
 
 #[derive(Args)]
@@ -21,6 +23,7 @@ pub enum LintFormat {
     after_help = "Sources: the declared project (default: schema.yaml + views/, read offline), \
 --db URL (a live database; DATABASE_URL is not used unless --db is given) or --against FILE (a snapshot).\n\n\
 Examples:\n  pgdrift lint\n  pgdrift lint --against snapshots/production.yaml --format github\n  \
+pgdrift lint --format sarif > pgdrift-lint.sarif\n  \
 pgdrift lint --db postgres://app@db/app --rule fk-indexed=error --format json\n\n\
 Exit codes: 0 no finding at error severity, 1 some, 2 error (bad configuration, no connection)."
 )]
@@ -48,13 +51,26 @@ pub async fn run_cli(args: LintArgs) -> Result<u8, Error> {
     }
     let outcome = lint(&args).await?;
     let text = match args.format {
-        LintFormat::Human => render::human(&outcome),
+        LintFormat::Human => render::human(&outcome, crate::color::stdout()),
         LintFormat::Json => render::json(&outcome),
         LintFormat::Markdown => render::markdown(&outcome),
         LintFormat::Github => render::github(&outcome),
+        LintFormat::Sarif => crate::sarif::lint(&outcome, fallback_file(&args.source)),
     };
     print!("{text}");
     Ok(outcome.exit_code())
+}
+
+/// The file a finding without a declaration is reported on, as a whole: the snapshot linted,
+/// or the declared schema file; none for a live database.
+fn fallback_file(source: &SourceArgs) -> Option<&std::path::Path> {
+    if let Some(path) = &source.against {
+        Some(path)
+    } else if source.db.db.is_some() {
+        None
+    } else {
+        Some(&source.schema_file)
+    }
 }
 
 /// Reads the configuration and the schema, runs the rules.

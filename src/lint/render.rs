@@ -49,16 +49,24 @@ fn fired(o: &Outcome) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-pub fn human(o: &Outcome) -> String {
+/// Human text; severities in color (ANSI) only when `color` is true.
+pub fn human(o: &Outcome, color: bool) -> String {
     let mut out = format!("pgdrift lint: {}\n", o.source);
     for f in &o.findings {
         out.push('\n');
         if let Some(p) = position(f) {
             out.push_str(&format!("{p}: "));
         }
+        let code = match f.severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+        };
         out.push_str(&format!(
             "{} [{}] {}: {}\n",
-            f.severity, f.rule, f.object, f.message
+            crate::color::paint(color, code, f.severity.as_str()),
+            f.rule,
+            f.object,
+            f.message
         ));
         out.push_str(&format!("    fix: {}\n", f.fix));
     }
