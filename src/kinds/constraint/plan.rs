@@ -110,7 +110,8 @@ impl Drops {
             index::drop(cx.live, &lt, &name)
         } else {
             let key = matches!(c.object.kind, ObjectKind::PrimaryKey | ObjectKind::Unique);
-            (ddl::drop_constraint(&lt, &name), key)
+            // Table renames are the plan's first steps: the table has its declared name now.
+            (ddl::drop_constraint(t, &name), key)
         };
         if rebuilds_key {
             self.rebuilt_key_tables.insert(t.clone());
@@ -140,7 +141,7 @@ impl Drops {
                     );
                     self.steps.push((
                         0,
-                        ddl::drop_constraint(&lt, fk_name),
+                        ddl::drop_constraint(tname, fk_name),
                         why.clone(),
                         Category::ForeignKey,
                     ));
