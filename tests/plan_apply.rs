@@ -273,6 +273,24 @@ async fn run_corpus(online: bool) {
             .as_ref()
             .is_none_or(|f| d.to_string_lossy().contains(f.as_str()))
     });
+    // PGDRIFT_CONVERGE_SUBSET=<file>: only the cases it lists, one name a line (`#` comments);
+    // tests/matrix.sh runs tests/corpus/converge/MATRIX on every major.
+    if let Some(list) = std::env::var_os("PGDRIFT_CONVERGE_SUBSET").filter(|v| !v.is_empty()) {
+        let text = std::fs::read_to_string(&list)
+            .unwrap_or_else(|e| panic!("PGDRIFT_CONVERGE_SUBSET={}: {e}", list.to_string_lossy()));
+        let names: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        for n in &names {
+            assert!(
+                root.join(n).is_dir(),
+                "PGDRIFT_CONVERGE_SUBSET: no case {n}"
+            );
+        }
+        dirs.retain(|d| d.file_name().is_some_and(|f| names.iter().any(|n| f == *n)));
+    }
     // Cases are independent (each has its own databases): run a few at once.
     let mut failures = Vec::new();
     let mut set = tokio::task::JoinSet::new();
