@@ -11,10 +11,11 @@
 
 use indexmap::IndexMap;
 
+use crate::ddl::Statement;
 use crate::diff::Change;
 use crate::kinds::constraint::ddl::rename_constraint;
 use crate::load::make_object_name;
-use crate::model::QualifiedName;
+use crate::model::{QualifiedName, Schema};
 use crate::plan::{label, Builder, PlanCx};
 
 /// Live only: column name -> name of its `NOT NULL` constraint (PostgreSQL 18 on). Catalog
@@ -90,6 +91,29 @@ pub(crate) fn rename_defaults(cx: &PlanCx, b: &mut Builder) {
             }
         }
     }
+}
+
+/// For a script that rebuilds an introspected `schema` (squash): renames each `NOT NULL`
+/// constraint PostgreSQL names by default to the name it has in the source, where they differ
+/// (a table renamed on 18 keeps `<old>_<column>_not_null`), so pg_dump of the rebuilt database
+/// is the source's. Nothing for a schema read from files, or from a server before 18.
+pub fn keep_names(schema: &Schema) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for (t, table) in &schema.tables {
+        for (col, name) in &table.not_null_names.0 {
+            let Some(c) = table.columns.get(col) else {
+                continue;
+            };
+            let default = default_name(&t.name, col);
+            if !c.nullable && *name != default {
+                out.push(Statement::new(
+                    rename_constraint(t, &default, name),
+                    format!("not null constraint {name} on {t}"),
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
