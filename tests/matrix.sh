@@ -18,9 +18,8 @@ log() { printf '==> matrix: %s\n' "$*" >&2; }
 cd "$(dirname "$0")/.."
 MAJORS="${PGDRIFT_MATRIX:-14 16 17 18}"
 # The tests each major runs: PGDRIFT_MATRIX_TESTS for all, PGDRIFT_MATRIX_TESTS_<major> for one;
-# each entry is a test file, or `file:name` for the tests of that file whose name contains
-# `name`. By default every major runs the check corpus, the ephemeral tests and the convergence
-# cases listed in tests/corpus/converge/MATRIX (offline and online plans), which fit CI's time;
+# each entry is a test file, or `file:name` for the one test of that file named `name`. By default every major runs the check corpus, the ephemeral tests and the convergence
+# cases listed in tests/corpus/converge/MATRIX (offline plans), which fit CI's time;
 # the whole convergence corpus (plan_apply), the round trips (roundtrip), squash and user_types
 # pass on every major too but run there only on request (see the README), e.g.
 #   PGDRIFT_MATRIX_TESTS="plan_apply:convergence_corpus roundtrip" PGDRIFT_MATRIX=17 tests/matrix.sh
@@ -62,11 +61,11 @@ for major in $MAJORS; do
     t0=$SECONDS
     ok=1
     for entry in $(tests_for "$major"); do
-        file="${entry%%:*}" name=""
-        [ "$file" != "$entry" ] && name="${entry#*:}"
-        log "PostgreSQL $major: cargo test --locked --test $file $name"
+        file="${entry%%:*}" only=()
+        [ "$file" != "$entry" ] && only=("${entry#*:}" -- --exact)
+        log "PostgreSQL $major: cargo test --locked --test $file ${only[*]}"
         t1=$SECONDS
-        if PGDRIFT_TEST_PG="$major" cargo test --locked --test "$file" $name; then
+        if PGDRIFT_TEST_PG="$major" cargo test --locked --test "$file" "${only[@]}"; then
             log "PostgreSQL $major: $entry passed in $((SECONDS - t1))s"
         else
             log "PostgreSQL $major: $entry FAILED after $((SECONDS - t1))s"
