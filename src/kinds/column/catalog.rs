@@ -53,6 +53,8 @@ LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
   -- A partition's columns are its parent's; an inherited column is declared by the parent.
   AND ((rel.relkind IN ('r', 'p') AND a.attislocal AND NOT rel.relispartition)
+       -- A partition's NOT NULL names only (PostgreSQL 18): DETACH and ATTACH keep them.
+       OR (rel.relkind IN ('r', 'p') AND rel.relispartition AND nn.conname IS NOT NULL)
        OR (rel.relkind IN ('v', 'm') AND col_description(a.attrelid, a.attnum) IS NOT NULL))
 ORDER BY a.attrelid, a.attnum"
 );
@@ -75,6 +77,13 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         };
         let name: String = get(row, 1, QC, &tq.display_name())?;
         let obj = format!("{}.{}", tq.display_name(), name);
+        if table.partition_of.is_some() {
+            // A partition's columns are its parent's: only the NOT NULL name is its own.
+            if let Some(n) = get::<Option<String>>(row, 18, QC, &obj)? {
+                table.not_null_names.0.insert(name, n);
+            }
+            continue;
+        }
         let identity = match get::<String>(row, 6, QC, &obj)?.as_str() {
             "a" => Some(Identity::Always),
             "d" => Some(Identity::ByDefault),

@@ -116,6 +116,43 @@ pub fn keep_names(schema: &Schema) -> Vec<Statement> {
     out
 }
 
+/// The renames after `DETACH PARTITION` of `table` from `old_parent` and before `ATTACH
+/// PARTITION` to `new_parent` (an inherited constraint cannot be renamed) (PostgreSQL 18): a detached partition keeps its parent's names
+/// and an attached table keeps its own, where a table created as the new shape would have its
+/// own defaults (standalone) or its parent's names (a partition). `live` names the table's live
+/// constraints; `parent_names` are the new parent's (live) names, if it has any yet.
+pub(crate) fn partition_renames(
+    table: &QualifiedName,
+    live: &NotNullNames,
+    old_parent: Option<&QualifiedName>,
+    new_parent: Option<(&QualifiedName, Option<&NotNullNames>)>,
+) -> (Vec<String>, Vec<String>) {
+    let mut names = live.0.clone();
+    let mut after_detach = Vec::new();
+    if let Some(old) = old_parent {
+        for (col, n) in names.iter_mut() {
+            let own = default_name(&table.name, col);
+            if *n == default_name(&old.name, col) && *n != own {
+                after_detach.push(rename_constraint(table, n, &own));
+                *n = own;
+            }
+        }
+    }
+    let mut before_attach = Vec::new();
+    if let Some((parent, parent_names)) = new_parent {
+        for (col, n) in &names {
+            let wanted = parent_names
+                .and_then(|p| p.0.get(col))
+                .cloned()
+                .unwrap_or_else(|| default_name(&parent.name, col));
+            if *n == default_name(&table.name, col) && *n != wanted {
+                before_attach.push(rename_constraint(table, n, &wanted));
+            }
+        }
+    }
+    (after_detach, before_attach)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
