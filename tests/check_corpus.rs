@@ -79,15 +79,9 @@ async fn run_case(dir: &Path) -> Result<(), String> {
         .and_then(|n| n.to_str())
         .unwrap_or("case")
         .to_string();
-    if let Ok(text) = std::fs::read_to_string(dir.join("min_major")) {
-        let min: u32 = text
-            .trim()
-            .parse()
-            .map_err(|e| format!("{name}: min_major: {e}"))?;
-        if common::server_major() < min {
-            eprintln!("check corpus: {name} skipped: it needs PostgreSQL {min} or newer");
-            return Ok(());
-        }
+    if let Some(note) = common::too_old_for(dir)? {
+        eprintln!("check corpus: {note}");
+        return Ok(());
     }
     let live_sql =
         std::fs::read_to_string(dir.join("live.sql")).map_err(|e| format!("{name}: {e}"))?;

@@ -4,7 +4,8 @@
 //! (plus optional `renames`, `data.sql`, `verify.sql`). old is built in database A, new in B; B
 //! is read into a declared project (with the renames declared), a plan is made and applied to A,
 //! and then the declared project must show no drift against A, and pg_dump of A and B must be
-//! the same after sorting their statements. `data.sql` runs on A before the plan and
+//! the same after sorting their statements. A `min_major` file (a number) skips the case, with
+//! a note, on older servers that lack what it uses. `data.sql` runs on A before the plan and
 //! `verify.sql` (one boolean) after it, to prove data survives. An `options` file holding
 //! `--owners` declares B's owners and plans and compares them.
 
@@ -253,6 +254,10 @@ fn check_hazards(plan: &Plan, expected: &str) -> Result<(), String> {
 }
 
 async fn run_case(case: &Path, online: bool) -> Result<(), String> {
+    if let Some(note) = common::too_old_for(case)? {
+        eprintln!("convergence corpus: {note}");
+        return Ok(());
+    }
     converge(&Case::from_dir(case)?, online).await
 }
 
@@ -346,6 +351,24 @@ async fn run_corpus(online: bool) {
             .as_ref()
             .is_none_or(|f| d.to_string_lossy().contains(f.as_str()))
     });
+    // PGDRIFT_CONVERGE_SUBSET=<file>: only the cases it lists, one name a line (`#` comments);
+    // tests/matrix.sh runs tests/corpus/converge/MATRIX on every major.
+    if let Some(list) = std::env::var_os("PGDRIFT_CONVERGE_SUBSET").filter(|v| !v.is_empty()) {
+        let text = std::fs::read_to_string(&list)
+            .unwrap_or_else(|e| panic!("PGDRIFT_CONVERGE_SUBSET={}: {e}", list.to_string_lossy()));
+        let names: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        for n in &names {
+            assert!(
+                root.join(n).is_dir(),
+                "PGDRIFT_CONVERGE_SUBSET: no case {n}"
+            );
+        }
+        dirs.retain(|d| d.file_name().is_some_and(|f| names.iter().any(|n| f == *n)));
+    }
     // Cases are independent (each has its own databases): run a few at once.
     let mut failures = Vec::new();
     let mut set = tokio::task::JoinSet::new();

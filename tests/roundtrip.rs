@@ -25,6 +25,8 @@
 //! project cannot declare), and step 5 must fail verification with only unsupported findings.
 //! A case that declares none must report none.
 //!
+//! A case folder's `min_major` (one number) skips the case, with a note, on older servers.
+//!
 //! Cases run four at a time, each in its own databases; all failures are reported at once with
 //! the case and the step. Cases whose SQL is byte-identical to an earlier case's run once, and a
 //! case whose statements all appear in a larger case runs only there (`ROUNDTRIP_ALL=1`: it runs too).
@@ -73,6 +75,8 @@ struct Case {
     /// What the server must have for the case to run (`extension citext`, `collation und-x-icu`,
     /// from a round-trip case's `requires` file); a case whose needs are missing is skipped.
     requires: Vec<(String, String)>,
+    /// The case folder's `min_major`: older servers lack what it uses, so it is skipped there.
+    min_major: Option<u32>,
 }
 
 fn read_opt(path: &Path) -> Option<String> {
@@ -117,6 +121,7 @@ fn all_cases() -> Vec<Case> {
                     sql,
                     unsupported: BTreeSet::new(),
                     requires: Vec::new(),
+                    min_major: min_major(&dir),
                 });
             }
         }
@@ -130,6 +135,7 @@ fn all_cases() -> Vec<Case> {
                     &read_opt(&dir.join("expected")).unwrap_or_default(),
                 ),
                 requires: Vec::new(),
+                min_major: min_major(&dir),
             });
         }
     }
@@ -143,9 +149,19 @@ fn all_cases() -> Vec<Case> {
             sql,
             unsupported: unsupported_lines(&read_opt(&dir.join("unsupported")).unwrap_or_default()),
             requires: requirements(&dir),
+            min_major: min_major(&dir),
         });
     }
     cases
+}
+
+/// A case folder's `min_major` file (one number), as the check and convergence corpora use it.
+fn min_major(dir: &Path) -> Option<u32> {
+    let text = read_opt(&dir.join("min_major"))?;
+    match text.trim().parse() {
+        Ok(m) => Some(m),
+        Err(e) => panic!("{}: {e}", dir.join("min_major").display()),
+    }
 }
 
 /// A round-trip case's `requires` file: `extension NAME` or `collation NAME` per line.
@@ -230,6 +246,14 @@ async fn missing_requirement(
     case: &Case,
     client: &tokio_postgres::Client,
 ) -> Result<Option<String>, String> {
+    if let Some(min) = case.min_major {
+        let major = common::server_major();
+        if major < min {
+            return Ok(Some(format!(
+                "it needs PostgreSQL {min} or newer (the server runs {major})"
+            )));
+        }
+    }
     for (kind, name) in &case.requires {
         let sql = match kind.as_str() {
             "extension" => "SELECT 1 FROM pg_available_extensions WHERE name = $1",

@@ -17,6 +17,7 @@ mod tests;
 
 pub use crate::kinds::collation::Collation;
 pub use crate::kinds::column::model::{sql_scalar_opt, Column, Identity, IdentityOptions};
+pub use crate::kinds::column::not_null::NotNullNames;
 pub use crate::kinds::composite_type::{Attribute, CompositeType};
 pub use crate::kinds::constraint::model::{
     Check, Exclusion, FkAction, ForeignKey, PrimaryKey, Reference, UniqueConstraint,
@@ -275,6 +276,10 @@ pub struct Table {
     /// Privileges on single columns: `{mail: {app_ro: [update]}}`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub column_grants: IndexMap<String, Grants>,
+    /// Live only (PostgreSQL 18 on): the names of the columns' `NOT NULL` constraints, which
+    /// the model does not compare (see `kinds::column::not_null`).
+    #[serde(skip)]
+    pub not_null_names: NotNullNames,
 }
 
 /// A view or materialized view.

@@ -271,6 +271,7 @@ pub fn build_plan(
     // 1. Renames.
     table::plan::rename_tables(&cx, &mut b);
     column::plan::rename_columns(&cx, &mut b);
+    column::not_null::rename_defaults(&cx, &mut b);
     constraint::plan::rename_members(&cx, &mut b);
     // 1b. Policies in the way of column changes, undeclared or not alterable.
     let (policy_drops, dropped_policies) =

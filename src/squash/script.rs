@@ -34,7 +34,7 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
     let base = stabilized(schema);
-    let (migration, view_statements) = match views {
+    let (mut migration, view_statements) = match views {
         ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
         ViewsOutput::Separate => {
             let mut without = base.clone();
@@ -60,6 +60,7 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             )
         }
     };
+    migration.extend(crate::kinds::column::not_null::keep_names(schema));
     Ok(Script {
         migration: local_search_path(migration),
         views: local_search_path(view_statements),

@@ -450,3 +450,24 @@ pub fn dump_schema(url: &str) -> String {
 pub fn normalize_dump(text: &str) -> String {
     witness::normalize_dump(text)
 }
+
+/// A corpus case's `min_major` file (one number): the case needs that major or newer (a feature
+/// older servers lack). Returns the skip note when the test server is older, after which the
+/// caller skips the case; `None` runs it.
+pub fn too_old_for(case_dir: &Path) -> Result<Option<String>, String> {
+    let name = case_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("case");
+    let Ok(text) = std::fs::read_to_string(case_dir.join("min_major")) else {
+        return Ok(None);
+    };
+    let min: u32 = text
+        .trim()
+        .parse()
+        .map_err(|e| format!("{name}: min_major: {e}"))?;
+    let major = server_major();
+    Ok((major < min).then(|| {
+        format!("{name} skipped: it needs PostgreSQL {min} or newer (the server runs {major})")
+    }))
+}

@@ -32,7 +32,7 @@ const Q_COLUMNS: &str = concat!(
   END,
   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
   ids.relname::text, ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,
-  ids.seqcycle
+  ids.seqcycle, nn.conname::text
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -44,12 +44,17 @@ LEFT JOIN LATERAL (
   WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
     AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
   LIMIT 1) ids ON a.attidentity <> ''
+-- PostgreSQL 18 on: the column's NOT NULL constraint (none before; 17 has 'n' for domains only).
+LEFT JOIN pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'
+  AND nn.conkey[1] = a.attnum
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
   -- A partition's columns are its parent's; an inherited column is declared by the parent.
   AND ((rel.relkind IN ('r', 'p') AND a.attislocal AND NOT rel.relispartition)
+       -- A partition's NOT NULL names only (PostgreSQL 18): DETACH and ATTACH keep them.
+       OR (rel.relkind IN ('r', 'p') AND rel.relispartition AND nn.conname IS NOT NULL)
        OR (rel.relkind IN ('v', 'm') AND col_description(a.attrelid, a.attnum) IS NOT NULL))
 ORDER BY a.attrelid, a.attnum"
 );
@@ -72,6 +77,13 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         };
         let name: String = get(row, 1, QC, &tq.display_name())?;
         let obj = format!("{}.{}", tq.display_name(), name);
+        if table.partition_of.is_some() {
+            // A partition's columns are its parent's: only the NOT NULL name is its own.
+            if let Some(n) = get::<Option<String>>(row, 18, QC, &obj)? {
+                table.not_null_names.0.insert(name, n);
+            }
+            continue;
+        }
         let identity = match get::<String>(row, 6, QC, &obj)?.as_str() {
             "a" => Some(Identity::Always),
             "d" => Some(Identity::ByDefault),
@@ -107,6 +119,9 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             storage: get(row, 9, QC, &obj)?,
             compression: get(row, 10, QC, &obj)?,
         };
+        if let Some(n) = get::<Option<String>>(row, 18, QC, &obj)? {
+            table.not_null_names.0.insert(name.clone(), n);
+        }
         table.columns.insert(name, column);
     }
 

@@ -9,4 +9,5 @@ pub mod diff;
 pub mod identity;
 pub mod load;
 pub mod model;
+pub mod not_null;
 pub mod plan;

@@ -358,7 +358,7 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
                 name.display_name(), opt_text(&d.partition_by), opt_text(&l.partition_by)
             ));
         }
-        plan_partition(name, d, l, &why, b);
+        plan_partition(name, d, l, live, &why, b);
         plan_inherits(name, d, l, &why, b);
         if d.unlogged != l.unlogged {
             let to = if d.unlogged {
@@ -441,6 +441,7 @@ fn plan_partition(
     name: &QualifiedName,
     d: &Table,
     l: &Table,
+    live: &Schema,
     why: &dyn Fn(&str) -> String,
     b: &mut Builder,
 ) {
@@ -448,6 +449,19 @@ fn plan_partition(
         return;
     }
     let label = why("partition parent or bound differs");
+    // PostgreSQL 18's NOT NULL names follow the new shape (kinds::column::not_null).
+    let (after_detach, before_attach) = if d.partition_of == l.partition_of {
+        (Vec::new(), Vec::new())
+    } else {
+        crate::kinds::column::not_null::partition_renames(
+            name,
+            &l.not_null_names,
+            l.partition_of.as_ref(),
+            d.partition_of
+                .as_ref()
+                .map(|p| (p, live.tables.get(p).map(|t| &t.not_null_names))),
+        )
+    };
     if let Some(old) = &l.partition_of {
         b.push(
             detach_partition(old, name),
@@ -455,6 +469,13 @@ fn plan_partition(
             Category::Partition,
             &[],
         );
+    }
+    for sql in after_detach {
+        b.push(sql, &label, Category::Partition, &[]);
+    }
+    // Before ATTACH: an inherited constraint cannot be renamed.
+    for sql in before_attach {
+        b.push(sql, &label, Category::Partition, &[]);
     }
     if let Some(parent) = &d.partition_of {
         // ATTACH scans the table to check its bound (and the parent's default partition, if

@@ -1,0 +1,2 @@
+create table orders (id int primary key, code text not null, note text);
+create table keep (id int primary key, label text not null);
