@@ -1197,8 +1197,9 @@ fn plan_scales_to_thousands_of_tables() {
             changes.len(),
             plan.steps.len()
         );
+        // The time is printed, not asserted (BENCHMARKS.md measures plans): a quadratic step
+        // shows as 5,000 tables taking ~25 times as long as 1,000 instead of ~5.
         assert!(plan.steps.len() >= n / 20 * 2);
-        assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
     }
 }
 

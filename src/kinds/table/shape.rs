@@ -23,6 +23,7 @@
 //! partition too), `INHERIT`/`NO INHERIT`, `SET LOGGED`/`SET UNLOGGED` (rewrite),
 //! `SET (…)`/`RESET (…)`. A changed `PARTITION BY` cannot be altered: it is a warning.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use indexmap::IndexMap;
@@ -167,27 +168,31 @@ pub fn parents(table: &Table) -> impl Iterator<Item = &QualifiedName> {
 }
 
 /// The tables that must exist before `table`: its parents, and the tables whose row type one of
-/// its columns has (`home address`, `previous address[]`).
-fn prerequisites<'a>(schema: &'a Schema, table: &'a Table) -> Vec<QualifiedName> {
+/// its columns has (`home address`, `previous address[]`). `row_types` maps a table's type
+/// spelling to its name.
+fn prerequisites(table: &Table, row_types: &HashMap<String, &QualifiedName>) -> Vec<QualifiedName> {
     let mut out: Vec<QualifiedName> = parents(table).cloned().collect();
     for col in table.columns.values() {
         let base = col.data_type.trim_end_matches("[]");
-        let row_type = schema.tables.keys().find(|q| q.type_spelling() == base);
-        out.extend(row_type.cloned());
+        out.extend(row_types.get(base).map(|q| (*q).clone()));
     }
     out
 }
 
 /// How many tables must be created before this one within `schema` (0 for a root), following
 /// [`prerequisites`]; cycles stop at the depth of the schema size.
-pub fn depth(schema: &Schema, name: &QualifiedName) -> usize {
+fn depth(
+    schema: &Schema,
+    row_types: &HashMap<String, &QualifiedName>,
+    name: &QualifiedName,
+) -> usize {
     let mut d = 0;
     let mut frontier = vec![name.clone()];
     while d < schema.tables.len() {
         let next: Vec<QualifiedName> = frontier
             .iter()
             .filter_map(|n| schema.tables.get(n))
-            .flat_map(|t| prerequisites(schema, t))
+            .flat_map(|t| prerequisites(t, row_types))
             .filter(|p| schema.tables.contains_key(p))
             .collect();
         if next.is_empty() {
@@ -201,7 +206,12 @@ pub fn depth(schema: &Schema, name: &QualifiedName) -> usize {
 
 /// `names` with parents before children (stable otherwise).
 pub fn parents_first(schema: &Schema, names: &mut [QualifiedName]) {
-    names.sort_by_cached_key(|n| depth(schema, n));
+    let row_types: HashMap<String, &QualifiedName> = schema
+        .tables
+        .keys()
+        .map(|q| (q.type_spelling(), q))
+        .collect();
+    names.sort_by_cached_key(|n| depth(schema, &row_types, n));
 }
 
 // ---------------------------------------------------------------------------------------------
