@@ -18,13 +18,18 @@ log() { printf '==> matrix: %s\n' "$*" >&2; }
 cd "$(dirname "$0")/.."
 MAJORS="${PGDRIFT_MATRIX:-14 16 17 18}"
 # The tests each major runs: PGDRIFT_MATRIX_TESTS for all, PGDRIFT_MATRIX_TESTS_<major> for one;
-# each entry is a test file, or `file:name` for the one test of that file named `name`. By default every major runs the check corpus, the ephemeral tests and the convergence
-# cases listed in tests/corpus/converge/MATRIX (offline plans), which fit CI's time;
+# each entry is a test file, or `file:name` for the one test of that file named `name`. By default
+# every major runs the check corpus, the ephemeral tests, the convergence cases listed in
+# tests/corpus/converge/MATRIX (offline plans) and the round-trip cases of tests/corpus/roundtrip,
+# which fit CI's time;
 # the whole convergence corpus (plan_apply), the round trips (roundtrip), squash and user_types
 # pass on every major too but run there only on request (see the README), e.g.
 #   PGDRIFT_MATRIX_TESTS="plan_apply:convergence_corpus roundtrip" PGDRIFT_MATRIX=17 tests/matrix.sh
-DEFAULT_TESTS="check_corpus ephemeral plan_apply:convergence_corpus"
+DEFAULT_TESTS="check_corpus ephemeral plan_apply:convergence_corpus roundtrip:roundtrip_corpus"
 export PGDRIFT_CONVERGE_SUBSET="${PGDRIFT_CONVERGE_SUBSET-tests/corpus/converge/MATRIX}"
+# The squash round trips of tests/corpus/roundtrip (inspect, check, plan from empty, squash
+# --verify with the pg_dump witness), ~35 s a major; ROUNDTRIP_FILTER= (empty) runs every case.
+export ROUNDTRIP_FILTER="${ROUNDTRIP_FILTER-roundtrip/}"
 tests_for() {
     local var="PGDRIFT_MATRIX_TESTS_$1" def="DEFAULT_TESTS_$1"
     printf '%s' "${!var:-${PGDRIFT_MATRIX_TESTS:-${!def:-$DEFAULT_TESTS}}}"
