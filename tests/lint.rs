@@ -64,16 +64,7 @@ fn compare(name: &str, source: &str, want: &[String], got: &[String]) -> Result<
 }
 
 fn temp_dir(hint: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "pgdrift-lint-{hint}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("lint", hint)
 }
 
 async fn run_case(dir: &Path) -> Result<(), String> {

@@ -15,16 +15,7 @@ fn repo() -> PathBuf {
 }
 
 fn temp_dir(hint: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "pgdrift-sarif-{hint}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("sarif", hint)
 }
 
 fn str_of<'a>(v: &'a Value, what: &str) -> &'a str {

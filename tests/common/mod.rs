@@ -471,3 +471,18 @@ pub fn too_old_for(case_dir: &Path) -> Result<Option<String>, String> {
         format!("{name} skipped: it needs PostgreSQL {min} or newer (the server runs {major})")
     }))
 }
+
+/// A new, empty directory under the system temp dir, unique to this call:
+/// `pgdrift-<prefix>-<hint>-<pid>-<nanos>`.
+pub fn temp_dir(prefix: &str, hint: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "pgdrift-{prefix}-{hint}-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
