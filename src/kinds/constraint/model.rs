@@ -174,30 +174,19 @@ struct CheckLong {
 
 impl<'de> Deserialize<'de> for Check {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CkVisitor;
-        impl<'de> Visitor<'de> for CkVisitor {
-            type Value = Check;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a boolean SQL expression or a map with `expression`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Check {
-                    expression: v.to_string(),
-                    ..Default::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let l = CheckLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Check {
-                    expression: l.expression,
-                    not_valid: l.not_valid,
-                    no_inherit: l.no_inherit,
-                    renamed_from: l.renamed_from,
-                    comment: l.comment,
-                })
-            }
-        }
-        d.deserialize_any(CkVisitor)
+        let short = |expression| Check {
+            expression,
+            ..Default::default()
+        };
+        let long = |l: CheckLong| Check {
+            expression: l.expression,
+            not_valid: l.not_valid,
+            no_inherit: l.no_inherit,
+            renamed_from: l.renamed_from,
+            comment: l.comment,
+        };
+        let expecting = "a boolean SQL expression or a map with `expression`";
+        short_or_long(d, expecting, short, long)
     }
 }
 
@@ -356,27 +345,53 @@ struct ExclusionLong {
 
 impl<'de> Deserialize<'de> for Exclusion {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct ExVisitor;
-        impl<'de> Visitor<'de> for ExVisitor {
-            type Value = Exclusion;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Exclusion {
-                    definition: v.to_string(),
-                    ..Default::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let l = ExclusionLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Exclusion {
-                    definition: l.definition,
-                    renamed_from: l.renamed_from,
-                    comment: l.comment,
-                })
-            }
-        }
-        d.deserialize_any(ExVisitor)
+        let short = |definition| Exclusion {
+            definition,
+            ..Default::default()
+        };
+        let long = |l: ExclusionLong| Exclusion {
+            definition: l.definition,
+            renamed_from: l.renamed_from,
+            comment: l.comment,
+        };
+        let expecting =
+            "the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`";
+        short_or_long(d, expecting, short, long)
     }
+}
+
+/// A value written either as one string (`short`) or as a map of its long form `L` (`long`).
+fn short_or_long<'de, D, T, L>(
+    d: D,
+    expecting: &'static str,
+    short: fn(String) -> T,
+    long: fn(L) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    L: Deserialize<'de>,
+{
+    struct ShortOrLong<T, L> {
+        expecting: &'static str,
+        short: fn(String) -> T,
+        long: fn(L) -> T,
+    }
+    impl<'de, T, L: Deserialize<'de>> Visitor<'de> for ShortOrLong<T, L> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok((self.short)(v.to_string()))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let l = L::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            Ok((self.long)(l))
+        }
+    }
+    d.deserialize_any(ShortOrLong {
+        expecting,
+        short,
+        long,
+    })
 }
