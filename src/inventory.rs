@@ -303,15 +303,7 @@ UNION ALL
 SELECT 'access_method', NULL, a.amname::text, NULL, NULL, a.amtype::text
 FROM pg_am a WHERE a.oid >= 16384 AND ",
     not_owned!("pg_am", "a.oid"),
-    "
-UNION ALL
-SELECT 'comment', NULL, o.what, NULL, NULL, d.description
-FROM pg_description d
-JOIN (
-  SELECT 'pg_class'::regclass, r.oid, 'on index ' || quote_ident(r.nspname) || '.' || quote_ident(r.relname)
-  FROM rel r WHERE r.relkind IN ('i', 'I')
-    AND EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = r.oid AND k.contype IN ('p', 'u', 'x'))
-) o(classoid, objoid, what) ON o.classoid = d.classoid AND o.objoid = d.objoid AND d.objsubid = 0"
+    ""
 );
 
 const Q: &str = "inventory";

@@ -295,6 +295,7 @@ mod tests {
                 initially_deferred: true,
                 renamed_from: None,
                 comment: None,
+                index_comment: None,
             },
         );
         genes.checks.insert(
@@ -313,6 +314,7 @@ mod tests {
                 definition: "USING gist (room WITH =, during WITH &&)".into(),
                 renamed_from: None,
                 comment: None,
+                index_comment: None,
             },
         );
         genes.indexes.insert(

@@ -148,6 +148,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
             definition: "USING gist (during WITH &&)".into(),
             renamed_from: None,
             comment: None,
+            index_comment: None,
         },
     );
     let mut foreign_keys = IndexMap::new();
@@ -240,6 +241,7 @@ fn add_constraint_variants() {
                 initially_deferred: true,
                 renamed_from: None,
                 comment: None,
+                index_comment: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "uq" UNIQUE NULLS NOT DISTINCT ("a") DEFERRABLE INITIALLY DEFERRED"#
@@ -267,6 +269,7 @@ fn add_constraint_variants() {
                 definition: "USING gist (room WITH =, during WITH &&)".into(),
                 renamed_from: None,
                 comment: None,
+                index_comment: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "ex" EXCLUDE USING gist (room WITH =, during WITH &&)"#
@@ -812,6 +815,7 @@ fn rich_schema() -> Schema {
             definition: "USING gist (during WITH &&)".into(),
             renamed_from: None,
             comment: None,
+            index_comment: None,
         },
     );
     tt.foreign_keys.insert(

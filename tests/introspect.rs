@@ -231,6 +231,7 @@ async fn constraints_of_every_kind() {
             initially_deferred: true,
             renamed_from: None,
             comment: None,
+            index_comment: None,
         }
     );
     assert_eq!(
@@ -302,6 +303,7 @@ async fn constraints_of_every_kind() {
             definition: "USING gist (during WITH &&)".into(),
             renamed_from: None,
             comment: None,
+            index_comment: None,
         }
     );
     assert_eq!(

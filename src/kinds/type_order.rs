@@ -160,6 +160,50 @@ pub fn drop_statements(schema: &Schema) -> Vec<Statement> {
 
 /// Appends a change when one attribute of a type differs: `what` is `default`, `check x`,
 /// `attribute street`; either side may be absent.
+/// The diff of one kind of named type (collations, domains, composite and range types): pairs
+/// them by name; a missing one is an error and an extra one a warning, each with its `summary`;
+/// a pair is compared by `compare`, which appends what differs.
+pub(crate) fn diff_named<T>(
+    declared: &indexmap::IndexMap<crate::model::QualifiedName, T>,
+    live: &indexmap::IndexMap<crate::model::QualifiedName, T>,
+    kind: crate::diff::ObjectKind,
+    summary: fn(&T) -> String,
+    compare: fn(&ObjectRef, &T, &T, &mut Vec<Change>),
+    out: &mut Vec<Change>,
+) {
+    use crate::diff::{extra, missing, pair};
+    let (pairs, extras) = pair(declared, live, |_, _| None);
+    for p in pairs {
+        let obj = ObjectRef::top(kind, p.decl_key);
+        match p.live {
+            Some((_, l)) => compare(&obj, p.decl, l, out),
+            None => out.push(missing(obj, Severity::Error, Some(summary(p.decl)))),
+        }
+    }
+    for (name, l) in extras {
+        let obj = ObjectRef::top(kind, name);
+        out.push(extra(obj, Severity::Warning, Some(summary(l))));
+    }
+}
+
+/// A comment that differs, as a warning of category `comment`.
+pub(crate) fn comment_field(
+    out: &mut Vec<Change>,
+    obj: &ObjectRef,
+    d: Option<&str>,
+    l: Option<&str>,
+) {
+    field(
+        out,
+        Category::Comment,
+        Severity::Warning,
+        obj,
+        "comment",
+        d,
+        l,
+    );
+}
+
 pub(crate) fn field(
     out: &mut Vec<Change>,
     category: Category,

@@ -59,7 +59,7 @@ impl PlanSourceArgs {
             },
             no_privileges: self.db.no_privileges,
             owners: self.db.owners,
-            empty_tables: HashSet::new(),
+            ..PlanOptions::default()
         }
     }
     pub fn declared(&self) -> crate::app::Source {
@@ -159,8 +159,11 @@ pub async fn plan_changes(
         opts.appendable_views =
             appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
     }
-    let probed =
-        crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
+    opts.column_users = column_users(url, schemas, &cmp.right.schema).await?;
+    let probed = {
+        let cx = super::PlanCx::new(&cmp.left.schema, &cmp.right.schema, &changes, &opts);
+        crate::kinds::function::plan::trigger_tables(&cx, &changes)
+    };
     opts.empty_tables =
         crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;
     Ok(build_plan(
@@ -169,6 +172,30 @@ pub async fn plan_changes(
         &changes,
         &opts,
     )?)
+}
+
+/// What depends on each column of the live database (see [`crate::kinds::column::users`]), in
+/// every schema the live model holds tables in.
+async fn column_users(
+    url: &crate::conn::DbUrl,
+    schemas: &[String],
+    live: &crate::model::Schema,
+) -> Result<crate::kinds::column::users::ColumnUsers, crate::Error> {
+    let mut read: Vec<String> = schemas.to_vec();
+    for t in live.tables.keys() {
+        if !read.contains(&t.schema) {
+            read.push(t.schema.clone());
+        }
+    }
+    let client = url.connect().await?;
+    crate::kinds::column::users::read(&client, &read)
+        .await
+        .map_err(|e| {
+            crate::Error::Other(format!(
+                "reading what depends on each column: {}",
+                crate::conn::describe_pg_error(&e, "")
+            ))
+        })
 }
 
 /// `--tz` must be a zone the server knows, or the conversions it spells fail only at apply time.

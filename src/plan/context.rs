@@ -151,6 +151,8 @@ pub(crate) struct PlanCx<'a> {
     pub missing_views: HashSet<QualifiedName>,
     /// Redefined views that `CREATE OR REPLACE VIEW` can change in place.
     pub replaced_views: HashSet<QualifiedName>,
+    /// Triggers, policies, routines and generated columns that the column changes take along.
+    pub rebuild: super::Rebuild,
 }
 
 impl<'a> PlanCx<'a> {
@@ -172,10 +174,13 @@ impl<'a> PlanCx<'a> {
             dropped_views: HashSet::new(),
             missing_views: HashSet::new(),
             replaced_views: HashSet::new(),
+            rebuild: super::Rebuild::default(),
         };
+        cx.rebuild = super::Rebuild::of(&cx);
         let mut views = view::plan::classify(&cx);
         // Views calling a routine that is dropped and created anew go and come back with it.
-        let recreated = crate::kinds::function::plan::recreated(declared, live, all_changes);
+        let recreated =
+            crate::kinds::function::plan::recreated(declared, live, all_changes, &cx.rebuild);
         views
             .seeds
             .extend(crate::kinds::function::dependents::views(live, &recreated));
@@ -215,6 +220,15 @@ impl<'a> PlanCx<'a> {
             .live_of
             .get(t)
             .cloned()
+            .unwrap_or_else(|| t.clone())
+    }
+
+    /// The declared name of live table `t`: the renames run first, so later steps use it.
+    pub fn declared_name(&self, t: &QualifiedName) -> QualifiedName {
+        self.changes
+            .live_of
+            .iter()
+            .find_map(|(d, l)| (l == t).then(|| d.clone()))
             .unwrap_or_else(|| t.clone())
     }
 

@@ -36,9 +36,11 @@ use crate::model::{QualifiedName, Schema};
 mod alembic;
 mod command;
 mod context;
+mod rebuild;
 mod render;
 
 pub(crate) use context::{about, PlanCx};
+pub(crate) use rebuild::Rebuild;
 
 pub use crate::kinds::view::plan::appendable_views;
 pub use alembic::{render_revision, reverse_plan, Revision};
@@ -181,6 +183,9 @@ pub struct PlanOptions {
     /// (see [`crate::kinds::trigger::rows`]): their trigger steps carry no `behavior_change`
     /// hazard. Every other existing table counts as holding rows.
     pub empty_tables: HashSet<QualifiedName>,
+    /// What depends on each live column (see [`crate::kinds::column::users`]), read at plan
+    /// time: the objects a column's type change or drop must take along ([`rebuild::Rebuild`]).
+    pub column_users: crate::kinds::column::users::ColumnUsers,
 }
 
 impl Default for PlanOptions {
@@ -193,6 +198,7 @@ impl Default for PlanOptions {
             no_privileges: false,
             owners: false,
             empty_tables: HashSet::new(),
+            column_users: Default::default(),
         }
     }
 }
@@ -275,20 +281,22 @@ pub fn build_plan(
     constraint::plan::rename_members(&cx, &mut b);
     // 1b. Policies in the way of column changes, undeclared or not alterable.
     let (policy_drops, dropped_policies) =
-        crate::kinds::policy::diff::plan_drops(declared, live, changes);
+        crate::kinds::policy::diff::plan_drops(declared, live, changes, &cx.rebuild.policies);
     for s in policy_drops {
         b.push(s.sql, &s.change, s.category, &[]);
     }
     // 2, 3. Views, then foreign keys, constraints and indexes that must go.
     view::plan::drop_views(&cx, &mut b);
     let fk_rebuild = constraint::plan::drop_members(&cx, &mut b);
+    let routine_drops = crate::kinds::function::plan::drops(&cx, changes, &b.steps);
+    b.steps.extend(routine_drops);
     // 4. What tables use.
     schema::plan::create_schemas(&cx, &mut b);
     extension::plan::create_or_alter(&cx, &mut b);
     let enums = enum_type::plan::create_or_alter(&cx, &mut b);
     crate::kinds::type_plan::create_or_alter(&cx, &mut b);
     let owned_sequences = sequence::plan::create_or_alter(&cx, &mut b);
-    let routines = crate::kinds::function::plan::before_tables(&cx, changes, &b.steps);
+    let routines = crate::kinds::function::plan::before_tables(&cx, changes);
     b.steps.extend(routines);
     crate::kinds::domain::plan::late_checks(&cx, &mut b);
     // 5. Tables and columns.
@@ -314,7 +322,9 @@ pub fn build_plan(
     constraint::plan::add_constraints(&cx, &mut b, adds.constraints.clone(), false, valid);
     index::plan::create_indexes(&cx, &mut b, &adds.indexes, &fk_targets);
     constraint::plan::add_constraints(&cx, &mut b, adds.constraints.clone(), true, valid);
-    // 8. Views.
+    // 8. Routines that read tables (views may call them), then views.
+    let routines = crate::kinds::function::plan::after_tables(&cx, changes);
+    b.steps.extend(routines);
     let views = view::plan::create_views(&cx, &mut b)?;
     // 8b. Row-level security and policies, then grants: every object exists by now.
     let mut late = crate::kinds::policy::diff::plan_creates(declared, live, &dropped_policies);

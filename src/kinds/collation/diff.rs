@@ -2,8 +2,8 @@
 //! comment in category `comment`.
 
 use super::Collation;
-use crate::diff::{extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::field;
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::kinds::type_order::{comment_field, diff_named, field};
 use crate::model::Schema;
 
 fn settings(c: &Collation) -> [(&'static str, Option<String>); 6] {
@@ -27,39 +27,14 @@ pub fn summary(c: &Collation) -> String {
 }
 
 pub(crate) fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    let (pairs, extras) = pair(&declared.collations, &live.collations, |_, _| None);
-    for p in pairs {
-        let obj = ObjectRef::top(ObjectKind::Collation, p.decl_key);
-        let Some((_, l)) = p.live else {
-            out.push(missing(obj, Severity::Error, Some(summary(p.decl))));
-            continue;
-        };
-        let d = p.decl;
-        for ((k, dv), (_, lv)) in settings(d).into_iter().zip(settings(l)) {
-            let sev = Severity::Error;
-            field(
-                out,
-                Category::Collation,
-                sev,
-                &obj,
-                k,
-                dv.as_deref(),
-                lv.as_deref(),
-            );
-        }
-        let (dc, lc) = (d.comment.as_deref(), l.comment.as_deref());
-        field(
-            out,
-            Category::Comment,
-            Severity::Warning,
-            &obj,
-            "comment",
-            dc,
-            lc,
-        );
+    let (d, l) = (&declared.collations, &live.collations);
+    diff_named(d, l, ObjectKind::Collation, summary, compare, out);
+}
+
+fn compare(obj: &ObjectRef, d: &Collation, l: &Collation, out: &mut Vec<Change>) {
+    for ((k, dv), (_, lv)) in settings(d).into_iter().zip(settings(l)) {
+        let (dv, lv) = (dv.as_deref(), lv.as_deref());
+        field(out, Category::Collation, Severity::Error, obj, k, dv, lv);
     }
-    for (name, l) in extras {
-        let obj = ObjectRef::top(ObjectKind::Collation, name);
-        out.push(extra(obj, Severity::Warning, Some(summary(l))));
-    }
+    comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
 }

@@ -11,3 +11,4 @@ pub mod load;
 pub mod model;
 pub mod not_null;
 pub mod plan;
+pub mod users;

@@ -75,9 +75,13 @@ pub(crate) fn add_or_alter(
         dropped: Vec::new(),
         late_identity: Vec::new(),
     };
+    let rebuilt = drop_rebuilt_generated(cx, b);
     for ((t, m), cs) in &cx.changes.columns {
         let why = label(cs);
         let lt = cx.live_name(t);
+        if rebuilt.contains(&(lt.clone(), m.clone())) {
+            continue;
+        }
         if cs
             .iter()
             .any(|c| c.presence == Presence::Missing && c.renamed_from.is_none())
@@ -113,7 +117,56 @@ pub(crate) fn add_or_alter(
             out.late_identity.push((late, why.clone()));
         }
     }
+    add_rebuilt_generated(cx, b, &rebuilt);
     out
+}
+
+/// Generated columns whose expression reads a column the plan retypes or drops (see
+/// `plan::Rebuild`): PostgreSQL refuses the change while they exist, and an expression cannot be
+/// changed in place before PostgreSQL 17, so they are dropped first and added again last (their
+/// values are computed, so nothing is lost). Returns the (live table, column) dropped.
+fn drop_rebuilt_generated(cx: &PlanCx, b: &mut Builder) -> HashSet<(QualifiedName, String)> {
+    let mut out = HashSet::new();
+    for (t, m) in &cx.rebuild.generated {
+        if cx
+            .live
+            .tables
+            .get(t)
+            .is_some_and(|lt| lt.columns.contains_key(m))
+        {
+            let why = format!(
+                "generated column {m} of {t}: recreated around a change of a column it reads"
+            );
+            b.push(
+                ddl::drop_column(&cx.declared_name(t), m),
+                &why,
+                Category::Generated,
+                &[],
+            );
+            out.insert((t.clone(), m.clone()));
+        }
+    }
+    out
+}
+
+fn add_rebuilt_generated(cx: &PlanCx, b: &mut Builder, rebuilt: &HashSet<(QualifiedName, String)>) {
+    for (t, m) in &cx.rebuild.generated {
+        if !rebuilt.contains(&(t.clone(), m.clone())) {
+            continue;
+        }
+        let dt = cx.declared_name(t);
+        if let Some(dc) = cx.decl_column(&dt, m) {
+            let why = format!(
+                "generated column {m} of {t}: recreated around a change of a column it reads"
+            );
+            b.push(
+                ddl::add_column(&dt, m, dc),
+                &why,
+                Category::Generated,
+                &[Hazard::Rewrite],
+            );
+        }
+    }
 }
 
 /// A column on both sides, altered in place.

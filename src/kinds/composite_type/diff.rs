@@ -2,8 +2,8 @@
 //! type or in another order (category `user_type`); the comment in category `comment`.
 
 use super::CompositeType;
-use crate::diff::{extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::field;
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::kinds::type_order::{comment_field, diff_named, field};
 use crate::model::Schema;
 use crate::types::quote_ident_if_needed as quote_ident;
 
@@ -18,19 +18,8 @@ pub fn summary(t: &CompositeType) -> String {
 }
 
 pub(crate) fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    let (pairs, extras) = pair(&declared.types, &live.types, |_, _| None);
-    for p in pairs {
-        let obj = ObjectRef::top(ObjectKind::CompositeType, p.decl_key);
-        let Some((_, l)) = p.live else {
-            out.push(missing(obj, Severity::Error, Some(summary(p.decl))));
-            continue;
-        };
-        compare(&obj, p.decl, l, out);
-    }
-    for (name, l) in extras {
-        let obj = ObjectRef::top(ObjectKind::CompositeType, name);
-        out.push(extra(obj, Severity::Warning, Some(summary(l))));
-    }
+    let (d, l) = (&declared.types, &live.types);
+    diff_named(d, l, ObjectKind::CompositeType, summary, compare, out);
 }
 
 fn compare(obj: &ObjectRef, d: &CompositeType, l: &CompositeType, out: &mut Vec<Change>) {
@@ -65,16 +54,7 @@ fn compare(obj: &ObjectRef, d: &CompositeType, l: &CompositeType, out: &mut Vec<
         let c = Change::new(cat, Severity::Warning, obj.clone(), s);
         out.push(c.values(Some(summary(d)), Some(summary(l))));
     }
-    let (dc, lc) = (d.comment.as_deref(), l.comment.as_deref());
-    field(
-        out,
-        Category::Comment,
-        Severity::Warning,
-        obj,
-        "comment",
-        dc,
-        lc,
-    );
+    comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
 }
 
 /// The attributes both sides have come in the same relative order.

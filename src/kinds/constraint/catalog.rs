@@ -35,7 +35,8 @@ const Q_CONSTRAINTS: &str = concat!(
             FROM pg_index ix WHERE ix.indexrelid = con.conindid), false),
   obj_description(con.oid, 'pg_constraint'),
   con.convalidated,
-  con.connoinherit
+  con.connoinherit,
+  CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END
 FROM rel
 JOIN pg_constraint con ON con.conrelid = rel.oid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
@@ -88,6 +89,7 @@ fn attach_constraint(
     let def: String = get(row, 12, Q, &obj)?;
     let comment: Option<String> = get(row, 15, Q, &obj)?;
     let not_valid = !get::<bool>(row, 16, Q, &obj)?;
+    let index_comment: Option<String> = get(row, 18, Q, &obj)?;
     match kind.as_str() {
         "p" => {
             table.primary_key = Some(PrimaryKey {
@@ -96,6 +98,7 @@ fn attach_constraint(
                 deferrable,
                 initially_deferred,
                 comment,
+                index_comment,
             })
         }
         "u" => {
@@ -109,6 +112,7 @@ fn attach_constraint(
                     initially_deferred,
                     renamed_from: None,
                     comment,
+                    index_comment,
                 },
             );
         }
@@ -166,6 +170,7 @@ fn attach_constraint(
                     definition,
                     renamed_from: None,
                     comment,
+                    index_comment,
                 },
             );
         }

@@ -243,6 +243,19 @@ pub fn declared_comment<'t>(table: &'t Table, kind: ObjectKind, name: &str) -> O
     comment.map(String::as_str)
 }
 
+/// The comment on the index behind key constraint `name` (primary key, unique or exclusion) of
+/// `table`: `None` when `table` has no such key, `Some(None)` when its index has no comment.
+pub fn key_index_comment<'t>(table: &'t Table, name: &str) -> Option<Option<&'t str>> {
+    let comment = if let Some(p) = table.primary_key.as_ref().filter(|p| p.name == name) {
+        &p.index_comment
+    } else if let Some(u) = table.unique.get(name) {
+        &u.index_comment
+    } else {
+        &table.exclusions.get(name)?.index_comment
+    };
+    Some(comment.as_deref())
+}
+
 /// The constraints of `table` as (kind, name): primary key, unique, check, foreign keys (when
 /// `foreign_keys`), exclusion, each in model order.
 pub fn members(table: &Table, foreign_keys: bool) -> Vec<(ObjectKind, &String)> {
@@ -268,10 +281,14 @@ pub(crate) fn comment_statements_for(
     let members = members(table, true);
     members
         .into_iter()
-        .filter_map(|(kind, member)| {
-            let c = declared_comment(table, kind, member)?;
-            let sql = comment_on_constraint(name, member, Some(c));
-            Some(Statement::new(sql, object.to_string()))
+        .flat_map(|(kind, member)| {
+            let on_constraint = declared_comment(table, kind, member)
+                .map(|c| comment_on_constraint(name, member, Some(c)));
+            let on_index = key_index_comment(table, member)
+                .flatten()
+                .map(|c| crate::kinds::index::ddl::comment_on_index(name, member, Some(c)));
+            on_constraint.into_iter().chain(on_index)
         })
+        .map(|sql| Statement::new(sql, object.to_string()))
         .collect()
 }

@@ -53,6 +53,23 @@ pub(crate) fn diff_constraints(name: &QualifiedName, d: &Table, l: &Table, out: 
         .with_comments(|o, d, l| comment_change(o, &d.comment, &l.comment)),
         out,
     );
+    key_index_comments(name, d, l, out);
+}
+
+/// Comments on the indexes behind keys present on both sides (a key created or recreated gets
+/// its declared comment with it), as changes of the index, which is what they are on.
+fn key_index_comments(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>) {
+    for (_, member) in crate::kinds::constraint::ddl::members(d, false) {
+        let (Some(dc), Some(lc)) = (
+            crate::kinds::constraint::ddl::key_index_comment(d, member),
+            crate::kinds::constraint::ddl::key_index_comment(l, member),
+        ) else {
+            continue;
+        };
+        let obj = ObjectRef::member(ObjectKind::Index, name, member);
+        let (dc, lc) = (dc.map(str::to_string), lc.map(str::to_string));
+        out.extend(comment_change(obj, &dc, &lc));
+    }
 }
 
 /// Unique, check, foreign key and exclusion constraints follow the same rules: a missing one is
@@ -368,6 +385,7 @@ mod tests {
                 definition: "USING gist (symbol WITH =)".into(),
                 renamed_from: None,
                 comment: None,
+                index_comment: None,
             },
         );
         let a = with_table("genes", t.clone());

@@ -19,6 +19,9 @@ pub struct PrimaryKey {
     pub initially_deferred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `COMMENT ON INDEX` of the index that enforces the key (named like the constraint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_comment: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -33,42 +36,27 @@ struct PrimaryKeyLong {
     initially_deferred: bool,
     #[serde(default)]
     comment: Option<String>,
+    #[serde(default)]
+    index_comment: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for PrimaryKey {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PkVisitor;
-        impl<'de> Visitor<'de> for PkVisitor {
-            type Value = PrimaryKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a column list (e.g. `[id]`), a column name, or a map with `name` and `columns`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<PrimaryKey, E> {
-                Ok(PrimaryKey {
-                    columns: vec![v.to_string()],
-                    ..Default::default()
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<PrimaryKey, A::Error> {
-                let columns =
-                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(PrimaryKey {
-                    columns,
-                    ..Default::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PrimaryKey, A::Error> {
-                let long = PrimaryKeyLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(PrimaryKey {
-                    name: long.name,
-                    columns: long.columns,
-                    deferrable: long.deferrable,
-                    initially_deferred: long.initially_deferred,
-                    comment: long.comment,
-                })
-            }
-        }
-        d.deserialize_any(PkVisitor)
+        let columns = |columns| PrimaryKey {
+            columns,
+            ..Default::default()
+        };
+        let long = |l: PrimaryKeyLong| PrimaryKey {
+            name: l.name,
+            columns: l.columns,
+            deferrable: l.deferrable,
+            initially_deferred: l.initially_deferred,
+            comment: l.comment,
+            index_comment: l.index_comment,
+        };
+        let expecting =
+            "a column list (e.g. `[id]`), a column name, or a map with `name` and `columns`";
+        column_list_or_long(d, expecting, columns, long)
     }
 }
 
@@ -86,6 +74,9 @@ pub struct UniqueConstraint {
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `COMMENT ON INDEX` of the index that enforces the constraint (named like it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_comment: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -102,43 +93,27 @@ struct UniqueLong {
     renamed_from: Option<String>,
     #[serde(default)]
     comment: Option<String>,
+    #[serde(default)]
+    index_comment: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for UniqueConstraint {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct UqVisitor;
-        impl<'de> Visitor<'de> for UqVisitor {
-            type Value = UniqueConstraint;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a column list (e.g. `[symbol]`) or a map with `columns`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(UniqueConstraint {
-                    columns: vec![v.to_string()],
-                    ..Default::default()
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                let columns =
-                    Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(UniqueConstraint {
-                    columns,
-                    ..Default::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let l = UniqueLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(UniqueConstraint {
-                    columns: l.columns,
-                    nulls_not_distinct: l.nulls_not_distinct,
-                    deferrable: l.deferrable,
-                    initially_deferred: l.initially_deferred,
-                    renamed_from: l.renamed_from,
-                    comment: l.comment,
-                })
-            }
-        }
-        d.deserialize_any(UqVisitor)
+        let columns = |columns| UniqueConstraint {
+            columns,
+            ..Default::default()
+        };
+        let long = |l: UniqueLong| UniqueConstraint {
+            columns: l.columns,
+            nulls_not_distinct: l.nulls_not_distinct,
+            deferrable: l.deferrable,
+            initially_deferred: l.initially_deferred,
+            renamed_from: l.renamed_from,
+            comment: l.comment,
+            index_comment: l.index_comment,
+        };
+        let expecting = "a column list (e.g. `[symbol]`) or a map with `columns`";
+        column_list_or_long(d, expecting, columns, long)
     }
 }
 
@@ -331,6 +306,9 @@ pub struct Exclusion {
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `COMMENT ON INDEX` of the index that enforces the constraint (named like it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_comment: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -341,6 +319,8 @@ struct ExclusionLong {
     renamed_from: Option<String>,
     #[serde(default)]
     comment: Option<String>,
+    #[serde(default)]
+    index_comment: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Exclusion {
@@ -353,6 +333,7 @@ impl<'de> Deserialize<'de> for Exclusion {
             definition: l.definition,
             renamed_from: l.renamed_from,
             comment: l.comment,
+            index_comment: l.index_comment,
         };
         let expecting =
             "the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`";
@@ -371,27 +352,63 @@ where
     D: Deserializer<'de>,
     L: Deserialize<'de>,
 {
-    struct ShortOrLong<T, L> {
-        expecting: &'static str,
-        short: fn(String) -> T,
-        long: fn(L) -> T,
-    }
-    impl<'de, T, L: Deserialize<'de>> Visitor<'de> for ShortOrLong<T, L> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.expecting)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-            Ok((self.short)(v.to_string()))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            let l = L::deserialize(de::value::MapAccessDeserializer::new(map))?;
-            Ok((self.long)(l))
-        }
-    }
     d.deserialize_any(ShortOrLong {
         expecting,
-        short,
+        short: Short::Text(short),
         long,
     })
+}
+
+/// A key written as a column list (`[a, b]`), one column (`a`), or a map of its long form.
+fn column_list_or_long<'de, D, T, L>(
+    d: D,
+    expecting: &'static str,
+    columns: fn(Vec<String>) -> T,
+    long: fn(L) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    L: Deserialize<'de>,
+{
+    d.deserialize_any(ShortOrLong {
+        expecting,
+        short: Short::List(columns),
+        long,
+    })
+}
+
+/// The short form: one string, or a list of strings (a string alone is then a list of one).
+enum Short<T> {
+    Text(fn(String) -> T),
+    List(fn(Vec<String>) -> T),
+}
+
+struct ShortOrLong<T, L> {
+    expecting: &'static str,
+    short: Short<T>,
+    long: fn(L) -> T,
+}
+
+impl<'de, T, L: Deserialize<'de>> Visitor<'de> for ShortOrLong<T, L> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(match self.short {
+            Short::List(list) => list(vec![v.to_string()]),
+            Short::Text(text) => text(v.to_string()),
+        })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        let Short::List(list) = self.short else {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        };
+        let items = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(list(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let l = L::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok((self.long)(l))
+    }
 }

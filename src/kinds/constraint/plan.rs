@@ -67,6 +67,7 @@ pub(crate) fn drop_members(cx: &PlanCx, b: &mut Builder) -> Vec<FkRebuild> {
     for c in &cx.changes.members {
         d.member(cx, c);
     }
+    d.rebuilt(cx);
     let fk_rebuild = d.referencing_foreign_keys(cx);
     // Foreign keys before the keys and unique indexes they depend on.
     d.steps.sort_by_key(|s| s.0);
@@ -124,6 +125,37 @@ impl Drops {
         }
         let rank = u8::from(c.object.kind != ObjectKind::ForeignKey);
         self.steps.push((rank, sql, label(&[c]), c.category));
+    }
+
+    /// Checks and indexes in the way of an enum rebuild (see `plan::Rebuild`).
+    fn rebuilt(&mut self, cx: &PlanCx) {
+        let r = &cx.rebuild;
+        let members = r.checks.iter().map(|m| (ObjectKind::Check, m));
+        for (kind, (lt, name)) in members.chain(r.indexes.iter().map(|m| (ObjectKind::Index, m))) {
+            if cx.extra_set.contains(lt) || !self.dropped.insert((lt.clone(), name.clone())) {
+                continue;
+            }
+            let t = cx.declared_name(lt);
+            let sql = if kind == ObjectKind::Index {
+                index::drop(cx.live, lt, name).0
+            } else {
+                ddl::drop_constraint(&t, name)
+            };
+            let why = format!(
+                "{} {name} on {t}: recreated around the rebuild of the enum it compares with",
+                kind.as_str()
+            );
+            self.steps.push((
+                1,
+                sql,
+                why,
+                if kind == ObjectKind::Index {
+                    Category::Index
+                } else {
+                    Category::Constraint
+                },
+            ));
+        }
     }
 
     /// The live unique index becomes the declared unique constraint `m` in place, with its
@@ -294,11 +326,56 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
             }
         }
     }
+    rebuilt_adds(cx, &mut out);
     for (t, fk, why) in fk_rebuild {
         out.constraints
             .push((t.clone(), ObjectKind::ForeignKey, fk.clone(), why.clone()));
     }
     out
+}
+
+/// The checks and indexes [`Drops::rebuilt`] dropped, added again as declared (unless a change of
+/// their own adds them already).
+fn rebuilt_adds(cx: &PlanCx, out: &mut MemberAdds) {
+    let checks = again(cx, &cx.rebuild.checks, "check", |t, m| {
+        t.checks.contains_key(m)
+    });
+    for (t, name, why) in checks {
+        if !out
+            .constraints
+            .iter()
+            .any(|(a, _, m, _)| *a == t && *m == name)
+        {
+            out.constraints.push((t, ObjectKind::Check, name, why));
+        }
+    }
+    let indexes = again(cx, &cx.rebuild.indexes, "index", |t, m| {
+        t.indexes.contains_key(m)
+    });
+    for (t, name, why) in indexes {
+        if !out.indexes.iter().any(|(a, m, _)| *a == t && *m == name) {
+            out.indexes.push((t, name, why));
+        }
+    }
+}
+
+/// The members of `set` (live table, name) still declared: (declared table, name, label).
+fn again(
+    cx: &PlanCx,
+    set: &std::collections::BTreeSet<(QualifiedName, String)>,
+    what: &str,
+    declared: impl Fn(&crate::model::Table, &str) -> bool,
+) -> Vec<(QualifiedName, String, String)> {
+    set.iter()
+        .filter_map(|(lt, name)| {
+            let t = cx.declared_name(lt);
+            let dt = cx.declared.tables.get(&t)?;
+            let why = format!(
+                "{what} {name} on {t}: recreated around the rebuild of the enum it compares with"
+            );
+            declared(dt, name).then(|| (t, name.clone(), why))
+        })
+        .collect()
 }
 
 /// Keys first (foreign keys need them), then checks, exclusions, foreign keys.
@@ -462,6 +539,16 @@ pub(crate) fn comment_constraints(
     for (t, kind, m, why) in adds {
         if let Some(Some(c)) = declared(t, *kind, m) {
             b.comment(ddl::comment_on_constraint(t, m, Some(c)), why);
+        }
+        let table = cx.declared.tables.get(t);
+        if let Some(c) = table
+            .and_then(|dt| super::ddl::key_index_comment(dt, m))
+            .flatten()
+        {
+            b.comment(
+                crate::kinds::index::ddl::comment_on_index(t, m, Some(c)),
+                why,
+            );
         }
     }
     for (t, kind, m, why) in comments {

@@ -2,8 +2,8 @@
 //! collation, named checks) in category `domain`; the comment in category `comment`.
 
 use super::Domain;
-use crate::diff::{extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::field;
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::kinds::type_order::{comment_field, diff_named, field};
 use crate::model::Schema;
 
 /// `text NOT NULL DEFAULT '' CHECK (...)`: a one-line definition for reports.
@@ -25,19 +25,8 @@ pub fn summary(d: &Domain) -> String {
 }
 
 pub(crate) fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    let (pairs, extras) = pair(&declared.domains, &live.domains, |_, _| None);
-    for p in pairs {
-        let obj = ObjectRef::top(ObjectKind::Domain, p.decl_key);
-        let Some((_, l)) = p.live else {
-            out.push(missing(obj, Severity::Error, Some(summary(p.decl))));
-            continue;
-        };
-        compare(&obj, p.decl, l, out);
-    }
-    for (name, l) in extras {
-        let obj = ObjectRef::top(ObjectKind::Domain, name);
-        out.push(extra(obj, Severity::Warning, Some(summary(l))));
-    }
+    let (d, l) = (&declared.domains, &live.domains);
+    diff_named(d, l, ObjectKind::Domain, summary, compare, out);
 }
 
 fn compare(obj: &ObjectRef, d: &Domain, l: &Domain, out: &mut Vec<Change>) {
@@ -81,16 +70,7 @@ fn compare(obj: &ObjectRef, d: &Domain, l: &Domain, out: &mut Vec<Change>) {
         let what = format!("check {name}");
         field(out, cat, Severity::Warning, obj, &what, None, Some(le));
     }
-    let (dc, lc) = (d.comment.as_deref(), l.comment.as_deref());
-    field(
-        out,
-        Category::Comment,
-        Severity::Warning,
-        obj,
-        "comment",
-        dc,
-        lc,
-    );
+    comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
 }
 
 #[cfg(test)]

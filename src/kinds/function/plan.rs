@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::trigger::rows;
 use crate::model::{QualifiedName, Schema};
-use crate::plan::{PlanCx, Step};
+use crate::plan::{PlanCx, Rebuild, Step};
 
 use super::diff::key_of;
 use super::{ddl, Function, RoutineKey, RoutineKind};
@@ -74,7 +74,7 @@ fn trigger_id(c: &Change) -> Option<TriggerId> {
     Some((c.object.table.clone()?, c.object.member.clone()?))
 }
 
-fn wanted(declared: &Schema, live: &Schema, changes: &[Change]) -> Wanted {
+fn wanted(declared: &Schema, live: &Schema, changes: &[Change], rebuild: &Rebuild) -> Wanted {
     let mut w = Wanted::default();
     for c in changes {
         let label = format!("{}: {}", c.object.describe(), c.summary);
@@ -86,6 +86,7 @@ fn wanted(declared: &Schema, live: &Schema, changes: &[Change]) -> Wanted {
             w.routine_change(declared, live, c, key, label);
         }
     }
+    w.with_rebuilt(declared, live, rebuild);
     w.with_dependent_triggers(declared, live);
     w
 }
@@ -129,6 +130,39 @@ impl Wanted {
             }
             (_, Category::Comment) => self.routine_comments.push((key, label)),
             _ => {}
+        }
+    }
+
+    /// Routines and triggers in the way of a column change (see [`crate::plan::Rebuild`]): dropped
+    /// before it, created again (as declared) after it.
+    fn with_rebuilt(&mut self, declared: &Schema, live: &Schema, rebuild: &Rebuild) {
+        for key in &rebuild.routines {
+            if !live.functions.contains_key(key) || self.recreate.contains(key) {
+                continue;
+            }
+            self.recreate.push(key.clone());
+            self.create.retain(|(k, _, _)| k != key);
+            if declared.functions.contains_key(key) {
+                let label =
+                    format!("routine {key}: recreated around a change of a column it reads");
+                self.create.push((key.clone(), label, false));
+            }
+        }
+        for id in &rebuild.triggers {
+            if self.triggers_drop.iter().any(|(i, _)| i == id) {
+                continue;
+            }
+            let (table, name) = id;
+            let label =
+                format!("trigger {name} on {table}: recreated around a change of a column it uses");
+            self.triggers_drop.push((id.clone(), label.clone()));
+            let declared_too = declared
+                .triggers
+                .get(table)
+                .is_some_and(|d| d.contains_key(name));
+            if declared_too && !self.triggers_create.iter().any(|(i, _)| i == id) {
+                self.triggers_create.push((id.clone(), label));
+            }
         }
     }
 
@@ -186,10 +220,12 @@ fn create_routine(out: &mut Vec<Step>, key: &RoutineKey, f: &Function, label: &s
     }
 }
 
-/// Drops, then routines that name no relation. `steps` are the plan's steps so far.
-pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
+/// Drops of triggers and routines that change or go, and of what calls the routines, before any
+/// type is changed or rebuilt (a routine's signature may name it). `steps` are the plan's steps
+/// so far.
+pub(crate) fn drops(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
     let (declared, live) = (cx.declared, cx.live);
-    let w = wanted(declared, live, changes);
+    let w = wanted(declared, live, changes, &cx.rebuild);
     let mut out = vec![];
     for ((table, name), label) in &w.triggers_drop {
         if !relation_dropped(steps, table) {
@@ -212,6 +248,15 @@ pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> 
             }
         }
     }
+    out
+}
+
+/// Routines that name no relation, before the tables (defaults, checks, generated columns and
+/// indexes may call them).
+pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
+    let (declared, live) = (cx.declared, cx.live);
+    let w = wanted(declared, live, changes, &cx.rebuild);
+    let mut out = vec![];
     if w.create.iter().any(|(k, _, _)| early(declared, k)) {
         out.push(step(
             ddl::skip_body_checks(),
@@ -246,18 +291,19 @@ fn recreated_by_stage(declared: &Schema, w: &Wanted) -> (Vec<RoutineKey>, Vec<Ro
 }
 
 /// The routines a plan drops and creates anew (`CREATE OR REPLACE` cannot change them).
-pub(crate) fn recreated(declared: &Schema, live: &Schema, changes: &[Change]) -> Vec<RoutineKey> {
-    wanted(declared, live, changes).recreate
+pub(crate) fn recreated(
+    declared: &Schema,
+    live: &Schema,
+    changes: &[Change],
+    rebuild: &Rebuild,
+) -> Vec<RoutineKey> {
+    wanted(declared, live, changes, rebuild).recreate
 }
 
 /// The tables (and views) whose triggers the plan drops, creates, redefines or enables or
 /// disables: those to probe for rows (see [`crate::kinds::trigger::rows`]).
-pub(crate) fn trigger_tables(
-    declared: &Schema,
-    live: &Schema,
-    changes: &[Change],
-) -> BTreeSet<QualifiedName> {
-    let w = wanted(declared, live, changes);
+pub(crate) fn trigger_tables(cx: &PlanCx, changes: &[Change]) -> BTreeSet<QualifiedName> {
+    let w = wanted(cx.declared, cx.live, changes, &cx.rebuild);
     let lists = [&w.triggers_create, &w.triggers_drop, &w.trigger_state];
     lists
         .into_iter()
@@ -274,13 +320,32 @@ fn early(declared: &Schema, key: &RoutineKey) -> bool {
         .is_some_and(|f| f.depends_on.is_empty())
 }
 
-/// Routines that name relations, triggers, states, comments, then drops of undeclared routines.
-/// `steps` are all the plan's other steps.
-pub(crate) fn after_views(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
-    let (declared, live) = (cx.declared, cx.live);
-    let w = wanted(declared, live, changes);
+/// Routines that name tables but no view, before the views (which may call them), as
+/// `ddl::create_script` orders them.
+pub(crate) fn after_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
+    let w = wanted(cx.declared, cx.live, changes, &cx.rebuild);
     let mut out = vec![];
-    if w.create.iter().any(|(k, _, _)| !early(declared, k)) {
+    create_stage(cx, changes, &w, ddl::Stage::AfterTables, &mut out);
+    out
+}
+
+/// Creates (or replaces) the declared routines of `stage` that the plan creates, then brings
+/// back what called those of them that were dropped to be created anew.
+fn create_stage(
+    cx: &PlanCx,
+    changes: &[Change],
+    w: &Wanted,
+    stage: ddl::Stage,
+    out: &mut Vec<Step>,
+) {
+    let declared = cx.declared;
+    let in_stage = |key: &RoutineKey| {
+        declared
+            .functions
+            .get(key)
+            .filter(|f| ddl::stage_of(declared, f) == stage)
+    };
+    if w.create.iter().any(|(k, _, _)| in_stage(k).is_some()) {
         out.push(step(
             ddl::skip_body_checks(),
             "routine bodies are checked when called",
@@ -288,18 +353,24 @@ pub(crate) fn after_views(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Ve
         ));
     }
     for (key, label, replace) in &w.create {
-        if let Some(f) = declared
-            .functions
-            .get(key)
-            .filter(|_| !early(declared, key))
-        {
-            create_routine(&mut out, key, f, label, *replace);
+        if let Some(f) = in_stage(key) {
+            create_routine(out, key, f, label, *replace);
         }
     }
-    let (_, late) = recreated_by_stage(declared, &w);
+    let (_, late) = recreated_by_stage(declared, w);
+    let late: Vec<RoutineKey> = late.into_iter().filter(|k| in_stage(k).is_some()).collect();
     out.extend(super::dependents::restore_steps(
-        declared, live, changes, &late,
+        declared, cx.live, changes, &late,
     ));
+}
+
+/// Routines that name views, triggers, states, comments, then drops of undeclared routines.
+/// `steps` are all the plan's other steps.
+pub(crate) fn after_views(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step> {
+    let (declared, live) = (cx.declared, cx.live);
+    let w = wanted(declared, live, changes, &cx.rebuild);
+    let mut out = vec![];
+    create_stage(cx, changes, &w, ddl::Stage::AfterViews, &mut out);
     let created = create_triggers(cx, &w, steps, &mut out);
     trigger_alterations(cx, &w, &created, &mut out);
     routine_comments(declared, &w, &mut out);

@@ -89,6 +89,14 @@ pub(crate) fn comment_indexes(
         }
         if let Some(ix) = declared_index(cx.declared, t, m) {
             b.comment(ddl::comment_on_index(t, m, ix.comment.as_deref()), why);
+        } else if let Some(c) = cx
+            .declared
+            .tables
+            .get(t)
+            .and_then(|dt| crate::kinds::constraint::ddl::key_index_comment(dt, m))
+        {
+            // The index behind a key constraint (see `PrimaryKey::index_comment`).
+            b.comment(ddl::comment_on_index(t, m, c), why);
         }
     }
 }

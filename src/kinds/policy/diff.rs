@@ -255,10 +255,12 @@ fn tables_with_blocking_changes(declared: &Schema, changes: &[Change]) -> HashSe
 
 /// Early drops (right after renames) and the policies they take away, which [`plan_creates`]
 /// then creates again. Tables the plan drops lose their policies with them.
+/// `rebuilt`: (live table, policy) in the way of a column change (see `plan::Rebuild`).
 pub fn plan_drops(
     declared: &Schema,
     live: &Schema,
     changes: &[Change],
+    rebuilt: &HashSet<(QualifiedName, String)>,
 ) -> (Vec<PlanStep>, HashSet<(QualifiedName, String)>) {
     let blocking = tables_with_blocking_changes(declared, changes);
     let mut steps = Vec::new();
@@ -270,7 +272,11 @@ pub fn plan_drops(
         for (pname, lp) in &l.policies {
             let go = match d.policies.get(pname) {
                 None => true,
-                Some(dp) => blocking.contains(name) || (dp != lp && !alterable(dp, lp)),
+                Some(dp) => {
+                    blocking.contains(name)
+                        || rebuilt.contains(&(name.clone(), pname.clone()))
+                        || (dp != lp && !alterable(dp, lp))
+                }
             };
             if go {
                 steps.push(PlanStep::new(
@@ -396,7 +402,12 @@ mod tests {
             command: PolicyCommand::Select,
             ..own()
         };
-        let (drops, dropped) = plan_drops(&declared, &schema_with(Some(select.clone()), true), &[]);
+        let (drops, dropped) = plan_drops(
+            &declared,
+            &schema_with(Some(select.clone()), true),
+            &[],
+            &HashSet::new(),
+        );
         assert_eq!(drops.len(), 1);
         let creates = plan_creates(&declared, &schema_with(Some(select), true), &dropped);
         assert!(creates[0].sql.starts_with("CREATE POLICY"), "{creates:?}");
@@ -405,7 +416,7 @@ mod tests {
             ..own()
         };
         let live = schema_with(Some(other_roles), true);
-        let (drops, dropped) = plan_drops(&declared, &live, &[]);
+        let (drops, dropped) = plan_drops(&declared, &live, &[], &HashSet::new());
         assert!(drops.is_empty());
         let creates = plan_creates(&declared, &live, &dropped);
         assert!(creates[0].sql.starts_with("ALTER POLICY"), "{creates:?}");

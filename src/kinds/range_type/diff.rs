@@ -2,8 +2,8 @@
 //! comment in category `comment`.
 
 use super::RangeType;
-use crate::diff::{extra, missing, pair, Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::field;
+use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::kinds::type_order::{comment_field, diff_named, field};
 use crate::model::Schema;
 
 /// `(subtype = integer, subtype_diff = ...)`.
@@ -28,33 +28,16 @@ fn options(r: &RangeType) -> [(&'static str, Option<&str>); 5] {
 }
 
 pub(crate) fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    let (pairs, extras) = pair(&declared.ranges, &live.ranges, |_, _| None);
-    for p in pairs {
-        let obj = ObjectRef::top(ObjectKind::RangeType, p.decl_key);
-        let Some((_, l)) = p.live else {
-            out.push(missing(obj, Severity::Error, Some(summary(p.decl))));
-            continue;
-        };
-        let d = p.decl;
-        let cat = Category::UserType;
-        let (ds, ls) = (Some(d.subtype.as_str()), Some(l.subtype.as_str()));
-        field(out, cat, Severity::Error, &obj, "subtype", ds, ls);
-        for ((k, dv), (_, lv)) in options(d).into_iter().zip(options(l)) {
-            field(out, cat, Severity::Warning, &obj, k, dv, lv);
-        }
-        let (dc, lc) = (d.comment.as_deref(), l.comment.as_deref());
-        field(
-            out,
-            Category::Comment,
-            Severity::Warning,
-            &obj,
-            "comment",
-            dc,
-            lc,
-        );
+    let (d, l) = (&declared.ranges, &live.ranges);
+    diff_named(d, l, ObjectKind::RangeType, summary, compare, out);
+}
+
+fn compare(obj: &ObjectRef, d: &RangeType, l: &RangeType, out: &mut Vec<Change>) {
+    let cat = Category::UserType;
+    let (ds, ls) = (Some(d.subtype.as_str()), Some(l.subtype.as_str()));
+    field(out, cat, Severity::Error, obj, "subtype", ds, ls);
+    for ((k, dv), (_, lv)) in options(d).into_iter().zip(options(l)) {
+        field(out, cat, Severity::Warning, obj, k, dv, lv);
     }
-    for (name, l) in extras {
-        let obj = ObjectRef::top(ObjectKind::RangeType, name);
-        out.push(extra(obj, Severity::Warning, Some(summary(l))));
-    }
+    comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
 }

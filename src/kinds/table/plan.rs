@@ -90,6 +90,10 @@ pub(crate) fn comment_new_tables(cx: &PlanCx, b: &mut Builder) {
             if let Some(cm) = ddl::declared_comment(dt, kind, name) {
                 b.comment(ddl::comment_on_constraint(t, name, Some(cm)), &why);
             }
+            let key_index = crate::kinds::constraint::ddl::key_index_comment(dt, name);
+            if let Some(cm) = key_index.flatten() {
+                b.comment(ddl::comment_on_index(t, name, Some(cm)), &why);
+            }
         }
     }
 }

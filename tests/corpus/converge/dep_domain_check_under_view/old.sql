@@ -1,0 +1,5 @@
+create domain pos as int check (value > 0);
+create table t (id int primary key, n pos);
+create view v as select id, n from t;
+create function f(x pos) returns pos language sql as $$ select x $$;
+insert into t values (1, 5);

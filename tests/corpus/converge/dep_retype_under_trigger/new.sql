@@ -1,0 +1,5 @@
+create table t (id int primary key, n bigint);
+create function tg() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger t_n before update of n on t for each row when (new.n > 0) execute function tg();
+alter table t enable row level security;
+create policy p on t using (n > 0);
