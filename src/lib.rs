@@ -19,6 +19,7 @@ pub mod erd;
 pub mod error;
 pub mod github;
 pub mod graph;
+pub mod html;
 pub mod introspect;
 pub mod inventory;
 pub mod kinds;

@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
 use pgdrift::diff::{self, Policy, Selector};
-use pgdrift::report::{self, Report};
+use pgdrift::report;
 use pgdrift::Error;
 
 #[derive(Parser)]
@@ -107,6 +107,9 @@ enum Format {
     Github,
     /// SARIF 2.1.0 (code scanning: GitHub upload-sarif, GitLab), located at the declarations.
     Sarif,
+    /// A self-contained review page (inline CSS and SVG, no script, nothing from the network):
+    /// the drift by category, body diffs, a plan preview with hazards, the affected tables.
+    Html,
 }
 
 #[derive(Args)]
@@ -114,6 +117,9 @@ struct ReportArgs {
     /// Output format. JSON is versioned and documented in docs/json-format.md.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to FILE instead of stdout, e.g. `--format html --out report.html`.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
     /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
@@ -352,7 +358,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             )
             .await?;
             let at = Declarations::of(&args.report, &args.schema_file, &args.views);
-            finish(cmp, &args.report, &at)
+            finish(cmp, &args.report, &at, "check")
         }
         Command::Completions(args) => {
             print!(
@@ -400,7 +406,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 } => Declarations::of(&args.report, schema_file, views_dir),
                 _ => Declarations::default(),
             };
-            finish(cmp, &args.report, &at)
+            finish(cmp, &args.report, &at, "diff")
         }
     }
 }
@@ -476,7 +482,12 @@ impl Declarations {
     }
 }
 
-fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<u8, Error> {
+fn finish(
+    cmp: app::Comparison,
+    args: &ReportArgs,
+    at: &Declarations,
+    command: &str,
+) -> Result<u8, Error> {
     let mut rules = cmp.left.schema.ignore.clone();
     for r in &args.ignore {
         rules.push(parse_ignore(r)?);
@@ -490,35 +501,23 @@ fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<
         },
         warn_on: parse_categories(&args.warn_on)?,
     };
-    let (kept, ignored) = diff::apply_ignores(cmp.changes, &rules);
+    let (kept, ignored) = diff::apply_ignores(cmp.changes.clone(), &rules);
     let kept = if categories.is_empty() {
         kept
     } else {
         diff::filter_categories(kept, &categories)
     };
     let code = diff::exit_code(&kept, &policy);
-    let report = Report {
-        changes: kept,
-        ignored: ignored.len(),
-        declared_source: cmp.left.label.clone(),
-        live_source: cmp.right.label.clone(),
-        server_version: cmp.right.major.map(|m| m.to_string()),
-        normalizer_version: cmp
-            .normalizer_major
-            .or(cmp.left.major)
-            .map(|m| m.to_string()),
-    };
+    let report = cmp.report(kept, ignored.len(), command);
     let text = match args.format {
         Format::Human => report::human(&report, pgdrift::color::stdout()),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
         Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),
         Format::Sarif => pgdrift::sarif::check(&report, &at.sources, &at.schema_file),
+        Format::Html => pgdrift::html::preview_page(&report, &cmp.left.schema, &cmp.right.schema),
     };
-    print!("{text}");
-    if !text.ends_with('\n') {
-        println!();
-    }
+    report::emit(args.out.as_deref(), &text)?;
     Ok(code as u8)
 }
 

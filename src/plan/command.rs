@@ -16,6 +16,9 @@ pub enum PlanFormat {
     Human,
     /// The next Alembic revision (see `--alembic-dir`, `--message`).
     Alembic,
+    /// A self-contained review page (inline CSS and SVG, no script, nothing from the network):
+    /// the drift by category, body diffs, the plan with hazards flagged, the affected tables.
+    Html,
 }
 
 /// What the plan is computed from; shared by `plan` and `apply`.
@@ -214,16 +217,26 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     let text = match args.format {
         PlanFormat::Sql | PlanFormat::Alembic => render_sql(&plan),
         PlanFormat::Json => render_json(&plan),
-        PlanFormat::Human => render_human(&plan),
+        PlanFormat::Human => render_human(&plan, crate::color::stdout() && args.out.is_none()),
+        PlanFormat::Html => html_page(&cmp, &plan),
     };
-    match &args.out {
-        Some(path) => std::fs::write(path, text).map_err(|e| crate::Error::Io {
-            path: path.clone(),
-            source: e,
-        })?,
-        None => print!("{text}"),
-    }
+    crate::report::emit(args.out.as_deref(), &text)?;
     Ok(0)
+}
+
+/// The review page of a plan: the drift it resolves (after the declared ignore rules), then
+/// the plan itself.
+fn html_page(cmp: &crate::app::Comparison, plan: &Plan) -> String {
+    let (changes, ignored) =
+        crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
+    let report = cmp.report(changes, ignored.len(), "plan");
+    crate::html::render(&crate::html::Page {
+        command: &report.title(),
+        report: &report,
+        plan: crate::html::PlanSection::Plan(plan),
+        declared: &cmp.left.schema,
+        live: &cmp.right.schema,
+    })
 }
 
 /// Warns about each role the declared schema names that the target lacks.
