@@ -181,14 +181,6 @@ fn assert_self_contained(html: &str) {
     }
 }
 
-async fn drifted_db(hint: &str) -> common::TestDb {
-    let db = common::test_db(hint).await;
-    let sql = std::fs::read_to_string(repo().join("tests/fixtures/example/production_drift.sql"))
-        .expect("fixture");
-    db.exec(&sql).await;
-    db
-}
-
 /// The categories and their counts, from the JSON report of the same check.
 fn counts_from_json(db: &common::TestDb) -> Vec<(String, usize)> {
     let out = common::run_pgdrift(
@@ -211,7 +203,7 @@ fn counts_from_json(db: &common::TestDb) -> Vec<(String, usize)> {
 
 #[tokio::test]
 async fn check_page_of_the_production_drift_renders_in_chromium() {
-    let db = drifted_db("html_check").await;
+    let db = common::production_drift_db("html_check").await;
     let dir = common::temp_dir("html", "check");
     let page = dir.join("report.html");
     let out = common::run_pgdrift(
@@ -286,7 +278,7 @@ async fn check_page_of_the_production_drift_renders_in_chromium() {
 
 #[tokio::test]
 async fn plan_page_flags_hazards_and_goes_to_stdout_without_out() {
-    let db = drifted_db("html_plan").await;
+    let db = common::production_drift_db("html_plan").await;
     let out = common::run_pgdrift(
         &["plan", "--db", &db.url, "--format", "html"],
         Some(&repo()),

@@ -29,7 +29,7 @@ pub struct PlanSourceArgs {
     /// The declared schema file.
     #[arg(long, value_name = "FILE", default_value = "schema.yaml")]
     pub schema_file: PathBuf,
-    /// The folder of view files.
+    /// The declared project's folder of view files (read, never written).
     #[arg(long, value_name = "DIR", default_value = "views")]
     pub views: PathBuf,
     /// Where declared SQL is normalized: a database URL or `ephemeral` (default: the target's
