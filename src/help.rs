@@ -27,7 +27,8 @@ pub const PLAN: &str = "Examples:\n  \
 pgdrift plan --db postgres://app@db/app\n  \
 pgdrift plan --db \"$DATABASE_URL\" --online --format human\n  \
 pgdrift plan --db \"$DATABASE_URL\" --format html --out plan.html\n  \
-pgdrift plan --db \"$DATABASE_URL\" --format alembic --alembic-dir alembic/versions -m \"fix drift\"\n\n\
+pgdrift plan --db \"$DATABASE_URL\" --format alembic --alembic-dir alembic/versions -m \"fix drift\"\n  \
+pgdrift plan --db \"$DATABASE_URL\" --format dbmate --out db/migrations -m \"fix drift\"\n\n\
 Exit codes: 0 plan written (also when empty), 2 error (bad input, cannot connect, cannot plan).";
 
 pub const APPLY: &str = "Examples:\n  \

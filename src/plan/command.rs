@@ -16,6 +16,9 @@ pub enum PlanFormat {
     Human,
     /// The next Alembic revision (see `--alembic-dir`, `--message`).
     Alembic,
+    /// A dbmate migration `<version>_<message>.sql` written into --out DIR (else stdout):
+    /// `-- migrate:up` the plan, `-- migrate:down` the reverse plan.
+    Dbmate,
     /// A self-contained review page (inline CSS and SVG, no script, nothing from the network):
     /// the drift by category, body diffs, the plan with hazards flagged, the affected tables.
     Html,
@@ -81,7 +84,8 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "sql")]
     pub format: PlanFormat,
-    /// Write the plan to this file instead of stdout.
+    /// Write the plan to this file instead of stdout (with `--format dbmate`: the migrations
+    /// folder, e.g. db/migrations).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// With `--format alembic`: the versions folder; the revision revises its head and is
@@ -89,10 +93,11 @@ pub struct PlanArgs {
     /// revision revises the database's alembic_version and goes to stdout.
     #[arg(long, value_name = "DIR")]
     pub alembic_dir: Option<PathBuf>,
-    /// With `--format alembic`: the revision's message.
+    /// With `--format alembic`: the revision's message; with `dbmate`: the file name's words.
     #[arg(short = 'm', long, value_name = "TEXT")]
     pub message: Option<String>,
-    /// With `--format alembic`: the revision id (default: 12 fresh hex digits).
+    /// With `--format alembic`: the revision id (default: 12 fresh hex digits); with `dbmate`:
+    /// the version (default: the UTC time, YYYYMMDDHHMMSS).
     #[arg(long, value_name = "ID")]
     pub revision: Option<String>,
 }
@@ -194,6 +199,9 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     if args.format == PlanFormat::Alembic {
         return super::alembic::run(&args).await;
     }
+    if args.format == PlanFormat::Dbmate {
+        return super::dbmate::run(&args).await;
+    }
     for (given, flag) in [
         (args.alembic_dir.is_some(), "--alembic-dir"),
         (args.message.is_some(), "--message"),
@@ -215,7 +223,7 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     .await?;
     warn_missing_roles(&args.source, &cmp, &target.url).await?;
     let text = match args.format {
-        PlanFormat::Sql | PlanFormat::Alembic => render_sql(&plan),
+        PlanFormat::Sql | PlanFormat::Alembic | PlanFormat::Dbmate => render_sql(&plan),
         PlanFormat::Json => render_json(&plan),
         PlanFormat::Human => render_human(&plan, crate::color::stdout() && args.out.is_none()),
         PlanFormat::Html => html_page(&cmp, &plan),

@@ -23,7 +23,7 @@ fn comment_lines(text: &str) -> String {
         .collect::<String>()
 }
 
-fn step_sql(i: usize, st: &Step) -> String {
+pub(super) fn step_sql(i: usize, st: &Step) -> String {
     format!(
         "{}-- [{}] hazards: {} (step {})\n{};\n\n",
         comment_lines(&st.change),

@@ -42,7 +42,8 @@ pub use render::{
 pub use script::{drop_script, script, Script};
 pub use stable::{stabilize_expression, stabilized};
 pub use verify::{
-    apply_statements, stamp, verify, without_alembic_version, write_alembic_version, Verification,
+    apply_statements, stamp, verify, without_alembic_version, without_table, write_alembic_version,
+    Verification,
 };
 
 use crate::app::{self, DbArgs, Source};
