@@ -317,3 +317,36 @@ async fn plan_page_flags_hazards_and_goes_to_stdout_without_out() {
     }
     db.drop_now().await;
 }
+
+/// `diff` of two snapshots, offline: the page is titled after `diff`, and so is the human report.
+#[test]
+fn diff_page_of_two_snapshots_is_titled_diff() {
+    let prod = repo().join("snapshots/production.yaml");
+    let text = std::fs::read_to_string(&prod).expect("snapshot");
+    let dir = common::temp_dir("html", "diff");
+    let drifted = dir.join("drifted.yaml");
+    std::fs::write(
+        &drifted,
+        text.replacen("timestamp with time zone", "timestamp without time zone", 1),
+    )
+    .expect("write");
+    let (a, b) = (prod.to_string_lossy(), drifted.to_string_lossy());
+    let out = common::run_pgdrift(&["diff", &a, &b, "--format", "html"], None, &[]);
+    out.assert_code(1);
+    assert_self_contained(&out.stdout);
+    assert!(
+        out.stdout.contains("<h1>pgdrift diff</h1>"),
+        "{}",
+        out.stdout
+    );
+    assert!(out
+        .stdout
+        .contains("<td><a href=\"#cat-timezone\">timezone</a></td><td>1</td>"));
+    let human = common::run_pgdrift(&["diff", &a, &b], None, &[]);
+    human.assert_code(1);
+    assert!(
+        human.stdout.starts_with("pgdrift diff: declared "),
+        "{}",
+        human.stdout
+    );
+}
