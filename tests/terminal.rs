@@ -228,7 +228,7 @@ fn completions_and_man_pages() {
 }
 
 /// `plan --format human` colors its hazards (red for data loss, yellow for the others) with
-/// `--color always`, never with `--color never` or NO_COLOR, and not when piped.
+/// `--color always`, never with NO_COLOR, and not when piped.
 #[tokio::test]
 async fn plan_hazards_are_colored_only_when_asked_or_on_a_terminal() {
     let db = common::production_drift_db("terminal_plan").await;
@@ -241,11 +241,8 @@ async fn plan_hazards_are_colored_only_when_asked_or_on_a_terminal() {
     };
     let colored = plan(&["--color", "always"], &[]);
     assert!(colored.contains("\x1b[33m[rewrite]\x1b[0m"), "{colored}");
-    for plain in [
-        plan(&["--color", "never"], &[]),
-        plan(&[], &[("NO_COLOR", "1")]),
-        plan(&[], &[]),
-    ] {
+    // `--color never` is the same switch as NO_COLOR (tested on `diff` above): two runs suffice.
+    for plain in [plan(&[], &[("NO_COLOR", "1")]), plan(&[], &[])] {
         assert!(
             plain.contains("  [rewrite]") && !plain.contains(ESC),
             "{plain}"
