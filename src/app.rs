@@ -222,6 +222,30 @@ pub struct Comparison {
     pub normalizer_major: Option<u32>,
 }
 
+impl Comparison {
+    /// The report of `changes` (this comparison's, filtered), `ignored` of them hidden by ignore
+    /// rules, titled after the subcommand (`check`, `diff`, `plan`).
+    pub fn report(
+        &self,
+        changes: Vec<Change>,
+        ignored: usize,
+        command: &str,
+    ) -> crate::report::Report {
+        crate::report::Report {
+            changes,
+            ignored,
+            declared_source: self.left.label.clone(),
+            live_source: self.right.label.clone(),
+            server_version: self.right.major.map(|m| m.to_string()),
+            normalizer_version: self
+                .normalizer_major
+                .or(self.left.major)
+                .map(|m| m.to_string()),
+            command: command.to_string(),
+        }
+    }
+}
+
 /// Options of a comparison beyond its two sources.
 #[derive(Debug, Clone, Default)]
 pub struct CompareOptions {

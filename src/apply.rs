@@ -548,7 +548,7 @@ async fn run_holding(
         println!("{}", plan.nothing_to_do());
         return Ok(0);
     }
-    print!("{}", plan::render_human(&plan));
+    print!("{}", plan::render_human(&plan, crate::color::stdout()));
     if !args.allow_destructive && !plan.destructive_steps().is_empty() {
         return Err(ApplyError::Destructive {
             steps: destructive_descriptions(&plan),

@@ -124,12 +124,13 @@ pub fn check(r: &Report, sources: &SourceMap, schema_file: &Path) -> String {
             }
         }
         let at = change_position(&c.object, sources, schema_file);
-        let title = format!("pgdrift check {}", crate::report::category_words(c));
+        let title = format!("{} {}", r.title(), crate::report::category_words(c));
         out.push_str(&annotation(c.severity, Some(&at), &title, &message));
     }
     let errors = r.errors();
     out.push_str(&format!(
-        "pgdrift check: {} difference(s), {errors} error(s), {} ignored; declared {} vs live {}\n",
+        "{}: {} difference(s), {errors} error(s), {} ignored; declared {} vs live {}\n",
+        r.title(),
         r.changes.len(),
         r.ignored,
         r.declared_source,

@@ -8,7 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
 use pgdrift::diff::{self, Policy, Selector};
-use pgdrift::report::{self, Report};
+use pgdrift::help;
+use pgdrift::report;
 use pgdrift::Error;
 
 #[derive(Parser)]
@@ -50,18 +51,25 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Write schema.yaml and views/*.sql describing a live database.
+    #[command(after_help = help::INSPECT)]
     Inspect(InspectArgs),
     /// Compare the declared schema with a live database (or a snapshot) and report the drift.
+    #[command(after_help = help::CHECK)]
     Check(CheckArgs),
     /// Store the normalized schema of a live database in one YAML file, for offline checks.
+    #[command(after_help = help::SNAPSHOT)]
     Snapshot(SnapshotArgs),
     /// Compare any two sources: database URLs, snapshot files or project folders.
+    #[command(after_help = help::DIFF)]
     Diff(DiffArgs),
     /// Show the SQL that would make a live database match the declared schema.
+    #[command(after_help = help::PLAN)]
     Plan(pgdrift::plan::PlanArgs),
     /// Run that SQL safely: one transaction, advisory lock, timeouts, re-check afterwards.
+    #[command(after_help = help::APPLY)]
     Apply(pgdrift::apply::ApplyArgs),
     /// Emit one migration that rebuilds the whole schema from an empty database.
+    #[command(after_help = help::SQUASH)]
     Squash(pgdrift::squash::SquashArgs),
     /// Check the schema (declared, --db or --against a snapshot) against rules: bigint keys,
     /// indexed foreign keys, timestamptz, ... Exit 1 when a finding is at error severity.
@@ -69,7 +77,7 @@ enum Command {
     /// Draw the tables, their key columns and foreign keys as a Mermaid erDiagram or Graphviz DOT.
     Erd(pgdrift::erd::cli::ErdArgs),
     /// Manage the PostgreSQL server binaries throw-away clusters start from.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::POSTGRES)]
     Postgres(pgdrift::postgres::cli::PostgresCommand),
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     Completions(pgdrift::shell::CompletionsArgs),
@@ -107,6 +115,9 @@ enum Format {
     Github,
     /// SARIF 2.1.0 (code scanning: GitHub upload-sarif, GitLab), located at the declarations.
     Sarif,
+    /// A self-contained review page (inline CSS and SVG, no script, nothing from the network):
+    /// the drift by category, body diffs, a plan preview with hazards, the affected tables.
+    Html,
 }
 
 #[derive(Args)]
@@ -114,6 +125,9 @@ struct ReportArgs {
     /// Output format. JSON is versioned and documented in docs/json-format.md.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to FILE instead of stdout, e.g. `--format html --out report.html`.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
     /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
@@ -148,7 +162,7 @@ struct CheckArgs {
         value_name = "FILE"
     )]
     schema_file: PathBuf,
-    /// The folder of view files.
+    /// The declared project's folder of view files (read, never written).
     #[arg(long, default_value = "views", value_name = "DIR")]
     views: PathBuf,
     /// Where declared objects are normalized: a server URL on which pgdrift may CREATE DATABASE
@@ -176,8 +190,9 @@ struct DiffArgs {
     a: String,
     /// The source treated as "live".
     b: String,
-    /// Schemas to read from databases (repeatable). Default: public.
-    #[arg(long = "schema", value_name = "NAME")]
+    /// Schemas to read from databases (repeatable; `*` and `?` globs). Default: every schema
+    /// that is not a system schema and not owned by an extension, as pg_dump reads them.
+    #[arg(long = "schema", value_name = "PATTERN")]
     schemas: Vec<String>,
     /// Where declared folders are normalized (URL or `ephemeral`).
     #[arg(long, value_name = "URL")]
@@ -321,6 +336,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             }
         }
         Command::Check(args) => {
+            validate_report_args(&args.report)?;
             let declared = Source::Declared {
                 schema_file: args.schema_file.clone(),
                 views_dir: args.views.clone(),
@@ -352,7 +368,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             )
             .await?;
             let at = Declarations::of(&args.report, &args.schema_file, &args.views);
-            finish(cmp, &args.report, &at)
+            finish(cmp, &args.report, &at, "check")
         }
         Command::Completions(args) => {
             print!(
@@ -383,6 +399,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Lint(args) => pgdrift::lint::cli::run_cli(args).await,
         Command::Erd(args) => pgdrift::erd::cli::run_cli(args).await,
         Command::Diff(args) => {
+            validate_report_args(&args.report)?;
             let a = Source::from_arg(&args.a)?;
             let b = Source::from_arg(&args.b)?;
             let dev = app::dev_server(args.dev_url.as_deref())?;
@@ -400,7 +417,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 } => Declarations::of(&args.report, schema_file, views_dir),
                 _ => Declarations::default(),
             };
-            finish(cmp, &args.report, &at)
+            finish(cmp, &args.report, &at, "diff")
         }
     }
 }
@@ -424,6 +441,7 @@ fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
         Some((k, n)) => (k.trim().to_string(), n.trim().to_string()),
         None => ("*".to_string(), target.trim().to_string()),
     };
+    diff::check_ignore_kind(&kind).map_err(|e| Error::Other(format!("--ignore '{rule}': {e}")))?;
     if reason.trim().is_empty() || name.is_empty() {
         return Err(Error::Other(format!(
             "--ignore '{rule}': both a pattern and a reason are required"
@@ -476,7 +494,24 @@ impl Declarations {
     }
 }
 
-fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<u8, Error> {
+/// Reads the report's flags before any work, so a typo fails at once (exit 2) rather than after
+/// a comparison that may take a while.
+fn validate_report_args(args: &ReportArgs) -> Result<(), Error> {
+    for values in [&args.category, &args.fail_on, &args.warn_on] {
+        parse_categories(values)?;
+    }
+    for rule in &args.ignore {
+        parse_ignore(rule)?;
+    }
+    Ok(())
+}
+
+fn finish(
+    cmp: app::Comparison,
+    args: &ReportArgs,
+    at: &Declarations,
+    command: &str,
+) -> Result<u8, Error> {
     let mut rules = cmp.left.schema.ignore.clone();
     for r in &args.ignore {
         rules.push(parse_ignore(r)?);
@@ -490,35 +525,23 @@ fn finish(cmp: app::Comparison, args: &ReportArgs, at: &Declarations) -> Result<
         },
         warn_on: parse_categories(&args.warn_on)?,
     };
-    let (kept, ignored) = diff::apply_ignores(cmp.changes, &rules);
+    let (kept, ignored) = diff::apply_ignores(cmp.changes.clone(), &rules);
     let kept = if categories.is_empty() {
         kept
     } else {
         diff::filter_categories(kept, &categories)
     };
     let code = diff::exit_code(&kept, &policy);
-    let report = Report {
-        changes: kept,
-        ignored: ignored.len(),
-        declared_source: cmp.left.label.clone(),
-        live_source: cmp.right.label.clone(),
-        server_version: cmp.right.major.map(|m| m.to_string()),
-        normalizer_version: cmp
-            .normalizer_major
-            .or(cmp.left.major)
-            .map(|m| m.to_string()),
-    };
+    let report = cmp.report(kept, ignored.len(), command);
     let text = match args.format {
         Format::Human => report::human(&report, pgdrift::color::stdout()),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
         Format::Github => pgdrift::github::check(&report, &at.sources, &at.schema_file),
         Format::Sarif => pgdrift::sarif::check(&report, &at.sources, &at.schema_file),
+        Format::Html => pgdrift::html::preview_page(&report, &cmp.left.schema, &cmp.right.schema),
     };
-    print!("{text}");
-    if !text.ends_with('\n') {
-        println!();
-    }
+    report::emit(args.out.as_deref(), &text)?;
     Ok(code as u8)
 }
 

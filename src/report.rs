@@ -29,9 +29,21 @@ pub struct Report {
     pub server_version: Option<String>,
     /// The version of the server that normalized the declared schema.
     pub normalizer_version: Option<String>,
+    /// The subcommand that made the report (`check`, `diff`), for its title; empty means `check`.
+    pub command: String,
 }
 
 impl Report {
+    /// `pgdrift check`, `pgdrift diff`: the title of the report.
+    pub fn title(&self) -> String {
+        let command = if self.command.is_empty() {
+            "check"
+        } else {
+            &self.command
+        };
+        format!("pgdrift {command}")
+    }
+
     pub fn errors(&self) -> usize {
         self.changes
             .iter()
@@ -65,12 +77,29 @@ impl Report {
     }
 }
 
+/// Writes a rendered report to `out`, or to stdout (ending with a newline) when there is none.
+pub fn emit(out: Option<&std::path::Path>, text: &str) -> Result<(), crate::Error> {
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|e| crate::Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        None => {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            Ok(())
+        }
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `12 differences (5 errors, 7 warnings) in 4 categories`.
-fn totals(r: &Report) -> String {
+pub(crate) fn totals(r: &Report) -> String {
     format!(
         "{} ({}, {}) in {}",
         plural(r.changes.len(), "difference", "differences"),
@@ -88,7 +117,7 @@ fn ignored_note(r: &Report) -> String {
     }
 }
 
-fn versions_line(r: &Report) -> String {
+pub(crate) fn versions_line(r: &Report) -> String {
     let v = |s: &Option<String>| s.clone().unwrap_or_else(|| "unknown".to_string());
     format!(
         "live server PostgreSQL {}, normalized with PostgreSQL {}",
@@ -140,8 +169,10 @@ pub fn human(r: &Report, color: bool) -> String {
     let paint = Paint { on: color };
     let mut out = String::new();
     out.push_str(&format!(
-        "pgdrift check: declared {} vs live {}\n",
-        r.declared_source, r.live_source
+        "{}: declared {} vs live {}\n",
+        r.title(),
+        r.declared_source,
+        r.live_source
     ));
     out.push_str(&format!("{}\n", versions_line(r)));
     for (cat, n) in r.by_category() {
@@ -180,17 +211,21 @@ pub fn human(r: &Report, color: bool) -> String {
 }
 
 /// Categories whose detail is a unified diff of a body (views, routines, triggers).
-fn has_body_diff(c: Category) -> bool {
+pub(crate) fn has_body_diff(c: Category) -> bool {
     matches!(c, Category::View | Category::Function | Category::Trigger)
 }
 
-/// Declared/live values under a change, unless the summary already says them. A view body diff
-/// already shows both sides, so bodies with a detail are not repeated.
-fn human_values(c: &Change, out: &mut String) {
+/// Whether to show a change's declared/live values: not when the summary already says them, and
+/// not for a body whose diff (the detail) already shows both sides.
+pub(crate) fn shows_values(c: &Change) -> bool {
     let in_summary = |v: &Option<String>| v.as_ref().is_none_or(|v| c.summary.contains(v.as_str()));
-    if (in_summary(&c.declared) && in_summary(&c.live))
-        || (c.detail.is_some() && has_body_diff(c.category))
-    {
+    !((in_summary(&c.declared) && in_summary(&c.live))
+        || (c.detail.is_some() && has_body_diff(c.category)))
+}
+
+/// Declared/live values under a change, when [`shows_values`].
+fn human_values(c: &Change, out: &mut String) {
+    if !shows_values(c) {
         return;
     }
     let d = c.declared.as_deref().unwrap_or("-");
@@ -401,6 +436,7 @@ mod tests {
             live_source: "postgres://db/genes".into(),
             server_version: Some("16.4".into()),
             normalizer_version: Some("16.4".into()),
+            command: String::new(),
         }
     }
 

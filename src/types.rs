@@ -735,7 +735,12 @@ fn unknown(t: &str, user_types: &[QualifiedName]) -> String {
     candidates.extend(user_types.iter().map(|u| u.display_name()));
     let best = candidates
         .iter()
-        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
+        .map(|c| {
+            (
+                crate::suggest::edit_distance(&lower, &c.to_ascii_lowercase()),
+                c,
+            )
+        })
         .min_by_key(|(d, _)| *d);
     match best {
         // Close enough to be a typo (`txt`, `intger`), not a different word (`email` vs `real`).
@@ -744,21 +749,6 @@ fn unknown(t: &str, user_types: &[QualifiedName]) -> String {
         }
         _ => format!("unknown type `{t}` (see docs/schema-format.md for the built-in names)"),
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

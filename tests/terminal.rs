@@ -176,20 +176,7 @@ fn which(name: &str) -> Result<PathBuf, ()> {
 /// ones) that the shell parses; `pgdrift man` prints a roff page, or one per subcommand.
 #[test]
 fn completions_and_man_pages() {
-    let subcommands = [
-        "inspect",
-        "check",
-        "snapshot",
-        "diff",
-        "plan",
-        "apply",
-        "squash",
-        "lint",
-        "erd",
-        "postgres",
-        "completions",
-        "man",
-    ];
+    let subcommands = common::SUBCOMMANDS;
     let bash = common::run_pgdrift(&["completions", "bash"], None, &[]);
     bash.assert_code(0);
     for s in subcommands {
@@ -238,4 +225,28 @@ fn completions_and_man_pages() {
     assert!(check.contains(".TH pgdrift-check 1"), "{check}");
     assert!(check.contains("\\-\\-against"), "{check}");
     assert!(!dir.join("pgdrift-catalog-queries.1").exists());
+}
+
+/// `plan --format human` colors its hazards (red for data loss, yellow for the others) with
+/// `--color always`, never with NO_COLOR, and not when piped.
+#[tokio::test]
+async fn plan_hazards_are_colored_only_when_asked_or_on_a_terminal() {
+    let db = common::production_drift_db("terminal_plan").await;
+    let plan = |extra: &[&str], envs: &[(&str, &str)]| {
+        let mut args = vec!["plan", "--db", &db.url, "--format", "human"];
+        args.extend_from_slice(extra);
+        let out = common::run_pgdrift(&args, Some(&repo()), envs);
+        out.assert_code(0);
+        out.stdout
+    };
+    let colored = plan(&["--color", "always"], &[]);
+    assert!(colored.contains("\x1b[33m[rewrite]\x1b[0m"), "{colored}");
+    // `--color never` is the same switch as NO_COLOR (tested on `diff` above): two runs suffice.
+    for plain in [plan(&[], &[("NO_COLOR", "1")]), plan(&[], &[])] {
+        assert!(
+            plain.contains("  [rewrite]") && !plain.contains(ESC),
+            "{plain}"
+        );
+    }
+    db.drop_now().await;
 }

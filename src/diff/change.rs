@@ -182,11 +182,19 @@ impl fmt::Display for Category {
 /// An unknown category name on the command line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown drift category `{given}`; valid categories are: {}",
+    "unknown drift category `{given}`{}; valid categories are: {}",
+    category_hint(given),
     valid_category_names()
 )]
 pub struct ParseCategoryError {
     pub given: String,
+}
+
+/// ` (did you mean `foreign_key`?)` for a misspelled category or presence.
+fn category_hint(given: &str) -> String {
+    let names = Category::ALL.iter().map(|c| c.as_str());
+    let presences = ["missing", "extra", "changed"];
+    crate::suggest::did_you_mean(given, names.chain(presences))
 }
 
 fn valid_category_names() -> String {

@@ -47,6 +47,57 @@ fn rule_kind_matches(rule_kind: &str, kind: ObjectKind) -> bool {
         || (rk == "foreign_key" && kind == ObjectKind::ForeignKey)
 }
 
+/// The kinds an ignore rule on the command line may name: what [`ObjectKind::ignore_kind`] gives,
+/// the extra spellings [`rule_kind_matches`] accepts, `role` (applied before comparing), `*`, and
+/// the kinds the model does not cover (by their inventory id).
+const IGNORE_KINDS: &[&str] = &[
+    "*",
+    "schema",
+    "extension",
+    "enum",
+    "domain",
+    "type",
+    "collation",
+    "sequence",
+    "table",
+    "column",
+    "constraint",
+    "foreign_key",
+    "index",
+    "view",
+    "materialized_view",
+    "function",
+    "procedure",
+    "aggregate",
+    "trigger",
+    "event_trigger",
+    "policy",
+    "privilege",
+    "owner",
+    "role",
+];
+
+/// Refuses a kind no rule can match, naming the closest known one: `tabel` is a typo, and a
+/// rule that hides nothing would pass silently.
+pub fn check_ignore_kind(kind: &str) -> Result<(), String> {
+    let k = kind.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    let unsupported = crate::inventory::KINDS.iter().map(|(id, _)| *id);
+    if IGNORE_KINDS.contains(&k.as_str()) || unsupported.clone().any(|id| id == k) {
+        return Ok(());
+    }
+    let mut known: Vec<&str> = IGNORE_KINDS.to_vec();
+    for id in unsupported {
+        if !known.contains(&id) {
+            known.push(id);
+        }
+    }
+    Err(format!(
+        "unknown kind `{kind}`{}; use one of {}",
+        crate::suggest::did_you_mean(&k, known.iter().copied()),
+        known.join(", ")
+    ))
+}
+
 /// Whether `rule` hides `obj`: same kind and the glob matches the display name, or a `table` /
 /// `view` rule whose glob matches the object's owning relation.
 pub fn rule_matches(rule: &IgnoreRule, obj: &ObjectRef) -> bool {

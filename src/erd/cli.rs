@@ -18,7 +18,8 @@ pub enum ErdFormat {
 #[derive(Args)]
 #[command(after_help = "Examples:\n  pgdrift erd > docs/erd.mmd\n  \
 pgdrift erd --against snapshots/production.yaml --tables 'gene*'\n  \
-pgdrift erd --around genes --depth 1 --format dot | dot -Tsvg > genes.svg")]
+pgdrift erd --around genes --depth 1 --format dot | dot -Tsvg > genes.svg\n\n\
+Exit codes: 0 written, 2 error (bad input, unknown --around table, cannot connect).")]
 pub struct ErdArgs {
     /// What to draw: the declared project (default), --db URL or --against FILE.
     #[command(flatten)]

@@ -122,8 +122,9 @@ fn validate_ignore_rules(schema: &Schema, cx: &mut Cx) {
         }
         if !IGNORE_KINDS.contains(&rule.kind.as_str()) {
             let msg = format!(
-                "unknown kind `{}`; use one of {}",
+                "unknown kind `{}`{}; use one of {}",
                 rule.kind,
+                crate::suggest::did_you_mean(&rule.kind, IGNORE_KINDS.iter().copied()),
                 IGNORE_KINDS.join(", ")
             );
             cx.problem(l, c, object, msg);

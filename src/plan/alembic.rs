@@ -23,13 +23,23 @@ pub struct Revision {
 /// Nothing is probed (the database it will run on is the upgraded one): views are recreated
 /// rather than replaced, and every table counts as holding rows.
 pub fn reverse_plan(cmp: &Comparison, opts: &super::PlanOptions) -> Result<Plan, PlanError> {
+    reverse_plan_without(cmp, opts, crate::squash::ALEMBIC_VERSION)
+}
+
+/// [`reverse_plan`], leaving out `bookkeeping`, the migration tool's own table
+/// (`alembic_version`, dbmate's `schema_migrations`).
+pub fn reverse_plan_without(
+    cmp: &Comparison,
+    opts: &super::PlanOptions,
+    bookkeeping: &str,
+) -> Result<Plan, PlanError> {
     let declared = &cmp.left.schema;
     let target = with_reverse_renames(declared, &cmp.right.schema);
     let changes = crate::diff::diff(
         &crate::normalize::with_canonical_equivalents(&target),
         &crate::normalize::with_canonical_equivalents(declared),
     );
-    let changes = crate::squash::without_alembic_version(changes);
+    let changes = crate::squash::without_table(changes, bookkeeping);
     let (changes, _ignored) = crate::diff::apply_ignores(changes, &declared.ignore);
     let mut opts = opts.clone();
     opts.appendable_views.clear();

@@ -16,6 +16,12 @@ pub enum PlanFormat {
     Human,
     /// The next Alembic revision (see `--alembic-dir`, `--message`).
     Alembic,
+    /// A dbmate migration `<version>_<message>.sql` written into --out DIR (else stdout):
+    /// `-- migrate:up` the plan, `-- migrate:down` the reverse plan.
+    Dbmate,
+    /// A self-contained review page (inline CSS and SVG, no script, nothing from the network):
+    /// the drift by category, body diffs, the plan with hazards flagged, the affected tables.
+    Html,
 }
 
 /// What the plan is computed from; shared by `plan` and `apply`.
@@ -26,7 +32,7 @@ pub struct PlanSourceArgs {
     /// The declared schema file.
     #[arg(long, value_name = "FILE", default_value = "schema.yaml")]
     pub schema_file: PathBuf,
-    /// The folder of view files.
+    /// The declared project's folder of view files (read, never written).
     #[arg(long, value_name = "DIR", default_value = "views")]
     pub views: PathBuf,
     /// Where declared SQL is normalized: a database URL or `ephemeral` (default: the target's
@@ -78,7 +84,8 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "sql")]
     pub format: PlanFormat,
-    /// Write the plan to this file instead of stdout.
+    /// Write the plan to this file instead of stdout (with `--format dbmate`: the migrations
+    /// folder, e.g. db/migrations).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// With `--format alembic`: the versions folder; the revision revises its head and is
@@ -86,10 +93,11 @@ pub struct PlanArgs {
     /// revision revises the database's alembic_version and goes to stdout.
     #[arg(long, value_name = "DIR")]
     pub alembic_dir: Option<PathBuf>,
-    /// With `--format alembic`: the revision's message.
+    /// With `--format alembic`: the revision's message; with `dbmate`: the file name's words.
     #[arg(short = 'm', long, value_name = "TEXT")]
     pub message: Option<String>,
-    /// With `--format alembic`: the revision id (default: 12 fresh hex digits).
+    /// With `--format alembic`: the revision id (default: 12 fresh hex digits); with `dbmate`:
+    /// the version (default: the UTC time, YYYYMMDDHHMMSS).
     #[arg(long, value_name = "ID")]
     pub revision: Option<String>,
 }
@@ -218,6 +226,9 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     if args.format == PlanFormat::Alembic {
         return super::alembic::run(&args).await;
     }
+    if args.format == PlanFormat::Dbmate {
+        return super::dbmate::run(&args).await;
+    }
     for (given, flag) in [
         (args.alembic_dir.is_some(), "--alembic-dir"),
         (args.message.is_some(), "--message"),
@@ -239,18 +250,28 @@ pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
     .await?;
     warn_missing_roles(&args.source, &cmp, &target.url).await?;
     let text = match args.format {
-        PlanFormat::Sql | PlanFormat::Alembic => render_sql(&plan),
+        PlanFormat::Sql | PlanFormat::Alembic | PlanFormat::Dbmate => render_sql(&plan),
         PlanFormat::Json => render_json(&plan),
-        PlanFormat::Human => render_human(&plan),
+        PlanFormat::Human => render_human(&plan, crate::color::stdout() && args.out.is_none()),
+        PlanFormat::Html => html_page(&cmp, &plan),
     };
-    match &args.out {
-        Some(path) => std::fs::write(path, text).map_err(|e| crate::Error::Io {
-            path: path.clone(),
-            source: e,
-        })?,
-        None => print!("{text}"),
-    }
+    crate::report::emit(args.out.as_deref(), &text)?;
     Ok(0)
+}
+
+/// The review page of a plan: the drift it resolves (after the declared ignore rules), then
+/// the plan itself.
+fn html_page(cmp: &crate::app::Comparison, plan: &Plan) -> String {
+    let (changes, ignored) =
+        crate::diff::apply_ignores(cmp.changes.clone(), &cmp.left.schema.ignore);
+    let report = cmp.report(changes, ignored.len(), "plan");
+    crate::html::render(&crate::html::Page {
+        command: &report.title(),
+        report: &report,
+        plan: crate::html::PlanSection::Plan(plan),
+        declared: &cmp.left.schema,
+        live: &cmp.right.schema,
+    })
 }
 
 /// Warns about each role the declared schema names that the target lacks.

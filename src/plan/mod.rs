@@ -36,6 +36,7 @@ use crate::model::{QualifiedName, Schema};
 mod alembic;
 mod command;
 mod context;
+mod dbmate;
 mod rebuild;
 mod render;
 
@@ -43,11 +44,12 @@ pub(crate) use context::{about, PlanCx};
 pub(crate) use rebuild::Rebuild;
 
 pub use crate::kinds::view::plan::appendable_views;
-pub use alembic::{render_revision, reverse_plan, Revision};
+pub use alembic::{render_revision, reverse_plan, reverse_plan_without, Revision};
 pub use command::{
     compare_for, missing_roles, missing_roles_error, plan_changes, plan_for, run, MissingRole,
     PlanArgs, PlanFormat, PlanSourceArgs,
 };
+pub use dbmate::{render_migration, utc_version};
 pub use render::{
     parse_json, render_human, render_json, render_sql, summary_counts, PLAN_FORMAT, PLAN_VERSION,
 };

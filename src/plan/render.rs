@@ -23,7 +23,7 @@ fn comment_lines(text: &str) -> String {
         .collect::<String>()
 }
 
-fn step_sql(i: usize, st: &Step) -> String {
+pub(super) fn step_sql(i: usize, st: &Step) -> String {
     format!(
         "{}-- [{}] hazards: {} (step {})\n{};\n\n",
         comment_lines(&st.change),
@@ -177,22 +177,37 @@ pub fn parse_json(text: &str, path: &std::path::Path) -> Result<Plan, PlanError>
     Ok(doc.plan)
 }
 
-/// For people: numbered statements with their hazards, then the summary.
-pub fn render_human(plan: &Plan) -> String {
+/// `  [data_loss, rewrite]` after a step, red when the step loses data, yellow for the other
+/// hazards (when `color`); nothing for a step without hazards.
+fn hazard_flags(h: &[Hazard], color: bool) -> String {
+    if h.is_empty() {
+        return String::new();
+    }
+    let code = if h.contains(&Hazard::DataLoss) {
+        "1;31"
+    } else {
+        "33"
+    };
+    format!(
+        "  {}",
+        crate::color::paint(color, code, &format!("[{}]", hazard_list(h)))
+    )
+}
+
+/// For people: numbered statements with their hazards, then the summary. Hazards are colored
+/// when `color` (a terminal, see [`crate::color`]).
+pub fn render_human(plan: &Plan, color: bool) -> String {
     if plan.steps.is_empty() {
         let mut out = format!("{}\n", plan.nothing_to_do());
         for w in &plan.warnings {
-            out.push_str(&format!("warning: {w}\n"));
+            let line = crate::color::paint(color, "33", &format!("warning: {w}"));
+            out.push_str(&format!("{line}\n"));
         }
         return out;
     }
     let mut out = String::new();
     for (i, st) in plan.steps.iter().enumerate() {
-        let flags = if st.hazards.is_empty() {
-            String::new()
-        } else {
-            format!("  [{}]", hazard_list(&st.hazards))
-        };
+        let flags = hazard_flags(&st.hazards, color);
         out.push_str(&format!(
             "{:>3}. {}{}\n",
             i + 1,
@@ -205,6 +220,11 @@ pub fn render_human(plan: &Plan) -> String {
     }
     out.push('\n');
     for l in summary_lines(plan) {
+        let l = if l.starts_with("warning:") {
+            crate::color::paint(color, "33", &l)
+        } else {
+            l
+        };
         out.push_str(&l);
         out.push('\n');
     }
@@ -274,7 +294,12 @@ mod tests {
         );
         let back = parse_json(&text, std::path::Path::new("p.json")).unwrap();
         assert_eq!(back, plan);
-        assert!(render_human(&plan).contains("[behavior_change]"));
+        assert!(render_human(&plan, false).contains("[behavior_change]"));
+        let colored = render_human(&plan, true);
+        assert!(
+            colored.contains("\x1b[33m[behavior_change]\x1b[0m"),
+            "{colored}"
+        );
         assert!(render_sql(&plan).contains("hazards: behavior_change (step 1)"));
     }
 }

@@ -42,7 +42,8 @@ pub use render::{
 pub use script::{drop_script, script, Script};
 pub use stable::{stabilize_expression, stabilized};
 pub use verify::{
-    apply_statements, stamp, verify, without_alembic_version, write_alembic_version, Verification,
+    apply_statements, stamp, verify, without_alembic_version, without_table, write_alembic_version,
+    Verification,
 };
 
 use crate::app::{self, DbArgs, Source};
@@ -85,6 +86,7 @@ pub enum ViewsOutput {
 
 /// Arguments of `pgdrift squash`.
 #[derive(clap::Args, Debug)]
+#[command(mut_arg("db", |a| a.help("Only with --stamp: the database whose alembic_version records the revision (Default: $DATABASE_URL, then DATABASE_URL in ./.env). The database to squash is --from-db.")))]
 pub struct SquashArgs {
     /// `--db` is the database `--stamp` records the revision in; `--schema` selects the schemas
     /// read from databases.
@@ -97,7 +99,8 @@ pub struct SquashArgs {
         value_name = "FILE"
     )]
     pub schema_file: PathBuf,
-    /// The folder of view files of the declared project.
+    /// The declared project's folder of view files (read, never written; where the squash puts
+    /// views is --views-output).
     #[arg(long, default_value = "views", value_name = "DIR")]
     pub views: PathBuf,
     /// Squash what a live database actually holds instead of the declared schema.
@@ -123,8 +126,9 @@ pub struct SquashArgs {
     /// Message of the revision (alembic docstring; slug of the dir file names).
     #[arg(long, value_name = "TEXT")]
     pub message: Option<String>,
-    /// `separate` leaves views (and materialized-view indexes and comments) out of the migration
-    /// and writes them to --views-file.
+    /// Where the squash puts the views: `inline` in the migration, or `separate`: views (and
+    /// materialized-view indexes and comments) out of the migration, into --views-file. (The
+    /// declared views folder that is read is --views.)
     #[arg(long = "views-output", value_enum, default_value = "inline")]
     pub views_output: ViewsOutput,
     /// Where --views-output separate writes the views. Default: next to --out

@@ -189,9 +189,14 @@ async fn witness_outcome(src: &SquashSource, scratch: &Scratch) -> Result<Outcom
 
 /// Changes that concern `alembic_version` (the table and its members).
 pub fn without_alembic_version(changes: Vec<Change>) -> Vec<Change> {
+    without_table(changes, ALEMBIC_VERSION)
+}
+
+/// `changes` without those about the public table `table` (a migration tool's bookkeeping).
+pub fn without_table(changes: Vec<Change>, table: &str) -> Vec<Change> {
     let rule = IgnoreRule {
         kind: "table".to_string(),
-        name: ALEMBIC_VERSION.to_string(),
+        name: table.to_string(),
         reason: "migration-tool bookkeeping".to_string(),
     };
     diff::apply_ignores(changes, &[rule]).0

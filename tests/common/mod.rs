@@ -326,6 +326,34 @@ fn sanitize_hint(hint: &str) -> String {
     s
 }
 
+/// A fresh database holding the bundled example as it drifted in production
+/// (tests/fixtures/example/production_drift.sql: 19 differences in 7 categories).
+pub async fn production_drift_db(name_hint: &str) -> TestDb {
+    let db = test_db(name_hint).await;
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example/production_drift.sql");
+    let sql =
+        std::fs::read_to_string(&fixture).unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
+    db.exec(&sql).await;
+    db
+}
+
+/// Every visible subcommand of the binary, in `--help` order.
+pub const SUBCOMMANDS: &[&str] = &[
+    "inspect",
+    "check",
+    "snapshot",
+    "diff",
+    "plan",
+    "apply",
+    "squash",
+    "lint",
+    "erd",
+    "postgres",
+    "completions",
+    "man",
+];
+
 /// Creates a fresh empty database (`t_<hint>_<pid>_<n>`, copied from an empty template) and
 /// returns its URL. Each call gives a new database.
 pub async fn test_db(name_hint: &str) -> TestDb {
