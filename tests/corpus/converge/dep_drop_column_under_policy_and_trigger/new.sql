@@ -1,0 +1,5 @@
+create table t (id int primary key, owner text);
+create function tg() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger t_legacy before update of owner on t for each row execute function tg();
+alter table t enable row level security;
+create policy mine on t using (owner = current_user);
