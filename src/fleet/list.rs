@@ -9,8 +9,8 @@ use crate::error::Error;
 /// The fleet flags of `check` (with `--db` repeated, which the binary collects).
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct FleetArgs {
-    /// Check every database listed in FILE: one URL per line; blank lines and `#` comments are
-    /// skipped. E.g. `--dbs-from tenants.txt`.
+    /// Check every database listed in FILE: one URL per line; blank lines and `#` comments (a
+    /// whole line, or after a blank) are skipped. E.g. `--dbs-from tenants.txt`.
     #[arg(long, value_name = "FILE")]
     pub dbs_from: Option<PathBuf>,
     /// Check the databases a query lists: it runs on the control database (--control-db, else the
@@ -121,7 +121,10 @@ pub fn from_file(file: &Path) -> Result<Vec<DbUrl>, Error> {
     })?;
     let mut urls = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
+        // A comment runs from a `#` that starts the line or follows a blank; a `#` inside a URL
+        // (percent-encoding aside) never follows a blank.
+        let line = line.split(" #").next().unwrap_or_default();
+        let line = line.split("\t#").next().unwrap_or_default().trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
