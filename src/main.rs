@@ -53,6 +53,11 @@ enum Command {
     /// Write schema.yaml and views/*.sql describing a live database.
     Inspect(InspectArgs),
     /// Compare the declared schema with a live database (or a snapshot) and report the drift.
+    ///
+    /// Several databases (`--db` repeated, --dbs-from, --dbs-query) are a fleet: read
+    /// concurrently, the declared side normalized once per server major, reported grouped by
+    /// identical drift. A fleet's exit code: 0 all match, 1 any drift, 2 any database not checked.
+    /// E.g. `pgdrift check --dbs-from tenants.txt --shard 1/4 --format json > shard1.json`.
     Check(CheckArgs),
     /// Store the normalized schema of a live database in one YAML file, for offline checks.
     Snapshot(SnapshotArgs),
@@ -226,7 +231,9 @@ DATABASE_URL in ./.env.";
 
 fn cli_command() -> clap::Command {
     Cli::command().mut_subcommand("check", |c| {
-        c.mut_arg("db", |a| a.action(clap::ArgAction::Append).help(CHECK_DB_HELP))
+        c.mut_arg("db", |a| {
+            a.action(clap::ArgAction::Append).help(CHECK_DB_HELP)
+        })
     })
 }
 
@@ -410,10 +417,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             finish(cmp, &args.report, &at)
         }
         Command::Completions(args) => {
-            print!(
-                "{}",
-                pgdrift::shell::completions(args.shell, cli_command())
-            );
+            print!("{}", pgdrift::shell::completions(args.shell, cli_command()));
             Ok(0)
         }
         Command::Man(args) => {

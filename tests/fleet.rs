@@ -72,8 +72,12 @@ async fn fleet_is_grouped_by_identical_drift_with_one_exit_code() {
         urls.push(with_password(&db_with("fleet", sql).await.url));
     }
     let missing = test_db("fleet_gone").await;
-    urls.push(with_password(&missing.url_for("no_such_database_pgdrift_fleet")));
-    urls.push(format!("postgres://postgres:{PASSWORD}@127.0.0.1:1/closed_port"));
+    urls.push(with_password(
+        &missing.url_for("no_such_database_pgdrift_fleet"),
+    ));
+    urls.push(format!(
+        "postgres://postgres:{PASSWORD}@127.0.0.1:1/closed_port"
+    ));
 
     let out = check(&dir, &[db_args(&urls), vec!["--format", "json"]].concat());
     out.assert_code(2);
@@ -83,8 +87,20 @@ async fn fleet_is_grouped_by_identical_drift_with_one_exit_code() {
     assert_eq!(v["version"], 1);
     let s = &v["summary"];
     assert_eq!(
-        (&s["databases"], &s["match"], &s["drifted"], &s["unchecked"], &s["groups"]),
-        (&Value::from(8), &Value::from(3), &Value::from(3), &Value::from(2), &Value::from(2)),
+        (
+            &s["databases"],
+            &s["match"],
+            &s["drifted"],
+            &s["unchecked"],
+            &s["groups"]
+        ),
+        (
+            &Value::from(8),
+            &Value::from(3),
+            &Value::from(3),
+            &Value::from(2),
+            &Value::from(2)
+        ),
         "{}",
         out.stdout
     );
@@ -103,14 +119,22 @@ async fn fleet_is_grouped_by_identical_drift_with_one_exit_code() {
         .iter()
         .map(|f| f["category"].as_str().unwrap())
         .collect();
-    assert_eq!(categories, ["column (missing)", "table (extra)"], "{}", out.stdout);
+    assert_eq!(
+        categories,
+        ["column (missing)", "table (extra)"],
+        "{}",
+        out.stdout
+    );
     let reasons: Vec<String> = v["unchecked"]
         .as_array()
         .unwrap()
         .iter()
         .map(|u| u["reason"].as_str().unwrap().to_string())
         .collect();
-    assert!(reasons.iter().any(|r| r.contains("connection refused")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("connection refused")),
+        "{reasons:?}"
+    );
     assert!(
         reasons.iter().any(|r| r.contains("does not exist")),
         "{reasons:?}"
@@ -125,9 +149,16 @@ async fn fleet_is_grouped_by_identical_drift_with_one_exit_code() {
         human.stdout
     );
     assert!(human.stdout.contains("2 could not be checked"));
-    let md = check(&dir, &[db_args(&urls), vec!["--format", "markdown"]].concat());
+    let md = check(
+        &dir,
+        &[db_args(&urls), vec!["--format", "markdown"]].concat(),
+    );
     assert_no_password(&md);
-    assert!(md.stdout.contains("#### 2 drifted the same way"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains("#### 2 drifted the same way"),
+        "{}",
+        md.stdout
+    );
 
     // Without the unreachable ones the fleet drifted (1); the matching ones alone pass (0); a
     // drift that --warn-on turns into warnings passes too.
@@ -136,21 +167,29 @@ async fn fleet_is_grouped_by_identical_drift_with_one_exit_code() {
     let warn = [db_args(&urls[..5]), vec!["--warn-on", "type"]].concat();
     let out = check(&dir, &warn);
     out.assert_code(0);
-    assert!(out.stdout.contains("warnings only: passes"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("warnings only: passes"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[tokio::test]
 async fn shards_merged_give_the_report_of_one_run() {
     let dir = project("shards");
     let mut list = String::from("# the fleet\n\n");
-    for (i, sql) in [MATCHING, NARROWED, MATCHING, NARROWED, OTHER, MATCHING, MATCHING]
-        .iter()
-        .enumerate()
+    for (i, sql) in [
+        MATCHING, NARROWED, MATCHING, NARROWED, OTHER, MATCHING, MATCHING,
+    ]
+    .iter()
+    .enumerate()
     {
         let db = db_with("fleet_shard", sql).await;
         list.push_str(&format!("{}   # tenant {i}\n", with_password(&db.url)));
     }
-    list.push_str(&format!("postgres://postgres:{PASSWORD}@127.0.0.1:1/closed\n"));
+    list.push_str(&format!(
+        "postgres://postgres:{PASSWORD}@127.0.0.1:1/closed\n"
+    ));
     let file = dir.join("fleet.txt");
     std::fs::write(&file, list).unwrap();
     let file = file.to_str().unwrap();
@@ -177,8 +216,16 @@ async fn shards_merged_give_the_report_of_one_run() {
     let v: Value = serde_json::from_str(&merged.stdout).unwrap();
     assert_eq!(v["summary"]["databases"], 8);
     assert_eq!(v["summary"]["match"], 4);
-    let human = run_pgdrift(&["report", "merge", &parts[0], &parts[1], &parts[2]], None, &[]);
-    assert!(human.stdout.contains("4 match; 2 drifted the same way"), "{}", human.stdout);
+    let human = run_pgdrift(
+        &["report", "merge", &parts[0], &parts[1], &parts[2]],
+        None,
+        &[],
+    );
+    assert!(
+        human.stdout.contains("4 match; 2 drifted the same way"),
+        "{}",
+        human.stdout
+    );
 
     // A report of another declared schema does not merge.
     let other: Value = serde_json::from_str(&std::fs::read_to_string(&parts[0]).unwrap()).unwrap();
@@ -192,7 +239,12 @@ async fn shards_merged_give_the_report_of_one_run() {
         &[],
     );
     out.assert_code(2);
-    assert!(out.stderr.contains("only reports of one declared schema merge"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("only reports of one declared schema merge"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[tokio::test]
@@ -206,7 +258,11 @@ async fn bad_lists_name_file_and_line_and_slow_databases_time_out() {
     .unwrap();
     let out = check(&dir, &["--dbs-from", file.to_str().unwrap()]);
     out.assert_code(2);
-    assert!(out.stderr.contains("dbs.txt:3: expected a database URL"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("dbs.txt:3: expected a database URL"),
+        "{}",
+        out.stderr
+    );
     std::fs::write(&file, "postgres://a@h:99999/db\n").unwrap();
     let out = check(&dir, &["--dbs-from", file.to_str().unwrap()]);
     out.assert_code(2);
@@ -228,7 +284,11 @@ async fn bad_lists_name_file_and_line_and_slow_databases_time_out() {
     out.assert_code(2);
     assert_no_password(&out);
     assert!(started.elapsed().as_secs() < 30);
-    assert!(out.stdout.contains("not read within 1 s (--db-timeout)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("not read within 1 s (--db-timeout)"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("1 match;"), "{}", out.stdout);
     drop(silent);
 }
@@ -243,7 +303,10 @@ async fn dbs_query_lists_databases_by_name_on_the_control_server() {
     let control = with_password(&names[0].server_url());
     let pattern = format!("t_fleetq_{}_%", std::process::id());
     let sql = format!("SELECT datname FROM pg_database WHERE datname LIKE '{pattern}' ORDER BY 1");
-    let out = check(&dir, &["--db", &control, "--dbs-query", &sql, "--format", "json"]);
+    let out = check(
+        &dir,
+        &["--db", &control, "--dbs-query", &sql, "--format", "json"],
+    );
     out.assert_code(1);
     assert_no_password(&out);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();

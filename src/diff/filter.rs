@@ -169,7 +169,11 @@ pub struct Verdict {
 
 impl Verdict {
     /// The changes kept, how many ignore rules hid, and the exit code (0 or 1).
-    pub fn apply(&self, changes: Vec<Change>, declared_rules: &[IgnoreRule]) -> (Vec<Change>, usize, i32) {
+    pub fn apply(
+        &self,
+        changes: Vec<Change>,
+        declared_rules: &[IgnoreRule],
+    ) -> (Vec<Change>, usize, i32) {
         let mut rules = declared_rules.to_vec();
         rules.extend(self.rules.iter().cloned());
         let (kept, ignored) = apply_ignores(changes, &rules);

@@ -144,12 +144,8 @@ pub fn from_file(file: &Path) -> Result<Vec<DbUrl>, Error> {
 /// `--dbs-query`: URLs, or database names on the control database's server.
 async fn from_query(control: &DbUrl, sql: &str) -> Result<Vec<DbUrl>, Error> {
     let client = control.connect().await?;
-    let fail = |reason: String| {
-        Error::Other(format!(
-            "--dbs-query on {}: {reason}",
-            control.redacted()
-        ))
-    };
+    let fail =
+        |reason: String| Error::Other(format!("--dbs-query on {}: {reason}", control.redacted()));
     let rows = client
         .query(sql, &[])
         .await
@@ -162,7 +158,10 @@ async fn from_query(control: &DbUrl, sql: &str) -> Result<Vec<DbUrl>, Error> {
         let value: Option<String> = row.try_get(0).map_err(|_| {
             fail("the query must return one text column (URLs or database names); cast it with ::text".into())
         })?;
-        let Some(value) = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) else {
+        let Some(value) = value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+        else {
             continue;
         };
         let url = if value.contains("://") {

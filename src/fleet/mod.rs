@@ -7,6 +7,7 @@
 //! that one result; the comparisons run one after the other, since they are CPU work on one
 //! thread and may share the major's scratch database to settle deparse fixpoints.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -109,14 +110,13 @@ async fn compare_all(
             Err(reason) => Outcome::Unchecked(reason),
             Ok(live) => {
                 let major = live.major.unwrap_or_default();
-                if !normalizers.contains_key(&major) {
-                    let n = Normalizer::new(declared, url, major, options).await?;
-                    normalizers.insert(major, n);
-                }
-                match normalizers.get_mut(&major) {
-                    Some(n) => n.compare(declared, url, live, options).await,
-                    None => Outcome::Unchecked("internal: no normalizer".into()),
-                }
+                let n = match normalizers.entry(major) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => {
+                        e.insert(Normalizer::new(declared, url, major, options).await?)
+                    }
+                };
+                n.compare(declared, url, live, options).await
             }
         };
         outcomes.push((url.redacted(), outcome));
@@ -147,7 +147,14 @@ impl Normalizer {
             LazyScratch::new(dev.clone(), pin),
             LazyScratch::new(dev, pin),
         ];
-        match app::resolve(declared, &mut scratch[0], &options.schemas, &options.compare).await {
+        match app::resolve(
+            declared,
+            &mut scratch[0],
+            &options.schemas,
+            &options.compare,
+        )
+        .await
+        {
             Ok(resolved) => Ok(Normalizer {
                 scratch,
                 declared: resolved,
