@@ -90,6 +90,15 @@ pub async fn read_db_with(
     owners: bool,
 ) -> Result<Resolved, Error> {
     let _progress = crate::progress::Progress::start(format!("reading {}", url.redacted()), None);
+    read_db_silently(url, schemas, owners).await
+}
+
+/// [`read_db_with`] without its progress line (a fleet shows one line for all its reads).
+pub(crate) async fn read_db_silently(
+    url: &DbUrl,
+    schemas: &[String],
+    owners: bool,
+) -> Result<Resolved, Error> {
     let client = url.connect().await?;
     let major = crate::conn::server_major(&client)
         .await

@@ -271,10 +271,30 @@ async fn bad_lists_name_file_and_line_and_slow_databases_time_out() {
     out.assert_code(2);
     assert!(out.stderr.contains("expected I/N"), "{}", out.stderr);
 
+    // A declared schema PostgreSQL rejects fails the whole fleet, naming the place.
+    let good = db_with("fleet_slow", MATCHING).await;
+    let broken = project("broken");
+    std::fs::write(
+        broken.join("schema.yaml"),
+        "tables:\n  items:\n    columns:\n      id: {type: bigint, default: \"nope(\"}\n",
+    )
+    .unwrap();
+    let out = check(
+        &broken,
+        &["--db", &good.url, "--db", &good.url_for("other")],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("schema.yaml:2:3: table items: PostgreSQL rejected"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+
     // A port that accepts and never answers: reported after --db-timeout, the rest is checked.
     let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = silent.local_addr().unwrap().port();
-    let good = db_with("fleet_slow", MATCHING).await;
     let hang = format!("postgres://postgres:{PASSWORD}@127.0.0.1:{port}/silent");
     let started = std::time::Instant::now();
     let out = check(

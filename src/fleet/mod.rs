@@ -47,13 +47,40 @@ pub async fn check(
     urls: &[DbUrl],
     options: &FleetOptions,
 ) -> Result<FleetReport, Error> {
-    let reads = read_all(urls, options).await;
+    // The first database's major is normalized while the databases are read: both wait on
+    // servers, and for a fleet of one major that is all the normalization there is.
+    let (reads, first) = tokio::join!(
+        read_all(urls, options),
+        normalize_first(declared, urls, options)
+    );
     let mut normalizers: BTreeMap<u32, Normalizer> = BTreeMap::new();
+    match first {
+        Some(Ok((major, n))) => {
+            normalizers.insert(major, n);
+        }
+        Some(Err(e)) => return Err(e),
+        None => {}
+    }
     let compared = compare_all(declared, urls, reads, &mut normalizers, options).await;
     for n in normalizers.into_values() {
         n.drop_now().await;
     }
     Ok(FleetReport::build(&declared.label(), compared?))
+}
+
+/// The normalizer of the first database's major; `None` when that database cannot be reached
+/// (its read reports why, and the next database of each major makes the normalizer).
+async fn normalize_first(
+    declared: &Source,
+    urls: &[DbUrl],
+    options: &FleetOptions,
+) -> Option<Result<(u32, Normalizer), Error>> {
+    let first = urls.first()?;
+    let live = Source::Db(first.clone());
+    let read = app::pinned_major(&live, declared);
+    let major = tokio::time::timeout(options.timeout, read).await.ok()??;
+    let n = Normalizer::new(declared, first, major, options).await;
+    Some(n.map(|n| (major, n)))
 }
 
 /// Reads every database concurrently, at most `per_server` at once per server.
@@ -64,16 +91,21 @@ async fn read_all(urls: &[DbUrl], options: &FleetOptions) -> Vec<Result<Resolved
             .entry(u.server())
             .or_insert_with(|| Semaphore::new(options.per_server));
     }
-    let _progress =
-        crate::progress::Progress::start(format!("reading {} databases", urls.len()), None);
+    let progress = crate::progress::Progress::start(
+        format!("reading {} databases", urls.len()),
+        Some(urls.len()),
+    );
     let reads = urls.iter().map(|url| {
         let server = servers.get(&url.server());
+        let progress = &progress;
         async move {
             let _permit = match server {
                 Some(s) => Some(s.acquire().await.map_err(|e| e.to_string())?),
                 None => None,
             };
-            read_one(url, options).await
+            let read = read_one(url, options).await;
+            progress.inc(1);
+            read
         }
     });
     futures_util::future::join_all(reads).await
@@ -81,7 +113,7 @@ async fn read_all(urls: &[DbUrl], options: &FleetOptions) -> Vec<Result<Resolved
 
 /// One database, within the timeout; the reason of a failure is one redacted line.
 async fn read_one(url: &DbUrl, options: &FleetOptions) -> Result<Resolved, String> {
-    let read = app::read_db_with(url, &options.schemas, options.compare.owners);
+    let read = app::read_db_silently(url, &options.schemas, options.compare.owners);
     match tokio::time::timeout(options.timeout, read).await {
         Ok(Ok(resolved)) => Ok(resolved),
         Ok(Err(e)) => Err(one_line(&url.scrub(&e.to_string()))),
