@@ -6,7 +6,8 @@
 # --phases runs only the named phases (default: all but the fleet ones); --routines adds a
 # plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
 #
-# The fleet (issue 16): `--sizes 200 --phases floor,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
+# The fleet (issue 16): `--sizes 200 --phases floor,floor_tight,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
+# (the table needs floor, floor_tight and inspect)
 # copies the size's database FLEET_DBS times (default 100) and times one `check` of them all
 # (--dbs-query) against a `check` of one, with a warm normalization cache and without one
 # (--no-cache); the fleet's verification also checks that `--shard 1/4 … 4/4` merged with
