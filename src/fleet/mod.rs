@@ -4,8 +4,8 @@
 //! server (host:port) by a semaphore of `--max-connections-per-server` permits, each read under
 //! `--db-timeout`. The declared side is normalized once per server major (through the same
 //! normalization cache as a single check) and every database of that major is compared with
-//! that one result; the comparisons run one after the other, since they are CPU work on one
-//! thread and may share the major's scratch database to settle deparse fixpoints.
+//! that one result as soon as it is read. Comparisons take turns (a mutex): they are CPU work on
+//! one thread, and may share the major's scratch database to settle deparse fixpoints.
 
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -47,44 +47,91 @@ pub async fn check(
     urls: &[DbUrl],
     options: &FleetOptions,
 ) -> Result<FleetReport, Error> {
+    let shared = tokio::sync::Mutex::new(Shared::default());
     // The first database's major is normalized while the databases are read: both wait on
-    // servers, and for a fleet of one major that is all the normalization there is.
-    let (reads, first) = tokio::join!(
-        read_all(urls, options),
-        normalize_first(declared, urls, options)
+    // servers, and for a fleet of one major that is all the normalization there is. It takes
+    // the lock first (join! polls it first), so no comparison starts before it is done.
+    let ((), outcomes) = tokio::join!(
+        normalize_first(declared, urls, &shared, options),
+        check_all(declared, urls, &shared, options)
     );
-    let mut normalizers: BTreeMap<u32, Normalizer> = BTreeMap::new();
-    match first {
-        Some(Ok((major, n))) => {
-            normalizers.insert(major, n);
-        }
-        Some(Err(e)) => return Err(e),
-        None => {}
-    }
-    let compared = compare_all(declared, urls, reads, &mut normalizers, options).await;
-    for n in normalizers.into_values() {
+    let shared = shared.into_inner();
+    for n in shared.normalizers.into_values() {
         n.drop_now().await;
     }
-    Ok(FleetReport::build(&declared.label(), compared?))
+    match shared.fatal {
+        Some(e) => Err(e),
+        None => Ok(FleetReport::build(&declared.label(), outcomes)),
+    }
 }
 
-/// The normalizer of the first database's major; `None` when that database cannot be reached
-/// (its read reports why, and the next database of each major makes the normalizer).
+/// What the comparisons share: one normalizer per major, and the error that stops the fleet.
+#[derive(Default)]
+struct Shared {
+    normalizers: BTreeMap<u32, Normalizer>,
+    fatal: Option<Error>,
+}
+
+impl Shared {
+    async fn compare(
+        &mut self,
+        declared: &Source,
+        url: &DbUrl,
+        live: Resolved,
+        options: &FleetOptions,
+    ) -> Outcome {
+        if self.fatal.is_some() {
+            return Outcome::Unchecked("not compared: the declared schema failed".into());
+        }
+        let major = live.major.unwrap_or_default();
+        let n = match self.normalizers.entry(major) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => match Normalizer::new(declared, url, major, options).await {
+                Ok(n) => e.insert(n),
+                Err(err) => {
+                    self.fatal = Some(err);
+                    return Outcome::Unchecked("not compared: the declared schema failed".into());
+                }
+            },
+        };
+        n.compare(declared, url, live, options).await
+    }
+}
+
+/// Makes the normalizer of the first database's major. When that database cannot be reached,
+/// its read reports why and the first database of each major read makes the normalizer.
 async fn normalize_first(
     declared: &Source,
     urls: &[DbUrl],
+    shared: &tokio::sync::Mutex<Shared>,
     options: &FleetOptions,
-) -> Option<Result<(u32, Normalizer), Error>> {
-    let first = urls.first()?;
+) {
+    let mut shared = shared.lock().await;
+    let Some(first) = urls.first() else {
+        return;
+    };
     let live = Source::Db(first.clone());
     let read = app::pinned_major(&live, declared);
-    let major = tokio::time::timeout(options.timeout, read).await.ok()??;
-    let n = Normalizer::new(declared, first, major, options).await;
-    Some(n.map(|n| (major, n)))
+    let Ok(Some(major)) = tokio::time::timeout(options.timeout, read).await else {
+        return;
+    };
+    match Normalizer::new(declared, first, major, options).await {
+        Ok(n) => {
+            shared.normalizers.insert(major, n);
+        }
+        Err(e) => shared.fatal = Some(e),
+    }
 }
 
-/// Reads every database concurrently, at most `per_server` at once per server.
-async fn read_all(urls: &[DbUrl], options: &FleetOptions) -> Vec<Result<Resolved, String>> {
+/// Reads every database concurrently, at most `per_server` at once per server, and compares
+/// each as soon as it is read. A database keeps its server's permit until compared, so at most
+/// `per_server` models per server are held at once, however large the fleet.
+async fn check_all(
+    declared: &Source,
+    urls: &[DbUrl],
+    shared: &tokio::sync::Mutex<Shared>,
+    options: &FleetOptions,
+) -> Vec<(String, Outcome)> {
     let mut servers: BTreeMap<String, Semaphore> = BTreeMap::new();
     for u in urls {
         servers
@@ -92,23 +139,30 @@ async fn read_all(urls: &[DbUrl], options: &FleetOptions) -> Vec<Result<Resolved
             .or_insert_with(|| Semaphore::new(options.per_server));
     }
     let progress = crate::progress::Progress::start(
-        format!("reading {} databases", urls.len()),
+        format!("checking {} databases", urls.len()),
         Some(urls.len()),
     );
-    let reads = urls.iter().map(|url| {
+    let each = urls.iter().map(|url| {
         let server = servers.get(&url.server());
         let progress = &progress;
         async move {
+            // Never closed, so acquiring cannot fail; without a permit the read still runs.
             let _permit = match server {
-                Some(s) => Some(s.acquire().await.map_err(|e| e.to_string())?),
+                Some(s) => s.acquire().await.ok(),
                 None => None,
             };
-            let read = read_one(url, options).await;
+            let outcome = match read_one(url, options).await {
+                Err(reason) => Outcome::Unchecked(reason),
+                Ok(live) => {
+                    let mut shared = shared.lock().await;
+                    shared.compare(declared, url, live, options).await
+                }
+            };
             progress.inc(1);
-            read
+            (url.redacted(), outcome)
         }
     });
-    futures_util::future::join_all(reads).await
+    futures_util::future::join_all(each).await
 }
 
 /// One database, within the timeout; the reason of a failure is one redacted line.
@@ -127,33 +181,6 @@ async fn read_one(url: &DbUrl, options: &FleetOptions) -> Result<Resolved, Strin
 /// The first line of an error: hints are the same for every database and would repeat.
 fn one_line(text: &str) -> String {
     text.lines().next().unwrap_or_default().trim().to_string()
-}
-
-async fn compare_all(
-    declared: &Source,
-    urls: &[DbUrl],
-    reads: Vec<Result<Resolved, String>>,
-    normalizers: &mut BTreeMap<u32, Normalizer>,
-    options: &FleetOptions,
-) -> Result<Vec<(String, Outcome)>, Error> {
-    let mut outcomes = Vec::with_capacity(urls.len());
-    for (url, read) in urls.iter().zip(reads) {
-        let outcome = match read {
-            Err(reason) => Outcome::Unchecked(reason),
-            Ok(live) => {
-                let major = live.major.unwrap_or_default();
-                let n = match normalizers.entry(major) {
-                    Entry::Occupied(e) => e.into_mut(),
-                    Entry::Vacant(e) => {
-                        e.insert(Normalizer::new(declared, url, major, options).await?)
-                    }
-                };
-                n.compare(declared, url, live, options).await
-            }
-        };
-        outcomes.push((url.redacted(), outcome));
-    }
-    Ok(outcomes)
 }
 
 /// The declared schema normalized for one server major, and the scratch database (made only
