@@ -65,6 +65,9 @@ pub async fn check(
     }
 }
 
+/// Never shown: the run fails with the declared schema's error instead.
+const NOT_COMPARED: &str = "not compared: the declared schema failed";
+
 /// What the comparisons share: one normalizer per major, and the error that stops the fleet.
 #[derive(Default)]
 struct Shared {
@@ -81,7 +84,7 @@ impl Shared {
         options: &FleetOptions,
     ) -> Outcome {
         if self.fatal.is_some() {
-            return Outcome::Unchecked("not compared: the declared schema failed".into());
+            return Outcome::Unchecked(NOT_COMPARED.into());
         }
         let major = live.major.unwrap_or_default();
         let n = match self.normalizers.entry(major) {
@@ -90,7 +93,7 @@ impl Shared {
                 Ok(n) => e.insert(n),
                 Err(err) => {
                     self.fatal = Some(err);
-                    return Outcome::Unchecked("not compared: the declared schema failed".into());
+                    return Outcome::Unchecked(NOT_COMPARED.into());
                 }
             },
         };
