@@ -3,8 +3,15 @@
 #
 #   bench/run.sh [--sizes 100,1000,5000] [--repeat N] [--phases floor,inspect,...] [--routines]
 #
-# --phases runs only the named phases (default: all); --routines adds a plpgsql function and a
-# trigger to every tenth table (gen_schema.py --routines).
+# --phases runs only the named phases (default: all but the fleet ones); --routines adds a
+# plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
+#
+# The fleet (issue 16): `--sizes 200 --phases floor,floor_tight,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
+# (the table needs floor, floor_tight and inspect)
+# copies the size's database FLEET_DBS times (default 100) and times one `check` of them all
+# (--dbs-query) against a `check` of one, with a warm normalization cache and without one
+# (--no-cache); the fleet's verification also checks that `--shard 1/4 … 4/4` merged with
+# `pgdrift report merge` gives the report of one run.
 #
 # For each size it creates a database holding that many tables (bench/gen_schema.py) and N/10
 # views, then runs every phase in PHASES N times (interleaved, after one untimed warm-up run) and
@@ -35,7 +42,7 @@ while [ $# -gt 0 ]; do
         --phases) ONLY_PHASES=${2:?--phases needs a list, e.g. floor,inspect}; shift 2 ;;
         --phases=*) ONLY_PHASES=${1#*=}; shift ;;
         --routines) ROUTINES=--routines; shift ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -53,7 +60,9 @@ if [ -n "$ONLY_PHASES" ]; then
 fi
 declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
     [check_first]="check, first run" [check_repeat]="check, repeated"
-    [plan]="plan, 5% changed" [squash_verify]="squash --verify")
+    [plan]="plan, 5% changed" [squash_verify]="squash --verify"
+    [fleet_one]="check one of the fleet" [fleet]="check the fleet"
+    [fleet_one_cold]="check one, --no-cache" [fleet_cold]="check the fleet, --no-cache")
 
 # The floor: psql alone running the very catalog queries introspection sends.
 phase_floor() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$CATALOG_SQL"); }
@@ -110,6 +119,56 @@ verify_plan() {
 # squash --verify: squash the live database and prove the script rebuilds it (exit 1 on any
 # difference fails the run).
 phase_squash_verify() { CMD=("$BIN" squash --from-db "$1" --verify --out "$2/squash.sql"); }
+
+# The fleet: FLEET_DBS copies of the size's database (CREATE DATABASE ... TEMPLATE), checked
+# in one run through --dbs-query, against checking one database; both must find no drift.
+FLEET_DBS=${FLEET_DBS:-100}
+fleet_query() { echo "SELECT datname FROM pg_database WHERE datname LIKE 'pgdrift_fleet_%'"; }
+fleet_declared() { echo --schema-file "$1/declared/schema.yaml" --views "$1/declared/views"; }
+setup_fleet_one() {
+    [ -d "$2/declared" ] || setup_check_first "$1" "$2"
+    rm -rf "$2/cache_fleet"
+    # shellcheck disable=SC2046
+    PGDRIFT_CACHE_DIR="$2/cache_fleet" "$BIN" check --quiet --db "$1" $(fleet_declared "$2") >/dev/null
+}
+# shellcheck disable=SC2046
+phase_fleet_one() { CMD=(env PGDRIFT_CACHE_DIR="$2/cache_fleet" "$BIN" check --quiet --db "$1" $(fleet_declared "$2")); }
+setup_fleet_one_cold() { setup_fleet_one "$1" "$2"; }
+phase_fleet_one_cold() { phase_fleet_one "$1" "$2"; CMD+=(--no-cache); }
+setup_fleet() {
+    local i name src
+    setup_fleet_one "$1" "$2"
+    src=$(python3 -c 'import sys, urllib.parse as u; print(u.unquote(u.urlsplit(sys.argv[1]).path[1:]))' "$1")
+    if [ "$(psql -X -A -t -d "$ADMIN_URL" -c "SELECT count(*) FROM ($(fleet_query)) q")" -ne "$FLEET_DBS" ]; then
+        log "  creating $FLEET_DBS copies of $src"
+        for ((i = 1; i <= FLEET_DBS; i++)); do
+            name=$(printf 'pgdrift_fleet_%03d' "$i")
+            psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+                -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name TEMPLATE \"$src\"" >/dev/null
+            CREATED_DBS+=("$name")
+        done
+    fi
+}
+# shellcheck disable=SC2046
+phase_fleet() {
+    CMD=(env PGDRIFT_CACHE_DIR="$2/cache_fleet" "$BIN" check --quiet --db "$ADMIN_URL"
+        --dbs-query "$(fleet_query)" $(fleet_declared "$2"))
+}
+verify_fleet() {
+    local i parts=()
+    phase_fleet "$1" "$2"
+    "${CMD[@]}" --format json >"$2/fleet.json" || { log "the fleet check failed"; return 1; }
+    grep -q "\"match\": $FLEET_DBS," "$2/fleet.json" || { log "the fleet did not all match: $2/fleet.json"; return 1; }
+    for i in 1 2 3 4; do
+        "${CMD[@]}" --format json --shard "$i/4" >"$2/shard$i.json" || { log "shard $i/4 failed"; return 1; }
+        parts+=("$2/shard$i.json")
+    done
+    "$BIN" report merge --format json "${parts[@]}" >"$2/merged.json"
+    cmp -s "$2/fleet.json" "$2/merged.json" || { log "shards merged differ from one run"; return 1; }
+    log "  fleet: $FLEET_DBS databases match; --shard 1/4 … 4/4 merged = one run"
+}
+setup_fleet_cold() { setup_fleet "$1" "$2"; }
+phase_fleet_cold() { phase_fleet "$1" "$2"; CMD+=(--no-cache); }
 
 for phase in "${PHASES[@]}"; do
     declare -F "phase_$phase" >/dev/null || { echo "bench/run.sh: unknown phase '$phase'" >&2; exit 2; }

@@ -68,6 +68,7 @@ impl Source {
 }
 
 /// A schema read from a source, with the PostgreSQL major version that printed its SQL text.
+#[derive(Clone)]
 pub struct Resolved {
     pub schema: Schema,
     pub major: Option<u32>,
@@ -89,6 +90,15 @@ pub async fn read_db_with(
     owners: bool,
 ) -> Result<Resolved, Error> {
     let _progress = crate::progress::Progress::start(format!("reading {}", url.redacted()), None);
+    read_db_silently(url, schemas, owners).await
+}
+
+/// [`read_db_with`] without its progress line (a fleet shows one line for all its reads).
+pub(crate) async fn read_db_silently(
+    url: &DbUrl,
+    schemas: &[String],
+    owners: bool,
+) -> Result<Resolved, Error> {
     let client = url.connect().await?;
     let major = crate::conn::server_major(&client)
         .await
@@ -296,22 +306,12 @@ pub async fn compare_with(
     };
     // One scratch database per declared side: two declared projects cannot share one.
     let mut scratch = [
-        LazyScratch {
-            dev: dev.clone(),
-            pin,
-            scratch: None,
-        },
-        LazyScratch {
-            dev,
-            pin,
-            scratch: None,
-        },
+        LazyScratch::new(dev.clone(), pin),
+        LazyScratch::new(dev, pin),
     ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
     for s in scratch {
-        if let Some(s) = s.scratch {
-            s.drop_now().await;
-        }
+        s.drop_now().await;
     }
     result
 }
@@ -343,14 +343,32 @@ pub fn snapshot_major(path: &Path) -> Option<u32> {
 
 /// The scratch database, created on first use: a cached normalization needs none unless view
 /// fixpoints must be settled.
-struct LazyScratch {
+pub(crate) struct LazyScratch {
     dev: DevServer,
     /// The major a throw-away cluster must run (see [`pinned_major`]).
     pin: Option<u32>,
     scratch: Option<Scratch>,
+    /// The normalizer's major once asked: a fleet compares many databases with one normalizer.
+    known_major: Option<u32>,
 }
 
 impl LazyScratch {
+    pub(crate) fn new(dev: DevServer, pin: Option<u32>) -> LazyScratch {
+        LazyScratch {
+            dev,
+            pin,
+            scratch: None,
+            known_major: None,
+        }
+    }
+
+    /// Drops the scratch database, if one was made.
+    pub(crate) async fn drop_now(self) {
+        if let Some(s) = self.scratch {
+            s.drop_now().await;
+        }
+    }
+
     async fn get(&mut self) -> Result<&Scratch, Error> {
         if self.scratch.is_none() {
             self.scratch = Some(Scratch::create_for(&self.dev, self.pin).await?);
@@ -364,10 +382,19 @@ impl LazyScratch {
     }
 
     /// The normalizer's major version, without creating anything.
-    async fn major(&self) -> Result<u32, Error> {
+    async fn major(&mut self) -> Result<u32, Error> {
         if let Some(s) = &self.scratch {
             return Ok(s.major);
         }
+        if let Some(major) = self.known_major {
+            return Ok(major);
+        }
+        let major = self.ask_major().await?;
+        self.known_major = Some(major);
+        Ok(major)
+    }
+
+    async fn ask_major(&self) -> Result<u32, Error> {
         match &self.dev {
             DevServer::Ephemeral => Ok(crate::ephemeral::planned_major(self.pin)?),
             DevServer::Url(url) => {
@@ -398,7 +425,7 @@ impl LazyScratch {
     }
 }
 
-async fn resolve(
+pub(crate) async fn resolve(
     source: &Source,
     scratch: &mut LazyScratch,
     schemas: &[String],
@@ -465,9 +492,23 @@ async fn compare_in(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
+    let l = resolve(left, &mut scratch[0], schemas, options).await?;
+    let r = resolve(right, &mut scratch[1], schemas, options).await?;
+    compare_resolved(left, right, l, r, scratch, schemas, options).await
+}
+
+/// The comparison of two sources already read (`l` from `left`, `r` from `right`): fixpoints
+/// settled, options applied, diffed.
+pub(crate) async fn compare_resolved(
+    left: &Source,
+    right: &Source,
+    mut l: Resolved,
+    mut r: Resolved,
+    scratch: &mut [LazyScratch; 2],
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<Comparison, Error> {
     let [left_scratch, right_scratch] = scratch;
-    let mut l = resolve(left, left_scratch, schemas, options).await?;
-    let mut r = resolve(right, right_scratch, schemas, options).await?;
     // The side whose scratch database settles fixpoints: the declared one (left by convention).
     let declared_side = if matches!(left, Source::Declared { .. }) {
         Some((left, &mut *left_scratch, true))

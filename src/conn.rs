@@ -148,6 +148,14 @@ impl DbUrl {
         Ok(env)
     }
 
+    /// `host:port` of the server this URL names (a fleet bounds its connections per server).
+    pub fn server(&self) -> String {
+        match self.config() {
+            Ok(c) => targets(&c),
+            Err(_) => self.redacted(),
+        }
+    }
+
     pub fn dbname(&self) -> Option<String> {
         self.config()
             .ok()

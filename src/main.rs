@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use pgdrift::app::{self, DbArgs, Source};
 use pgdrift::diff::{self, Policy, Selector};
@@ -19,7 +19,8 @@ use pgdrift::Error;
     about = "Declarative schema-as-code for PostgreSQL: find drift, review it, fix it",
     long_about = "pgdrift keeps a PostgreSQL schema as code (schema.yaml + views/*.sql), compares it with a live \
 database and reports the drift by category.\n\n\
-Exit codes: 0 no drift, 1 drift found, 2 error (bad input, cannot connect).\n\
+Exit codes: 0 no drift, 1 drift found, 2 error (bad input, cannot connect; for a fleet: some \
+database could not be checked).\n\
 Database URLs: postgres://, postgresql:// and SQLAlchemy-style postgresql+asyncpg:// or \
 postgresql+psycopg2://. --db falls back to DATABASE_URL, then to DATABASE_URL in ./.env. \
 `ephemeral` instead of a URL starts a throw-away PostgreSQL of the target's major from this \
@@ -54,6 +55,11 @@ enum Command {
     #[command(after_help = help::INSPECT)]
     Inspect(InspectArgs),
     /// Compare the declared schema with a live database (or a snapshot) and report the drift.
+    ///
+    /// Several databases (`--db` repeated, --dbs-from, --dbs-query) are a fleet: read
+    /// concurrently, the declared side normalized once per server major, reported grouped by
+    /// identical drift. A fleet's exit code: 0 all match, 1 any drift, 2 any database not checked.
+    /// E.g. `pgdrift check --dbs-from tenants.txt --shard 1/4 --format json > shard1.json`.
     #[command(after_help = help::CHECK)]
     Check(CheckArgs),
     /// Store the normalized schema of a live database in one YAML file, for offline checks.
@@ -83,9 +89,30 @@ enum Command {
     Completions(pgdrift::shell::CompletionsArgs),
     /// Print the man page (roff), or write one per subcommand with --out DIR.
     Man(pgdrift::shell::ManArgs),
+    /// Combine reports: `pgdrift report merge` of the JSON reports of a sharded fleet check.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Print the catalog queries introspection runs (for the benchmark's psql floor).
     #[command(hide = true)]
     CatalogQueries,
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Merge the JSON reports of `check --shard I/N` runs into the report one run over the whole
+    /// fleet gives (same grouping, same order), e.g. `pgdrift report merge shard-*.json`.
+    /// Exit code as for the fleet: 0 all match, 1 drift, 2 some database not checked.
+    Merge(MergeArgs),
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Fleet JSON reports (`check ... --format json` of several databases).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Output format: human, json or markdown.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
 }
 
 #[derive(Args)]
@@ -181,6 +208,11 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE|HASH", conflicts_with = "against")]
     fingerprint: Option<String>,
     #[command(flatten)]
+    fleet: pgdrift::fleet::FleetArgs,
+    /// Every `--db` given (clap keeps only the first in `db`); more than one makes a fleet.
+    #[arg(skip)]
+    dbs: Vec<String>,
+    #[command(flatten)]
     report: ReportArgs,
 }
 
@@ -207,8 +239,34 @@ struct DiffArgs {
     report: ReportArgs,
 }
 
+/// `--db` of `check` may be repeated (a fleet); other commands take one database.
+const CHECK_DB_HELP: &str = "Database URL (or `ephemeral`); repeat it to check a fleet: \
+`--db URL --db URL ...` (see also --dbs-from, --dbs-query). Default: $DATABASE_URL, then \
+DATABASE_URL in ./.env.";
+
+fn cli_command() -> clap::Command {
+    Cli::command().mut_subcommand("check", |c| {
+        c.mut_arg("db", |a| {
+            a.action(clap::ArgAction::Append).help(CHECK_DB_HELP)
+        })
+    })
+}
+
+fn parse_cli() -> Cli {
+    let matches = cli_command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Command::Check(args) = &mut cli.command {
+        args.dbs = matches
+            .subcommand_matches("check")
+            .and_then(|m| m.get_many::<String>("db"))
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+    }
+    cli
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     pgdrift::progress::set_quiet(cli.quiet);
     pgdrift::color::init(cli.color);
     let runtime = match tokio::runtime::Builder::new_current_thread()
@@ -301,6 +359,19 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             );
             Ok(0)
         }
+        Command::Check(args) if args.fleet.is_fleet(&args.dbs) => run_fleet(args).await,
+        Command::Report(ReportCommand::Merge(args)) => {
+            let mut texts = Vec::new();
+            for f in &args.files {
+                let text = std::fs::read_to_string(f).map_err(|e| Error::Io {
+                    path: f.clone(),
+                    source: e,
+                })?;
+                texts.push((f.display().to_string(), text));
+            }
+            let merged = pgdrift::fleet::report::merge(&texts)?;
+            print_fleet(&merged, args.format, None)
+        }
         Command::Check(args) if args.fingerprint.is_some() => {
             let given = args.fingerprint.clone().unwrap_or_default();
             let (expected, schemas) = if given.starts_with("sha256:") {
@@ -349,16 +420,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
                 }
             };
             let dev = app::dev_server(args.dev_url.as_deref())?;
-            let options = app::CompareOptions {
-                cache_dir: if args.no_cache {
-                    None
-                } else {
-                    app::default_cache_dir()
-                },
-                no_privileges: args.db.no_privileges,
-                owners: args.db.owners,
-                ignore_roles: ignored_roles(&args.report)?,
-            };
+            let options = compare_options(&args)?;
             let cmp = app::compare_with(
                 &declared,
                 &live,
@@ -371,19 +433,16 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             finish(cmp, &args.report, &at, "check")
         }
         Command::Completions(args) => {
-            print!(
-                "{}",
-                pgdrift::shell::completions(args.shell, Cli::command())
-            );
+            print!("{}", pgdrift::shell::completions(args.shell, cli_command()));
             Ok(0)
         }
         Command::Man(args) => {
             match &args.out {
                 Some(dir) => {
-                    let files = pgdrift::shell::man_pages_to(Cli::command(), dir)?;
+                    let files = pgdrift::shell::man_pages_to(cli_command(), dir)?;
                     eprintln!("wrote {} man pages to {}", files.len(), dir.display());
                 }
-                None => print!("{}", pgdrift::shell::man_page(Cli::command())?),
+                None => print!("{}", pgdrift::shell::man_page(cli_command())?),
             }
             Ok(0)
         }
@@ -420,6 +479,68 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             finish(cmp, &args.report, &at, "diff")
         }
     }
+}
+
+/// `check` of several databases (see `pgdrift::fleet`).
+async fn run_fleet(args: CheckArgs) -> Result<u8, Error> {
+    if args.against.is_some() || args.fingerprint.is_some() {
+        return Err(Error::Other(
+            "--against and --fingerprint check one database, not a fleet".into(),
+        ));
+    }
+    if matches!(args.report.format, Format::Github | Format::Sarif | Format::Html) {
+        return Err(Error::Other(
+            "a fleet report is human, json or markdown (--format github, sarif and html show one database's drift)".into(),
+        ));
+    }
+    let urls = pgdrift::fleet::list::gather(&args.dbs, &args.fleet).await?;
+    let declared = Source::Declared {
+        schema_file: args.schema_file.clone(),
+        views_dir: args.views.clone(),
+    };
+    let options = pgdrift::fleet::FleetOptions {
+        schemas: args.db.selection(),
+        compare: compare_options(&args)?,
+        verdict: verdict(&args.report)?,
+        dev: app::dev_server(args.dev_url.as_deref())?,
+        per_server: args.fleet.max_connections_per_server as usize,
+        timeout: std::time::Duration::from_secs(args.fleet.db_timeout),
+    };
+    let report = pgdrift::fleet::check(&declared, &urls, &options).await?;
+    print_fleet(&report, args.report.format, args.report.out.as_deref())
+}
+
+fn print_fleet(
+    report: &pgdrift::fleet::FleetReport,
+    format: Format,
+    out: Option<&std::path::Path>,
+) -> Result<u8, Error> {
+    use pgdrift::fleet::report as fleet;
+    let text = match format {
+        Format::Json => fleet::json(report),
+        Format::Markdown => fleet::markdown(report),
+        Format::Human => fleet::human(report),
+        Format::Github | Format::Sarif | Format::Html => {
+            return Err(Error::Other(
+                "a fleet report is human, json or markdown".into(),
+            ))
+        }
+    };
+    report::emit(out, &text)?;
+    Ok(report.exit_code())
+}
+
+fn compare_options(args: &CheckArgs) -> Result<app::CompareOptions, Error> {
+    Ok(app::CompareOptions {
+        cache_dir: if args.no_cache {
+            None
+        } else {
+            app::default_cache_dir()
+        },
+        no_privileges: args.db.no_privileges,
+        owners: args.db.owners,
+        ignore_roles: ignored_roles(&args.report)?,
+    })
 }
 
 fn parse_categories(values: &[String]) -> Result<Vec<Selector>, Error> {
@@ -506,33 +627,35 @@ fn validate_report_args(args: &ReportArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// `--ignore`, `--category`, `--fail-on` and `--warn-on`, parsed.
+fn verdict(args: &ReportArgs) -> Result<diff::Verdict, Error> {
+    let rules = args
+        .ignore
+        .iter()
+        .map(|r| parse_ignore(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(diff::Verdict {
+        rules,
+        categories: parse_categories(&args.category)?,
+        policy: Policy {
+            fail_on: if args.fail_on.is_empty() {
+                None
+            } else {
+                Some(parse_categories(&args.fail_on)?)
+            },
+            warn_on: parse_categories(&args.warn_on)?,
+        },
+    })
+}
+
 fn finish(
     cmp: app::Comparison,
     args: &ReportArgs,
     at: &Declarations,
     command: &str,
 ) -> Result<u8, Error> {
-    let mut rules = cmp.left.schema.ignore.clone();
-    for r in &args.ignore {
-        rules.push(parse_ignore(r)?);
-    }
-    let categories = parse_categories(&args.category)?;
-    let policy = Policy {
-        fail_on: if args.fail_on.is_empty() {
-            None
-        } else {
-            Some(parse_categories(&args.fail_on)?)
-        },
-        warn_on: parse_categories(&args.warn_on)?,
-    };
-    let (kept, ignored) = diff::apply_ignores(cmp.changes.clone(), &rules);
-    let kept = if categories.is_empty() {
-        kept
-    } else {
-        diff::filter_categories(kept, &categories)
-    };
-    let code = diff::exit_code(&kept, &policy);
-    let report = cmp.report(kept, ignored.len(), command);
+    let (kept, ignored, code) = verdict(args)?.apply(cmp.changes.clone(), &cmp.left.schema.ignore);
+    let report = cmp.report(kept, ignored, command);
     let text = match args.format {
         Format::Human => report::human(&report, pgdrift::color::stdout()),
         Format::Json => report::json(&report),

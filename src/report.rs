@@ -285,7 +285,7 @@ pub fn category_words(c: &Change) -> String {
 }
 
 /// Escapes text for a GitHub-flavored Markdown table cell.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('<', "&lt;")

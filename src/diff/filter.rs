@@ -206,3 +206,30 @@ pub fn exit_code(changes: &[Change], policy: &Policy) -> i32 {
         0
     }
 }
+
+/// Everything `check` applies to the raw changes of one comparison: ignore rules (`--ignore`),
+/// `--category` and the `--fail-on`/`--warn-on` policy.
+#[derive(Debug, Clone, Default)]
+pub struct Verdict {
+    /// `--ignore` rules, applied after the declared schema's own `ignore:` rules.
+    pub rules: Vec<IgnoreRule>,
+    /// `--category`: keep only these (empty keeps everything).
+    pub categories: Vec<Selector>,
+    pub policy: Policy,
+}
+
+impl Verdict {
+    /// The changes kept, how many ignore rules hid, and the exit code (0 or 1).
+    pub fn apply(
+        &self,
+        changes: Vec<Change>,
+        declared_rules: &[IgnoreRule],
+    ) -> (Vec<Change>, usize, i32) {
+        let mut rules = declared_rules.to_vec();
+        rules.extend(self.rules.iter().cloned());
+        let (kept, ignored) = apply_ignores(changes, &rules);
+        let kept = filter_categories(kept, &self.categories);
+        let code = exit_code(&kept, &self.policy);
+        (kept, ignored.len(), code)
+    }
+}
