@@ -17,6 +17,7 @@ pub mod diff;
 pub mod ephemeral;
 pub mod erd;
 pub mod error;
+pub mod fuzzing;
 pub mod github;
 pub mod graph;
 pub mod introspect;
