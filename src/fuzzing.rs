@@ -122,9 +122,16 @@ pub fn ignore_rule(data: &[u8]) {
 }
 
 /// A schema with one table per line of `names` (`schema.table` or `table`), one column each.
+/// Lines are cut to 3 × 63 bytes: names come from PostgreSQL, which cuts each part to 63 (the
+/// glob matcher is O(pattern × name), so unbounded names would only measure that).
 fn one_table_per_name(names: &str) -> Schema {
     let mut schema = Schema::default();
     for line in names.lines().take(64) {
+        let cut = (0..=line.len().min(189))
+            .rev()
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(0);
+        let line = &line[..cut];
         let name =
             QualifiedName::parse(line).unwrap_or_else(|_| QualifiedName::new(DEFAULT_SCHEMA, line));
         let mut table = Table::default();

@@ -239,3 +239,16 @@ fn plan_json() {
 fn snapshot() {
     smoke("snapshot");
 }
+
+/// The glob matcher backtracks; a long pattern of stars against a long name must stay fast.
+#[test]
+fn ignore_rule_worst_case_glob_is_fast() {
+    let pattern = format!("table:*{}b=slow", "a*".repeat(4000));
+    let names = "a".repeat(200);
+    let input = format!("{pattern}\n{names}");
+    run_all(
+        "ignore_rule",
+        pgdrift::fuzzing::ignore_rule,
+        vec![("worst-case-glob".to_string(), input.into_bytes())],
+    );
+}
