@@ -302,6 +302,27 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+/// `%XX` escapes decoded (an invalid one is kept as written), for comparing URL query keys.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(b) if bytes[i] == b'%' => {
+                out.push(b);
+                i += 3;
+            }
+            _ => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Replaces the password in a URL (`user:secret@host` and `?password=secret`) with `***`; in a
 /// libpq `key=value` string (which is not accepted, but is echoed in the error), `password=...`.
 pub fn redact(url: &str) -> String {
@@ -326,7 +347,10 @@ pub fn redact(url: &str) -> String {
         let parts: Vec<String> = query
             .split('&')
             .map(|kv| match kv.split_once('=') {
-                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                // tokio-postgres percent-decodes keys: `%70assword=` sets the password too.
+                Some((k, _)) if percent_decode(k).eq_ignore_ascii_case("password") => {
+                    format!("{k}=***")
+                }
                 _ => kv.to_string(),
             })
             .collect();
@@ -498,6 +522,11 @@ mod tests {
         assert_eq!(
             redact("postgres://32/user:s3cret@[::1]:5432/db"),
             "postgres://32/user:***@[::1]:5432/db"
+        );
+        // tokio-postgres percent-decodes query keys, so this sets the password too.
+        assert_eq!(
+            redact("postgres://u@h/db?%70assword=s3cret&x=%"),
+            "postgres://u@h/db?%70assword=***&x=%"
         );
     }
 
