@@ -310,6 +310,29 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+/// `%XX` escapes decoded (an invalid one is kept as written), for comparing URL query keys.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(b) if bytes[i] == b'%' => {
+                out.push(b);
+                i += 3;
+            }
+            _ => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Replaces the password in a URL (`user:secret@host` and `?password=secret`) with `***`; in a
 /// libpq `key=value` string (which is not accepted, but is echoed in the error), `password=...`.
 pub fn redact(url: &str) -> String {
@@ -320,16 +343,13 @@ pub fn redact(url: &str) -> String {
     if let Some(scheme_end) = out.find("://") {
         let auth_start = scheme_end + 3;
         let rest = &out[auth_start..];
-        let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        if let Some(at) = rest[..auth_end].rfind('@') {
-            if let Some(colon) = rest[..at].find(':') {
-                out = format!(
-                    "{}{}:***{}",
-                    &out[..auth_start],
-                    &rest[..colon],
-                    &rest[at..]
-                );
-            }
+        if let Some((start, end)) = password_span(rest) {
+            out = format!(
+                "{}{}***{}",
+                &out[..auth_start],
+                &rest[..start],
+                &rest[end..]
+            );
         }
     }
     if let Some(q) = out.find('?') {
@@ -337,7 +357,10 @@ pub fn redact(url: &str) -> String {
         let parts: Vec<String> = query
             .split('&')
             .map(|kv| match kv.split_once('=') {
-                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                // tokio-postgres percent-decodes keys: `%70assword=` sets the password too.
+                Some((k, _)) if percent_decode(k).eq_ignore_ascii_case("password") => {
+                    format!("{k}=***")
+                }
                 _ => kv.to_string(),
             })
             .collect();
@@ -389,10 +412,21 @@ pub fn redact_text(text: &str, url: &str) -> String {
 
 fn password_of(url: &str) -> Option<String> {
     let rest = &url[url.find("://")? + 3..];
+    let (start, end) = password_span(rest)?;
+    Some(rest[start..end].to_string())
+}
+
+/// Where the password of `user:password@` lies in `rest` (the URL after `://`). Two readings
+/// are in use: libpq's (an `@` inside the authority) and tokio-postgres's (the first `@`
+/// anywhere, even past a `/`: `postgres://h/x:pw@y` has password `pw` for it). The span covers
+/// both, so neither can show a password; the spans share their `:` whenever both exist.
+fn password_span(rest: &str) -> Option<(usize, usize)> {
     let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let at = rest[..auth_end].rfind('@')?;
-    let (_, pw) = rest[..at].split_once(':')?;
-    Some(pw.to_string())
+    let spans = [rest[..auth_end].rfind('@'), rest.find('@')]
+        .into_iter()
+        .flatten()
+        .filter_map(|at| rest[..at].find(':').map(|colon| (colon + 1, at)));
+    spans.reduce(|(s1, e1), (s2, e2)| (s1.min(s2), e1.max(e2)))
 }
 
 /// One line saying why a connection or query failed, with PostgreSQL's own message when there is
@@ -429,6 +463,11 @@ pub fn resolve_db_arg(arg: Option<&str>, dir: &Path) -> Option<String> {
 /// Reads `KEY=value` (optionally `export KEY=...`, quoted values) from a dotenv file.
 pub fn dotenv_value(path: &Path, key: &str) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
+    dotenv_lookup(&text, key)
+}
+
+/// `key`'s value in the text of a dotenv file (see [`dotenv_value`]).
+pub fn dotenv_lookup(text: &str, key: &str) -> Option<String> {
     for line in text.lines() {
         let line = line.trim();
         if line.starts_with('#') {
@@ -487,6 +526,17 @@ mod tests {
         assert_eq!(
             redact_text("bad s3cret here", "postgres://u:s3cret@h/db"),
             "bad *** here"
+        );
+        // Found by the url fuzz target: tokio-postgres reads the credentials up to the first
+        // `@` even past a `/`, so `s3cret` is a password here although libpq would not say so.
+        assert_eq!(
+            redact("postgres://32/user:s3cret@[::1]:5432/db"),
+            "postgres://32/user:***@[::1]:5432/db"
+        );
+        // tokio-postgres percent-decodes query keys, so this sets the password too.
+        assert_eq!(
+            redact("postgres://u@h/db?%70assword=s3cret&x=%"),
+            "postgres://u@h/db?%70assword=***&x=%"
         );
     }
 

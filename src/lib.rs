@@ -18,6 +18,7 @@ pub mod ephemeral;
 pub mod erd;
 pub mod error;
 pub mod fleet;
+pub mod fuzzing;
 pub mod github;
 pub mod graph;
 pub mod help;

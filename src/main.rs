@@ -555,24 +555,9 @@ fn parse_categories(values: &[String]) -> Result<Vec<Selector>, Error> {
 }
 
 fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
-    let (target, reason) = rule.split_once('=').ok_or_else(|| {
-        Error::Other(format!("--ignore '{rule}': expected KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'"))
-    })?;
-    let (kind, name) = match target.split_once(':') {
-        Some((k, n)) => (k.trim().to_string(), n.trim().to_string()),
-        None => ("*".to_string(), target.trim().to_string()),
-    };
-    diff::check_ignore_kind(&kind).map_err(|e| Error::Other(format!("--ignore '{rule}': {e}")))?;
-    if reason.trim().is_empty() || name.is_empty() {
-        return Err(Error::Other(format!(
-            "--ignore '{rule}': both a pattern and a reason are required"
-        )));
-    }
-    Ok(pgdrift::model::IgnoreRule {
-        kind,
-        name,
-        reason: reason.trim().to_string(),
-    })
+    let r = pgdrift::model::IgnoreRule::parse_cli(rule).map_err(Error::Other)?;
+    diff::check_ignore_kind(&r.kind).map_err(|e| Error::Other(format!("--ignore '{rule}': {e}")))?;
+    Ok(r)
 }
 
 /// The role patterns of `--ignore role:PATTERN=REASON` rules: applied before the comparison.

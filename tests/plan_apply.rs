@@ -50,7 +50,12 @@ fn scratch_dir(name: &str) -> PathBuf {
 
 fn apply_renames(schema: &mut Schema, text: &str) -> Result<(), String> {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let parts: Vec<&str> = line.split_whitespace().collect();
+        // Tab-separated when a name holds a space (the hostile-name cases).
+        let parts: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split_whitespace().collect()
+        };
         let q = |s: &str| QualifiedName::parse(s).map_err(|e| e.to_string());
         match parts.as_slice() {
             ["table", new, old] => {

@@ -230,5 +230,10 @@ pub fn load_parts_with(
 /// (a snapshot comes from introspection and is already canonical).
 pub fn load_snapshot(path: &Path) -> Result<Schema, LoadError> {
     let text = read(path)?;
-    yaml::parse_yaml(&text, path)
+    load_snapshot_str(&text, path)
+}
+
+/// [`load_snapshot`] of text already read; `path` is used in messages.
+pub fn load_snapshot_str(text: &str, path: &Path) -> Result<Schema, LoadError> {
+    yaml::parse_yaml(text, path)
 }

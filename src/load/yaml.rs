@@ -38,10 +38,16 @@ pub(super) fn parse_yaml(text: &str, file: &Path) -> Result<Schema, LoadError> {
                 msg.truncate(i);
             }
         }
-        let mut msg = msg.replace(
-            ", set DuplicateKeyPolicy in Options if acceptable",
-            " (each key may appear only once)",
-        );
+        let mut msg = msg
+            .replace(
+                ", set DuplicateKeyPolicy in Options if acceptable",
+                " (each key may appear only once)",
+            )
+            // serde-saphyr's words for a list or a scalar where keys belong.
+            .replace(
+                "expected mapping start",
+                "expected a mapping here (`key: value` lines, or `{key: value}`), not a list or a single value",
+            );
         // A short snippet helps with syntax errors, where the message alone is terse.
         if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
             let caret = " ".repeat(column.saturating_sub(1));

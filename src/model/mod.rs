@@ -329,6 +329,29 @@ fn any_kind() -> String {
     "*".to_string()
 }
 
+impl IgnoreRule {
+    /// `--ignore KIND:PATTERN=REASON` (no `KIND:` means any kind); the error is the message.
+    pub fn parse_cli(rule: &str) -> Result<IgnoreRule, String> {
+        let (target, reason) = rule.split_once('=').ok_or_else(|| {
+            format!("--ignore '{rule}': expected KIND:PATTERN=REASON, e.g. 'table:alembic_version=managed by alembic'")
+        })?;
+        let (kind, name) = match target.split_once(':') {
+            Some((k, n)) => (k.trim().to_string(), n.trim().to_string()),
+            None => ("*".to_string(), target.trim().to_string()),
+        };
+        if reason.trim().is_empty() || name.is_empty() {
+            return Err(format!(
+                "--ignore '{rule}': both a pattern and a reason are required"
+            ));
+        }
+        Ok(IgnoreRule {
+            kind,
+            name,
+            reason: reason.trim().to_string(),
+        })
+    }
+}
+
 impl Schema {
     /// Every relation name (tables, views) that a foreign key or view may reference.
     pub fn has_relation(&self, name: &QualifiedName) -> bool {

@@ -1,0 +1,3 @@
+#![no_main]
+// Body: pgdrift::fuzzing::snapshot (shared with tests/fuzz_smoke.rs).
+libfuzzer_sys::fuzz_target!(|data: &[u8]| pgdrift::fuzzing::snapshot(data));

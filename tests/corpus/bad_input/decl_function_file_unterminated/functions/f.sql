@@ -1,0 +1,2 @@
+CREATE FUNCTION f() RETURNS int
+LANGUAGE sql AS $$ select 1
