@@ -313,8 +313,9 @@ pub fn build_plan(
     for (sql, why) in &columns.late_identity {
         b.push(sql.clone(), why, Category::Identity, &[]);
     }
-    enum_type::plan::drop_enums(&cx, &mut b);
+    // Domains, composite and range types may use enums: they go first.
     crate::kinds::type_plan::drop_extras(&cx, &mut b);
+    enum_type::plan::drop_enums(&cx, &mut b);
     schema::plan::drop_schemas(&cx, &mut b);
     sequence::plan::set_owners(&cx, &mut b, &owned_sequences);
     // 7. Constraints, foreign keys, indexes.

@@ -115,7 +115,7 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
         out.push(step(
             sql,
             &format!(
-                "{}: dropped while the routine it calls is created anew",
+                "{}: dropped before the routine it calls is dropped",
                 describe(d)
             ),
             category,

@@ -1,13 +1,15 @@
 //! The routine and trigger steps of a plan, in two places of `plan::build_plan`:
 //!
+//! - [`drops`] (after the views, constraints and indexes that go; before any type changes):
+//!   triggers that change or go away, routines that cannot be changed in place or that are not
+//!   declared (aggregates first), and what still calls them, are dropped.
 //! - [`before_tables`] (after schemas, extensions, enums and sequences; before tables and
-//!   columns): triggers that change or go away are dropped, routines that cannot be changed in
-//!   place are dropped, and routines that name no relation are created or replaced, so that the
-//!   defaults, checks, generated columns and indexes created next can call them.
-//! - [`after_views`] (last): routines that name a table or view, then triggers (new, changed,
-//!   dropped with their function, or lost with a view or table the plan recreated), enabled
-//!   states, comments, and finally the undeclared routines are dropped (aggregates before the
-//!   functions they use).
+//!   columns): routines that name no relation are created or replaced, so that the defaults,
+//!   checks, generated columns and indexes created next can call them.
+//! - [`after_tables`] (before the views, which may call them): routines that name tables.
+//! - [`after_views`] (last): routines that name a view, then triggers (new, changed, dropped
+//!   with their function, or lost with a view or table the plan recreated), enabled states and
+//!   comments.
 //!
 //! `CREATE OR REPLACE` is used where PostgreSQL allows it: same kind, same arguments (names,
 //! modes and defaults) and same result type. Otherwise the routine is dropped and created, and
@@ -248,6 +250,10 @@ pub(crate) fn drops(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step
             }
         }
     }
+    // Undeclared routines go before the tables and types their bodies and signatures name;
+    // what still calls them (a default, a check, an index, a policy) goes first.
+    out.extend(super::dependents::drop_steps(live, &w.extra));
+    drop_extra_routines(live, &w, &mut out);
     out
 }
 
@@ -374,7 +380,6 @@ pub(crate) fn after_views(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Ve
     let created = create_triggers(cx, &w, steps, &mut out);
     trigger_alterations(cx, &w, &created, &mut out);
     routine_comments(declared, &w, &mut out);
-    drop_extra_routines(live, &w, &mut out);
     out
 }
 

@@ -1,0 +1,1 @@
+create table keep (id int primary key);

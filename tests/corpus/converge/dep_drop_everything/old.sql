@@ -1,0 +1,18 @@
+create schema "Side";
+create type "Side".mood as enum ('a', 'b');
+create domain pos as int check (value > 0);
+create type pair as (x pos, y "Side".mood);
+create sequence "Side".counter;
+create table keep (id int primary key);
+create table gone (id int primary key default nextval('"Side".counter'), p pos, m "Side".mood, pr pair, k int references keep);
+create function fpair(p pair) returns pos language sql immutable as $$ select (p).x $$;
+create function gone_total() returns bigint language sql stable begin atomic select count(*) from gone; end;
+create view gv as select id, fpair(pr) as x, gone_total() as n from gone;
+create materialized view gmv as select * from gv;
+create index gmv_id on gmv (id);
+create function tg() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger gone_tg before insert on gone for each row execute function tg();
+alter table gone enable row level security;
+create policy gp on gone using (p > 0);
+create aggregate pos_sum(pos) (sfunc = int4pl, stype = int);
+comment on function fpair(pair) is 'goes';
