@@ -1,7 +1,6 @@
 //! The statements of a squash: the migration, the separate views, and the drops of the down
 //! migration.
 
-use super::stable::stabilized;
 use super::{SquashError, ViewsOutput};
 use crate::ddl::{self, Statement};
 use crate::model::{quote_ident, Schema, DEFAULT_SCHEMA};
@@ -33,8 +32,9 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
         return Err(SquashError::ViewCycle(names.join(", ")));
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
-    let base = stabilized(schema);
-    let (mut migration, view_statements) = match views {
+    // Every emitter settles its expressions at the deparse fixpoint, as `plan`'s do.
+    let base = schema;
+    let (migration, view_statements) = match views {
         ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
         ViewsOutput::Separate => {
             let mut without = base.clone();
@@ -60,7 +60,6 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             )
         }
     };
-    migration.extend(crate::kinds::column::not_null::keep_names(schema));
     Ok(Script {
         migration: local_search_path(migration),
         views: local_search_path(view_statements),

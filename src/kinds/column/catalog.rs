@@ -106,6 +106,11 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             }
             _ => IdentityOptions::default(),
         };
+        let nn_name: Option<String> = get(row, 18, QC, &obj)?;
+        // Only a name PostgreSQL would not pick is the schema's (see `not_null`).
+        let not_null_name = nn_name
+            .clone()
+            .filter(|n| *n != super::not_null::default_name(&tq.name, &name));
         let column = Column {
             data_type,
             nullable: !get::<bool>(row, 3, QC, &obj)?,
@@ -118,8 +123,9 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             renamed_from: None,
             storage: get(row, 9, QC, &obj)?,
             compression: get(row, 10, QC, &obj)?,
+            not_null_name,
         };
-        if let Some(n) = get::<Option<String>>(row, 18, QC, &obj)? {
+        if let Some(n) = nn_name {
             table.not_null_names.0.insert(name.clone(), n);
         }
         table.columns.insert(name, column);

@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 
 use crate::ddl::{comment_literal, member_comment_statements, split_dotted, Statement};
 use crate::model::{quote_ident, Index, QualifiedName, Schema};
+use crate::squash::stabilize_expression;
 
 /// The `schema.index` SQL name of an index on `table` (an index lives in its table's schema).
 fn index_sql_name(table: &QualifiedName, name: &str) -> String {
@@ -63,7 +64,14 @@ pub fn create_index(
         quote_ident(name),
         table.sql(),
         quote_ident(method),
-        index.columns.join(", ")
+        // Key expressions and predicate at PostgreSQL's deparse fixpoint (see
+        // `squash::stabilize_expression`).
+        index
+            .columns
+            .iter()
+            .map(|c| stabilize_expression(c))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     if !index.include.is_empty() {
         let include: Vec<String> = index.include.iter().map(|c| include_column(c)).collect();
@@ -74,7 +82,7 @@ pub fn create_index(
     }
     sql.push_str(&crate::kinds::table::shape::with_clause(&index.with));
     if let Some(predicate) = &index.predicate {
-        sql.push_str(&format!(" WHERE {predicate}"));
+        sql.push_str(&format!(" WHERE {}", stabilize_expression(predicate)));
     }
     sql
 }
