@@ -59,6 +59,16 @@ fn attached(schema: &Schema, t: &Table, depth: usize) -> bool {
     declared != by_inherits
 }
 
+/// Whether `t`'s declared columns say its whole column order: it inherits nothing, or it
+/// declares every column its parents have (otherwise its parents' columns come first, wherever
+/// the live table has them, and only the parents decide their order).
+pub(crate) fn order_is_declared(schema: &Schema, t: &Table) -> bool {
+    t.inherits.is_empty()
+        || inherited(schema, t, 0)
+            .iter()
+            .all(|c| t.columns.contains_key(c))
+}
+
 /// `CREATE TABLE` of `name`, and the `ALTER TABLE … INHERIT` that attaches it where its column
 /// order needs that (see the module docs).
 pub fn create_statements(schema: &Schema, name: &QualifiedName, table: &Table) -> Vec<String> {
