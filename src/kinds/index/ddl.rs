@@ -46,6 +46,22 @@ pub fn create_index(
     index: &Index,
     concurrently: bool,
 ) -> String {
+    index_sql(table, name, index, concurrently, stabilize_expression)
+}
+
+/// [`create_index`] with the key expressions and predicate exactly as given: what the deparse
+/// fixpoint of a printed text is computed from (`normalize::settle_fixpoints`).
+pub fn create_index_verbatim(table: &QualifiedName, name: &str, index: &Index) -> String {
+    index_sql(table, name, index, false, str::to_string)
+}
+
+fn index_sql(
+    table: &QualifiedName,
+    name: &str,
+    index: &Index,
+    concurrently: bool,
+    expr: fn(&str) -> String,
+) -> String {
     let mut sql = String::from("CREATE ");
     if index.unique {
         sql.push_str("UNIQUE ");
@@ -69,7 +85,7 @@ pub fn create_index(
         index
             .columns
             .iter()
-            .map(|c| stabilize_expression(c))
+            .map(|c| expr(c))
             .collect::<Vec<_>>()
             .join(", ")
     ));
@@ -82,7 +98,7 @@ pub fn create_index(
     }
     sql.push_str(&crate::kinds::table::shape::with_clause(&index.with));
     if let Some(predicate) = &index.predicate {
-        sql.push_str(&format!(" WHERE {}", stabilize_expression(predicate)));
+        sql.push_str(&format!(" WHERE {}", expr(predicate)));
     }
     sql
 }
