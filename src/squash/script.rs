@@ -33,20 +33,19 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
     // Every emitter settles its expressions at the deparse fixpoint, as `plan`'s do.
-    let base = schema;
     let (migration, view_statements) = match views {
-        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
+        ViewsOutput::Inline => (ddl::create_script(schema), Vec::new()),
         ViewsOutput::Separate => {
-            let mut without = base.clone();
+            let mut without = schema.clone();
             without.views.clear();
             // Triggers on views go with the views.
-            let on_views = |t: &crate::model::QualifiedName| base.views.contains_key(t);
+            let on_views = |t: &crate::model::QualifiedName| schema.views.contains_key(t);
             without.triggers.retain(|t, _| !on_views(t));
             let only_views = Schema {
-                views: base.views.clone(),
-                view_grants: base.view_grants.clone(),
-                view_column_grants: base.view_column_grants.clone(),
-                triggers: base
+                views: schema.views.clone(),
+                view_grants: schema.view_grants.clone(),
+                view_column_grants: schema.view_column_grants.clone(),
+                triggers: schema
                     .triggers
                     .iter()
                     .filter(|(t, _)| on_views(t))

@@ -73,7 +73,7 @@ pub(crate) fn rename_defaults(cx: &PlanCx, b: &mut Builder) {
             };
             // A declared name is planned with the column (`column::plan`).
             let named = |c: &Column| c.not_null_name.is_some();
-            if !dt.columns.get(&declared_col).is_some_and(|c| !named(c))
+            if dt.columns.get(&declared_col).is_none_or(named)
                 || *conname != default_name(&live_name.name, live_col)
             {
                 continue;
