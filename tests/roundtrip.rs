@@ -416,6 +416,7 @@ async fn plan_apply_step(
     if !case.unsupported.is_empty() {
         return Ok(());
     }
+    same_column_order(a, b).await?;
     let (dump_a, dump_b) = dumps(&a.url, &b.url).await?;
     let (sa, sb) = (sorted_dump(&dump_a), sorted_dump(&dump_b));
     if sa == sb {
@@ -437,6 +438,48 @@ async fn plan_apply_step(
     Err(format!(
         "pg_dump of A and B differ (and B is not A restored from its own dump either)\n{}--- plan ---\n{text}",
         dump_difference(&sa, &sb)
+    ))
+}
+
+/// Every table's columns in physical order, inherited ones included (pg_dump does not print an
+/// inheritance child's inherited columns, so it cannot tell their order).
+async fn column_orders(db: &common::TestDb) -> Result<Vec<String>, String> {
+    let rows = db
+        .client()
+        .await
+        .query(
+            "SELECT c.oid::regclass::text || ': ' || string_agg(a.attname::text, ', ' ORDER BY a.attnum)
+             FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+               AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+             GROUP BY c.oid ORDER BY 1",
+            &[],
+        )
+        .await
+        .map_err(|e| common::pg_error_text(&e))?;
+    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
+}
+
+/// B's tables have A's columns in A's order.
+async fn same_column_order(a: &common::TestDb, b: &common::TestDb) -> Result<(), String> {
+    let (oa, ob) = (column_orders(a).await?, column_orders(b).await?);
+    if oa == ob {
+        return Ok(());
+    }
+    let differ: Vec<String> = oa
+        .iter()
+        .filter(|l| !ob.contains(l))
+        .map(|l| format!("A {l}"))
+        .chain(
+            ob.iter()
+                .filter(|l| !oa.contains(l))
+                .map(|l| format!("B {l}")),
+        )
+        .collect();
+    Err(format!(
+        "column order differs:\n    {}",
+        differ.join("\n    ")
     ))
 }
 

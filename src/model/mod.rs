@@ -276,8 +276,9 @@ pub struct Table {
     /// Privileges on single columns: `{mail: {app_ro: [update]}}`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub column_grants: IndexMap<String, Grants>,
-    /// Live only (PostgreSQL 18 on): the names of the columns' `NOT NULL` constraints, which
-    /// the model does not compare (see `kinds::column::not_null`).
+    /// Live only (PostgreSQL 18 on): the names of the columns' `NOT NULL` constraints, for the
+    /// renames a plan makes; a name that is not PostgreSQL's default is also the column's
+    /// `not_null_name` (see `kinds::column::not_null`).
     #[serde(skip)]
     pub not_null_names: NotNullNames,
 }

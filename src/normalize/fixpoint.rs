@@ -2,7 +2,6 @@
 //! text, both sides are settled to the fixpoint before they are compared.
 
 use super::Scratch;
-use crate::ddl;
 use crate::kinds::function::normalize as routines;
 use crate::model::{quote_ident, Index, QualifiedName, Schema};
 
@@ -256,7 +255,7 @@ async fn index_fixpoint(
     let mut current = index.clone();
     for round in 0..4 {
         let name = format!("pgdrift_fixpoint_{n}_{side}_{round}");
-        let sql = ddl::create_index(table, &name, &current, false);
+        let sql = crate::kinds::index::ddl::create_index_verbatim(table, &name, &current);
         scratch.client.batch_execute(&sql).await.ok()?;
         let row = scratch
             .client

@@ -40,7 +40,7 @@ pub use render::{
     LOCK_WARNING_RELATIONS,
 };
 pub use script::{drop_script, script, Script};
-pub use stable::{stabilize_expression, stabilized};
+pub use stable::stabilize_expression;
 pub use verify::{
     apply_statements, stamp, verify, without_alembic_version, without_table, write_alembic_version,
     Verification,

@@ -1,7 +1,6 @@
 //! The statements of a squash: the migration, the separate views, and the drops of the down
 //! migration.
 
-use super::stable::stabilized;
 use super::{SquashError, ViewsOutput};
 use crate::ddl::{self, Statement};
 use crate::model::{quote_ident, Schema, DEFAULT_SCHEMA};
@@ -33,20 +32,20 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
         return Err(SquashError::ViewCycle(names.join(", ")));
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
-    let base = stabilized(schema);
-    let (mut migration, view_statements) = match views {
-        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
+    // Every emitter settles its expressions at the deparse fixpoint, as `plan`'s do.
+    let (migration, view_statements) = match views {
+        ViewsOutput::Inline => (ddl::create_script(schema), Vec::new()),
         ViewsOutput::Separate => {
-            let mut without = base.clone();
+            let mut without = schema.clone();
             without.views.clear();
             // Triggers on views go with the views.
-            let on_views = |t: &crate::model::QualifiedName| base.views.contains_key(t);
+            let on_views = |t: &crate::model::QualifiedName| schema.views.contains_key(t);
             without.triggers.retain(|t, _| !on_views(t));
             let only_views = Schema {
-                views: base.views.clone(),
-                view_grants: base.view_grants.clone(),
-                view_column_grants: base.view_column_grants.clone(),
-                triggers: base
+                views: schema.views.clone(),
+                view_grants: schema.view_grants.clone(),
+                view_column_grants: schema.view_column_grants.clone(),
+                triggers: schema
                     .triggers
                     .iter()
                     .filter(|(t, _)| on_views(t))
@@ -60,7 +59,6 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             )
         }
     };
-    migration.extend(crate::kinds::column::not_null::keep_names(schema));
     Ok(Script {
         migration: local_search_path(migration),
         views: local_search_path(view_statements),

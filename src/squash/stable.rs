@@ -1,7 +1,7 @@
 //! Round-trip stable SQL text: expressions rewritten so that building them and printing them
-//! again gives the same text.
-
-use crate::model::Schema;
+//! again gives the same text. Every DDL emitter of an expression (column defaults and generated
+//! columns, checks, domains, index keys and predicates, view bodies) calls
+//! [`stabilize_expression`], so `plan`, `apply` and `squash` all emit fixpoint text.
 
 /// PostgreSQL's deparsed text does not always rebuild the tree it was printed from: `c IN ('a',
 /// 'b')` on a varchar column prints as `(ARRAY['a'::character varying, ...])::text[]`, and
@@ -139,45 +139,6 @@ fn common_literal_type(elements: &str) -> Option<String> {
     }
     let first = *types.first()?;
     types.iter().all(|t| *t == first).then(|| first.to_string())
-}
-
-/// `schema` with every stored SQL expression made round-trip stable (see
-/// [`stabilize_expression`]); what the emitted statements are built from.
-pub fn stabilized(schema: &Schema) -> Schema {
-    let mut s = schema.clone();
-    let fix = |t: &mut String| {
-        let n = stabilize_expression(t);
-        *t = n;
-    };
-    for table in s.tables.values_mut() {
-        for col in table.columns.values_mut() {
-            if let Some(d) = col.default.as_mut() {
-                fix(d);
-            }
-            if let Some(g) = col.generated.as_mut() {
-                fix(g);
-            }
-        }
-        for ck in table.checks.values_mut() {
-            fix(&mut ck.expression);
-        }
-        for ix in table.indexes.values_mut() {
-            ix.columns.iter_mut().for_each(fix);
-            if let Some(p) = ix.predicate.as_mut() {
-                fix(p);
-            }
-        }
-    }
-    for view in s.views.values_mut() {
-        fix(&mut view.definition);
-        for ix in view.indexes.values_mut() {
-            ix.columns.iter_mut().for_each(fix);
-            if let Some(p) = ix.predicate.as_mut() {
-                fix(p);
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]

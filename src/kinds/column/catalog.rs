@@ -32,7 +32,7 @@ const Q_COLUMNS: &str = concat!(
   END,
   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
   ids.relname::text, ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,
-  ids.seqcycle, nn.conname::text
+  ids.seqcycle, nn.conname::text, nn.conislocal
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -106,9 +106,17 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             }
             _ => IdentityOptions::default(),
         };
+        let nn_name: Option<String> = get(row, 18, QC, &obj)?;
+        // PostgreSQL 18: a NOT NULL only inherited from a parent is the parent's, as an
+        // inherited column is (the child does not declare it, and a rebuild inherits it again).
+        let inherited_nn = get::<Option<bool>>(row, 19, QC, &obj)? == Some(false);
+        // Only a name PostgreSQL would not pick is the schema's (see `not_null`).
+        let not_null_name = nn_name
+            .clone()
+            .filter(|n| !inherited_nn && *n != super::not_null::default_name(&tq.name, &name));
         let column = Column {
             data_type,
-            nullable: !get::<bool>(row, 3, QC, &obj)?,
+            nullable: inherited_nn || !get::<bool>(row, 3, QC, &obj)?,
             default: get(row, 4, QC, &obj)?,
             identity,
             identity_options,
@@ -118,8 +126,9 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             renamed_from: None,
             storage: get(row, 9, QC, &obj)?,
             compression: get(row, 10, QC, &obj)?,
+            not_null_name,
         };
-        if let Some(n) = get::<Option<String>>(row, 18, QC, &obj)? {
+        if let Some(n) = nn_name {
             table.not_null_names.0.insert(name.clone(), n);
         }
         table.columns.insert(name, column);

@@ -44,6 +44,10 @@ pub fn column_definition_in(table: Option<&QualifiedName>, name: &str, col: &Col
         sql.push_str(&options_clause(table, &col.identity_options));
     }
     if !col.nullable {
+        // Before PostgreSQL 18 the name is accepted and dropped (`not_null_name` is then None).
+        if let Some(n) = &col.not_null_name {
+            sql.push_str(&format!(" CONSTRAINT {}", quote_ident(n)));
+        }
         sql.push_str(" NOT NULL");
     }
     sql

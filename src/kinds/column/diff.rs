@@ -138,10 +138,11 @@ pub(crate) fn diff_extra_columns(
 /// Appends one change per attribute that differs between two columns of the same name, in a
 /// fixed order: type or time zone, default, nullability, identity, generation, collation, comment.
 fn diff_column(obj: ObjectRef, d: &Column, l: &Column, out: &mut Vec<Change>) {
-    let rules: [AttributeRule; 6] = [
+    let rules: [AttributeRule; 7] = [
         type_change,
         default_change,
         nullability_change,
+        not_null_name_change,
         identity_change,
         generated_change,
         collation_change,
@@ -253,6 +254,23 @@ fn nullability_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change>
         s,
         Some(word(d.nullable).to_string()),
         Some(word(l.nullable).to_string()),
+    )
+}
+
+/// The name of the `NOT NULL` constraint of a column NOT NULL on both sides (PostgreSQL 18 on;
+/// `None` is PostgreSQL's default name): a warning, the guarantee is the same.
+fn not_null_name_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
+    if d.nullable || l.nullable {
+        return None;
+    }
+    optional_attribute(
+        obj,
+        Category::Nullability,
+        Severity::Warning,
+        "NOT NULL constraint name",
+        d.not_null_name.clone(),
+        l.not_null_name.clone(),
+        |n| n.map_or("PostgreSQL's default".to_string(), str::to_string),
     )
 }
 

@@ -38,6 +38,15 @@ pub(crate) fn check_column(cx: &mut Cx, tq: &QualifiedName, cname: &str, col: &C
     if col.identity.is_some() {
         check_identity_options(cx, &key, tq, cname, col);
     }
+    if col.nullable && col.not_null_name.is_some() {
+        cx.at(
+            &key,
+            "`not_null_name` names the NOT NULL constraint: it needs `nullable: false`".into(),
+        );
+    }
+    if col.not_null_name.as_deref().is_some_and(str::is_empty) {
+        cx.at(&key, "`not_null_name` is empty".into());
+    }
     if col.renamed_from.as_deref() == Some(cname) {
         cx.at(&key, "`renamed_from` names the column itself".into());
     }

@@ -145,6 +145,8 @@ struct ColumnOut<'a> {
     storage: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     compression: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_null_name: &'a Option<String>,
 }
 
 impl Serialize for Column {
@@ -170,6 +172,7 @@ impl Serialize for Column {
             renamed_from: &self.renamed_from,
             storage: &self.storage,
             compression: &self.compression,
+            not_null_name: &self.not_null_name,
         }
         .serialize(s)
     }
@@ -195,6 +198,10 @@ pub struct Column {
     pub storage: Option<String>,
     /// `COMPRESSION`: `pglz` or `lz4`, when set (otherwise `default_toast_compression`).
     pub compression: Option<String>,
+    /// The name of the `NOT NULL` constraint when it is not PostgreSQL's default
+    /// (`<table>_<column>_not_null`, see `not_null`). Only PostgreSQL 18 on names them: older
+    /// servers accept `CONSTRAINT x NOT NULL` and drop the name, so there it is always `None`.
+    pub not_null_name: Option<String>,
 }
 
 impl Column {
@@ -211,6 +218,7 @@ impl Column {
             renamed_from: None,
             storage: None,
             compression: None,
+            not_null_name: None,
         }
     }
 }
@@ -238,6 +246,8 @@ struct ColumnLong {
     storage: Option<String>,
     #[serde(default)]
     compression: Option<String>,
+    #[serde(default)]
+    not_null_name: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Column {
@@ -269,6 +279,7 @@ impl<'de> Deserialize<'de> for Column {
                     renamed_from: long.renamed_from,
                     storage: long.storage.map(|s| s.to_ascii_lowercase()),
                     compression: long.compression.map(|s| s.to_ascii_lowercase()),
+                    not_null_name: long.not_null_name,
                 })
             }
         }

@@ -1,21 +1,23 @@
 //! The names of `NOT NULL` constraints (PostgreSQL 18 on).
 //!
 //! From PostgreSQL 18 a column's `NOT NULL` is a row of `pg_constraint` (`contype = 'n'`) with a
-//! name, `<table>_<column>_not_null` when PostgreSQL picks it. The name is not part of the model
-//! (a declared column is `nullable: false`, on every major), so it never shows as drift; but
-//! `ALTER TABLE … RENAME` keeps it, and pg_dump then prints `id integer CONSTRAINT
-//! a_id_not_null NOT NULL` for a table renamed from `a`. So introspection keeps the live names
-//! ([`NotNullNames`], empty before 18), and a plan that renames a table or a column renames the
-//! constraints whose name was PostgreSQL's default to the default of the new name: the migrated
-//! table then is the table created fresh.
+//! name, `<table>_<column>_not_null` when PostgreSQL picks it. A name PostgreSQL would not pick
+//! (`CONSTRAINT nn_mail NOT NULL`, or the name a table renamed from `a` keeps:
+//! `a_id_not_null`) is part of the model, `Column::not_null_name`, declared, compared
+//! (category `nullability`, a warning) and planned (`ADD CONSTRAINT n NOT NULL c`, `RENAME
+//! CONSTRAINT`). Servers before 18 accept `CONSTRAINT n NOT NULL` and drop the name, so a
+//! declared name normalizes to none there and is never drift: it is ignored.
+//!
+//! Introspection also keeps every live name ([`NotNullNames`], empty before 18): a plan that
+//! renames a table or a column renames the constraints named by default to the default of the
+//! new name, so the migrated table is the table created fresh.
 
 use indexmap::IndexMap;
 
-use crate::ddl::Statement;
 use crate::diff::Change;
 use crate::kinds::constraint::ddl::rename_constraint;
 use crate::load::make_object_name;
-use crate::model::{QualifiedName, Schema};
+use crate::model::{quote_ident, Column, QualifiedName};
 use crate::plan::{label, Builder, PlanCx};
 
 /// Live only: column name -> name of its `NOT NULL` constraint (PostgreSQL 18 on). Catalog
@@ -69,7 +71,9 @@ pub(crate) fn rename_defaults(cx: &PlanCx, b: &mut Builder) {
                 None if renamed.contains_key(live_col) => continue,
                 None => live_col.clone(),
             };
-            if !dt.columns.contains_key(&declared_col)
+            // A declared name is planned with the column (`column::plan`).
+            let named = |c: &Column| c.not_null_name.is_some();
+            if dt.columns.get(&declared_col).is_none_or(named)
                 || *conname != default_name(&live_name.name, live_col)
             {
                 continue;
@@ -93,27 +97,22 @@ pub(crate) fn rename_defaults(cx: &PlanCx, b: &mut Builder) {
     }
 }
 
-/// For a script that rebuilds an introspected `schema` (squash): renames each `NOT NULL`
-/// constraint PostgreSQL names by default to the name it has in the source, where they differ
-/// (a table renamed on 18 keeps `<old>_<column>_not_null`), so pg_dump of the rebuilt database
-/// is the source's. Nothing for a schema read from files, or from a server before 18.
-pub fn keep_names(schema: &Schema) -> Vec<Statement> {
-    let mut out = Vec::new();
-    for (t, table) in &schema.tables {
-        for (col, name) in &table.not_null_names.0 {
-            let Some(c) = table.columns.get(col) else {
-                continue;
-            };
-            let default = default_name(&t.name, col);
-            if !c.nullable && *name != default {
-                out.push(Statement::new(
-                    rename_constraint(t, &default, name),
-                    format!("not null constraint {name} on {t}"),
-                ));
-            }
-        }
-    }
-    out
+/// `ALTER TABLE t ADD CONSTRAINT n NOT NULL c` (PostgreSQL 18 on: a name is only declared
+/// there, see `Column::not_null_name`).
+pub fn add_named(table: &QualifiedName, name: &str, column: &str) -> String {
+    format!(
+        "{} ADD CONSTRAINT {} NOT NULL {}",
+        crate::ddl::alter_table(table),
+        quote_ident(name),
+        quote_ident(column)
+    )
+}
+
+/// The `NOT NULL` constraint's name: the declared one, or PostgreSQL's default for the table.
+pub fn effective_name(table: &str, column: &str, col: &Column) -> String {
+    col.not_null_name
+        .clone()
+        .unwrap_or_else(|| default_name(table, column))
 }
 
 /// The renames after `DETACH PARTITION` of `table` from `old_parent` and before `ATTACH

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::identity;
+use super::{identity, not_null};
 use crate::ddl;
 use crate::diff::{Category, Change, Presence};
 use crate::model::{quote_ident, quote_literal, Column, QualifiedName};
@@ -32,9 +32,9 @@ pub(crate) fn rename_columns(cx: &PlanCx, b: &mut Builder) {
     }
 }
 
-/// An undeclared column: (live table, column, label). Dropped after every change that might
-/// still read it.
-pub(crate) type DroppedColumn = (QualifiedName, String, String);
+/// An undeclared column: (live table, column, label, the table's name once renamed). Dropped
+/// after every change that might still read it.
+pub(crate) type DroppedColumn = (QualifiedName, String, String, QualifiedName);
 
 /// What [`add_or_alter`] leaves for later steps.
 pub(crate) struct ColumnSteps {
@@ -91,13 +91,13 @@ pub(crate) fn add_or_alter(
                 if dc.generated.is_some() {
                     hz.push(Hazard::Rewrite);
                 }
-                b.push(ddl::add_column(&lt, m, dc), &why, Category::Column, &hz);
+                b.push(ddl::add_column(t, m, dc), &why, Category::Column, &hz);
                 out.added.push((t.clone(), m.clone()));
             }
             continue;
         }
         if cs.iter().any(|c| c.presence == Presence::Extra) {
-            out.dropped.push((lt.clone(), m.clone(), why));
+            out.dropped.push((lt.clone(), m.clone(), why, t.clone()));
             continue;
         }
         let (Some(lc), Some(dc)) = (cx.live_column(t, m, cs), cx.decl_column(t, m)) else {
@@ -105,7 +105,8 @@ pub(crate) fn add_or_alter(
         };
         let restored = enum_restored.contains(&(lt.clone(), m.clone()));
         let a = Alter {
-            lt: &lt,
+            lt: t,
+            live: &lt,
             m,
             cs,
             why: &why,
@@ -171,8 +172,10 @@ fn add_rebuilt_generated(cx: &PlanCx, b: &mut Builder, rebuilt: &HashSet<(Qualif
 
 /// A column on both sides, altered in place.
 struct Alter<'a> {
-    /// The live table.
+    /// The table, by the name it has once step 1 renamed it (the declared name).
     lt: &'a QualifiedName,
+    /// Its live name (before the rename).
+    live: &'a QualifiedName,
     m: &'a str,
     cs: &'a [&'a Change],
     why: &'a str,
@@ -266,12 +269,13 @@ impl Alter<'_> {
         let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
         if lc.nullable && !dc.nullable && dc.identity.is_none() {
             b.push(
-                ddl::set_not_null(lt, m),
+                self.set_not_null(),
                 why,
                 Category::Nullability,
                 &[Hazard::LongLock],
             );
         }
+        self.rename_not_null(b);
         if !lc.nullable && dc.nullable {
             b.push(ddl::drop_not_null(lt, m), why, Category::Nullability, &[]);
         }
@@ -279,7 +283,7 @@ impl Alter<'_> {
             (None, Some(i)) => {
                 if lc.nullable {
                     b.push(
-                        ddl::set_not_null(lt, m),
+                        self.set_not_null(),
                         why,
                         Category::Identity,
                         &[Hazard::LongLock],
@@ -303,6 +307,37 @@ impl Alter<'_> {
         None
     }
 
+    /// `SET NOT NULL`, or `ADD CONSTRAINT n NOT NULL` where a name is declared (PostgreSQL 18).
+    fn set_not_null(&self) -> String {
+        match &self.dc.not_null_name {
+            Some(n) => not_null::add_named(self.lt, n, self.m),
+            None => ddl::set_not_null(self.lt, self.m),
+        }
+    }
+
+    /// Renames the `NOT NULL` constraint of a column NOT NULL on both sides whose name differs
+    /// (PostgreSQL 18): from the live name to the declared one, or to PostgreSQL's default.
+    fn rename_not_null(&self, b: &mut Builder) {
+        let (lc, dc) = (self.lc, self.dc);
+        if lc.nullable || dc.nullable || lc.not_null_name == dc.not_null_name {
+            return;
+        }
+        let Some(t) = self.cs.iter().find_map(|c| c.object.table.as_ref()) else {
+            return;
+        };
+        let live_col = self
+            .cs
+            .iter()
+            .find_map(|c| c.renamed_from.as_deref())
+            .unwrap_or(self.m);
+        let from = not_null::effective_name(&self.live.name, live_col, lc);
+        let to = not_null::effective_name(&t.name, self.m, dc);
+        if from != to {
+            let sql = crate::kinds::constraint::ddl::rename_constraint(self.lt, &from, &to);
+            b.push(sql, self.why, Category::Nullability, &[]);
+        }
+    }
+
     /// Renames the identity sequence and sets the options that differ, in place (the sequence
     /// and its current value stay).
     fn identity_sequence(&self, b: &mut Builder) {
@@ -318,7 +353,7 @@ impl Alter<'_> {
 }
 
 pub(crate) fn drop_columns(b: &mut Builder, dropped: &[DroppedColumn]) {
-    for (t, m, why) in dropped {
+    for (_, m, why, t) in dropped {
         b.push(
             ddl::drop_column(t, m),
             why,

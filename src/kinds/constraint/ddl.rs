@@ -70,7 +70,8 @@ fn exclusion_clause(name: &str, ex: &Exclusion) -> String {
     format!(
         "{}EXCLUDE {}",
         constraint_prefix(name),
-        ex.definition.trim()
+        // Its WHERE predicate at PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
+        stabilize_expression(ex.definition.trim())
     )
 }
 

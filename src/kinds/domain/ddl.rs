@@ -3,6 +3,7 @@
 use super::Domain;
 use crate::ddl::{comment_literal, quote_dotted, Statement};
 use crate::model::{quote_ident, QualifiedName, Schema};
+use crate::squash::stabilize_expression;
 
 /// `CREATE DOMAIN d AS type [COLLATE c] [DEFAULT e] [NOT NULL] [CONSTRAINT n CHECK (e)]...`.
 pub fn create_domain(name: &QualifiedName, d: &Domain) -> String {
@@ -10,13 +11,15 @@ pub fn create_domain(name: &QualifiedName, d: &Domain) -> String {
     if let Some(c) = &d.collation {
         sql.push_str(&format!(" COLLATE {}", quote_dotted(c)));
     }
+    // Expressions at PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
     if let Some(e) = &d.default {
-        sql.push_str(&format!(" DEFAULT {e}"));
+        sql.push_str(&format!(" DEFAULT {}", stabilize_expression(e)));
     }
     if d.not_null {
         sql.push_str(" NOT NULL");
     }
     for (n, e) in &d.checks {
+        let e = stabilize_expression(e);
         sql.push_str(&format!(" CONSTRAINT {} CHECK ({e})", quote_ident(n)));
     }
     sql
@@ -32,7 +35,7 @@ fn alter(name: &QualifiedName, rest: &str) -> String {
 
 pub fn set_default(name: &QualifiedName, default: Option<&str>) -> String {
     match default {
-        Some(e) => alter(name, &format!("SET DEFAULT {e}")),
+        Some(e) => alter(name, &format!("SET DEFAULT {}", stabilize_expression(e))),
         None => alter(name, "DROP DEFAULT"),
     }
 }
@@ -49,6 +52,7 @@ pub fn set_not_null(name: &QualifiedName, not_null: bool) -> String {
 }
 
 pub fn add_check(name: &QualifiedName, check: &str, expr: &str) -> String {
+    let expr = stabilize_expression(expr);
     alter(
         name,
         &format!("ADD CONSTRAINT {} CHECK ({expr})", quote_ident(check)),

@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 
 use crate::ddl::{comment_literal, member_comment_statements, split_dotted, Statement};
 use crate::model::{quote_ident, Index, QualifiedName, Schema};
+use crate::squash::stabilize_expression;
 
 /// The `schema.index` SQL name of an index on `table` (an index lives in its table's schema).
 fn index_sql_name(table: &QualifiedName, name: &str) -> String {
@@ -45,6 +46,22 @@ pub fn create_index(
     index: &Index,
     concurrently: bool,
 ) -> String {
+    index_sql(table, name, index, concurrently, stabilize_expression)
+}
+
+/// [`create_index`] with the key expressions and predicate exactly as given: what the deparse
+/// fixpoint of a printed text is computed from (`normalize::settle_fixpoints`).
+pub fn create_index_verbatim(table: &QualifiedName, name: &str, index: &Index) -> String {
+    index_sql(table, name, index, false, str::to_string)
+}
+
+fn index_sql(
+    table: &QualifiedName,
+    name: &str,
+    index: &Index,
+    concurrently: bool,
+    expr: fn(&str) -> String,
+) -> String {
     let mut sql = String::from("CREATE ");
     if index.unique {
         sql.push_str("UNIQUE ");
@@ -63,7 +80,14 @@ pub fn create_index(
         quote_ident(name),
         table.sql(),
         quote_ident(method),
-        index.columns.join(", ")
+        // Key expressions and predicate at PostgreSQL's deparse fixpoint (see
+        // `squash::stabilize_expression`).
+        index
+            .columns
+            .iter()
+            .map(|c| expr(c))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     if !index.include.is_empty() {
         let include: Vec<String> = index.include.iter().map(|c| include_column(c)).collect();
@@ -74,7 +98,7 @@ pub fn create_index(
     }
     sql.push_str(&crate::kinds::table::shape::with_clause(&index.with));
     if let Some(predicate) = &index.predicate {
-        sql.push_str(&format!(" WHERE {predicate}"));
+        sql.push_str(&format!(" WHERE {}", expr(predicate)));
     }
     sql
 }

@@ -4,6 +4,7 @@
 use super::{Policy, PUBLIC};
 use crate::ddl::Statement;
 use crate::model::{quote_ident, QualifiedName, Schema};
+use crate::squash::stabilize_expression;
 
 /// `TO` list: role names quoted, `PUBLIC` as the keyword.
 pub fn role_list(roles: &[String]) -> String {
@@ -46,11 +47,19 @@ pub fn create_policy(table: &QualifiedName, name: &str, p: &Policy) -> String {
         p.command.sql(),
         role_list(&p.roles)
     );
+    sql.push_str(&expressions(p));
+    sql
+}
+
+/// ` USING (…) WITH CHECK (…)`, at PostgreSQL's deparse fixpoint (see
+/// `squash::stabilize_expression`).
+fn expressions(p: &Policy) -> String {
+    let mut sql = String::new();
     if let Some(u) = &p.using {
-        sql.push_str(&format!(" USING ({u})"));
+        sql.push_str(&format!(" USING ({})", stabilize_expression(u)));
     }
     if let Some(w) = &p.with_check {
-        sql.push_str(&format!(" WITH CHECK ({w})"));
+        sql.push_str(&format!(" WITH CHECK ({})", stabilize_expression(w)));
     }
     sql
 }
@@ -64,12 +73,7 @@ pub fn alter_policy(table: &QualifiedName, name: &str, p: &Policy) -> String {
         table.sql(),
         role_list(&p.roles)
     );
-    if let Some(u) = &p.using {
-        sql.push_str(&format!(" USING ({u})"));
-    }
-    if let Some(w) = &p.with_check {
-        sql.push_str(&format!(" WITH CHECK ({w})"));
-    }
+    sql.push_str(&expressions(p));
     sql
 }
 

@@ -63,7 +63,7 @@ pub(crate) fn drop_sequences(cx: &PlanCx, b: &mut Builder, dropped_columns: &[Dr
                 cx.extra_set.contains(&t)
                     || dropped_columns
                         .iter()
-                        .any(|(dt, dc, _)| *dt == t && *dc == col)
+                        .any(|(dt, dc, _, _)| *dt == t && *dc == col)
             });
         if !owner_dropped {
             b.push(

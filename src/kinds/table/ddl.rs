@@ -74,7 +74,9 @@ pub fn create_statements(schema: &Schema) -> Vec<Statement> {
             continue;
         };
         let object = format!("table {name}");
-        out.push(Statement::new(create_table(name, table), object.clone()));
+        for sql in super::column_order::create_statements(schema, name, table) {
+            out.push(Statement::new(sql, object.clone()));
+        }
         for (cn, col) in &table.columns {
             if let Some(s) = &col.storage {
                 out.push(Statement::new(

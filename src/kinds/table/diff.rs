@@ -30,7 +30,8 @@ pub(crate) fn diff_tables(declared: &Schema, live: &Schema, out: &mut Vec<Change
         if p.renamed {
             out.push(renamed(obj, &lk.name, lk.display_name()));
         }
-        diff_table(p.decl_key, p.decl, l, out);
+        let ordered = super::column_order::order_is_declared(declared, p.decl);
+        diff_table(p.decl_key, p.decl, l, ordered, out);
     }
     for (name, l) in extras {
         let obj = ObjectRef::top(ObjectKind::Table, name);
@@ -42,8 +43,9 @@ pub(crate) fn diff_tables(declared: &Schema, live: &Schema, out: &mut Vec<Change
 }
 
 /// One table both sides have: its comment, then its columns (with the order check between the
-/// paired and the extra columns), constraints and indexes.
-fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>) {
+/// paired and the extra columns, where `ordered`: the declaration says the whole order),
+/// constraints and indexes.
+fn diff_table(name: &QualifiedName, d: &Table, l: &Table, ordered: bool, out: &mut Vec<Change>) {
     let obj = ObjectRef::top(ObjectKind::Table, name);
     out.extend(comment_change(obj.clone(), &d.comment, &l.comment));
     super::shape::diff_shape(name, d, l, out);
@@ -56,8 +58,9 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>)
     if !super::shape::columns_from_parent(d, l) {
         let columns = column::diff::pair_columns(d, l);
         column::diff::diff_paired_columns(name, &columns, out);
-        // An inheritance child's column order is decided by its parents' columns.
-        if d.inherits.is_empty() {
+        // An inheritance child's column order is its parents' unless it declares all their
+        // columns (`column_order`).
+        if ordered {
             column_order(name, &columns.pairs, l, out);
         }
         column::diff::diff_extra_columns(name, &columns, out);

@@ -4,6 +4,7 @@
 //! compares it, `ddl` emits its SQL, `plan` orders its migration steps. See src/kinds/mod.rs.
 
 pub mod catalog;
+pub mod column_order;
 pub mod ddl;
 pub mod diff;
 pub(crate) mod load;

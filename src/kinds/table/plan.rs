@@ -32,12 +32,9 @@ pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
     for t in &names {
         if let Some(dt) = cx.declared.tables.get(t) {
             let hazards = super::shape::create_hazards(cx.live, t, dt);
-            b.push(
-                ddl::create_table(t, dt),
-                &missing(t),
-                Category::Table,
-                &hazards,
-            );
+            for sql in super::column_order::create_statements(cx.declared, t, dt) {
+                b.push(sql, &missing(t), Category::Table, &hazards);
+            }
         }
     }
 }

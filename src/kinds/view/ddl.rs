@@ -42,7 +42,8 @@ pub fn create_view(name: &QualifiedName, view: &View, or_replace: bool) -> Strin
         "{head} {}{} AS\n{}",
         name.sql(),
         crate::kinds::table::shape::with_clause(&view.with),
-        clean_definition(&view.definition)
+        // At PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
+        crate::squash::stabilize_expression(clean_definition(&view.definition))
     )
 }
 

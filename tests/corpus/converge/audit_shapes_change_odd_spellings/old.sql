@@ -1,0 +1,10 @@
+CREATE SCHEMA "Part Data";
+CREATE TABLE "Part Data".m (id INT4 NOT NULL, k CHARACTER VARYING(4) NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE "Part Data"."m a" PARTITION OF "Part Data".m FOR VALUES IN ('a');
+CREATE TABLE "Part Data"."m b" (id int4 NOT NULL, k varchar(4) NOT NULL);
+CREATE TABLE "Part Data"."m c" PARTITION OF "Part Data".m FOR VALUES IN ('c');
+CREATE TABLE public.logs (id INT4, msg TEXT) WITH (FILLFACTOR = 90);
+CREATE UNLOGGED TABLE public.cache (k TEXT);
+CREATE DOMAIN "Part Data".code AS CHARACTER VARYING(3) CHECK ((VALUE IN ('x', 'y')));
+CREATE TABLE public.t (c "Part Data".code, s CHARACTER VARYING(10) CONSTRAINT s_known CHECK ((s IN ('a', 'b'))));
+CREATE VIEW public.v WITH (security_barrier) AS SELECT id FROM public.logs WHERE msg IN ('a', 'b');

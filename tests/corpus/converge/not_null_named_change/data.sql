@@ -1,0 +1,1 @@
+insert into users values (1, 'a@b', 'n', 'al', 'x');
