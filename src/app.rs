@@ -1,6 +1,7 @@
 //! The commands, as library functions: the binary parses arguments and prints; everything that
 //! touches a database or a file happens here.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::conn::{describe_pg_error, resolve_db_arg, DbUrl};
@@ -8,7 +9,7 @@ use crate::diff::{self, Change};
 use crate::error::Error;
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::load;
-use crate::model::Schema;
+use crate::model::{QualifiedName, Schema};
 use crate::normalize::{self, cache, DevServer, Scratch};
 
 /// Something a schema can be read from.
@@ -316,9 +317,11 @@ struct LazyScratch {
     /// The major a throw-away cluster must run (see [`pinned_major`]).
     pin: Option<u32>,
     scratch: Option<Scratch>,
-    /// Whether every declared object exists in it (an incremental normalization creates only
-    /// the changed ones), as settling deparse fixpoints needs.
+    /// Whether every declared object exists in it, as settling deparse fixpoints needs.
     complete: bool,
+    /// What exists in it when not complete: an incremental normalization creates only the
+    /// changed objects and what they need.
+    present: HashSet<QualifiedName>,
 }
 
 impl LazyScratch {
@@ -328,6 +331,7 @@ impl LazyScratch {
             pin,
             scratch: None,
             complete: false,
+            present: HashSet::new(),
         }
     }
 
@@ -337,6 +341,7 @@ impl LazyScratch {
             s.drop_now().await;
         }
         self.complete = false;
+        self.present.clear();
     }
 
     /// Normalizes `declared` through the per-object cache in `dir` (`None`: no cache); when
@@ -349,8 +354,9 @@ impl LazyScratch {
         self.reset().await;
         let outcome = cache::normalize(declared, self.get().await?, dir).await?;
         match outcome {
-            cache::Outcome::Done { schema, complete } => {
-                self.complete = complete;
+            cache::Outcome::Done { schema, partial } => {
+                self.complete = partial.is_none();
+                self.present = partial.unwrap_or_default();
                 Ok(*schema)
             }
             cache::Outcome::Retry => {
@@ -500,9 +506,14 @@ async fn compare_in(
             }
         }
         if deparsed_text_differs(&l.schema, &r.schema) {
-            // Settling needs every declared object in the scratch database; a cached (or
-            // incremental) normalization did not create them all, so normalize for real first.
-            if !scratch.complete {
+            let (d, live) = if is_left { (&l, &r) } else { (&r, &l) };
+            let dir = options.cache_dir.as_deref();
+            let settle = cache::settle::Settle::new(dir, dev, &d.schema, &live.schema);
+            // Settling needs what each object reads in the scratch database; a cached (or
+            // incremental) normalization may not have created it, so then normalize for real.
+            let enough = scratch.scratch.is_some()
+                && settle.can_run_with(&scratch.present, &d.schema, &live.schema);
+            if settle.misses() && !scratch.complete && !enough {
                 let fresh = resolve(source, scratch, schemas, &CompareOptions::default()).await?;
                 if is_left {
                     l = fresh;
@@ -510,11 +521,14 @@ async fn compare_in(
                     r = fresh;
                 }
             }
-            let scratch = scratch.get().await?;
+            let s = match settle.misses() {
+                true => Some(scratch.get().await?),
+                false => None,
+            };
             if is_left {
-                normalize::settle_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+                settle.run(s, &mut l.schema, &mut r.schema).await;
             } else {
-                normalize::settle_fixpoints(scratch, &mut r.schema, &mut l.schema).await;
+                settle.run(s, &mut r.schema, &mut l.schema).await;
             }
         }
     } else if let (Some(a), Some(b)) = (l.major, r.major) {

@@ -249,3 +249,73 @@ async fn a_truncated_cache_falls_back_to_a_full_run() {
     assert_eq!(trace, "pgdrift: normalized 40 of 40 objects (0 cached)");
     assert!(out.stdout.contains("t07"), "{}", out.stdout);
 }
+
+#[tokio::test]
+async fn settled_fixpoints_of_a_migration_built_database_are_cached() {
+    // Built by "migrations" from hand-written SQL; the declared file holds what the database
+    // prints (as `inspect` writes it), which prints differently once created again.
+    let sql = "CREATE TABLE st (status varchar(10));
+        CREATE VIEW vals AS SELECT * FROM (VALUES (1), (2)) AS x(a);
+        CREATE VIEW sv AS SELECT status FROM st WHERE status IN ('a', 'b');";
+    let p = Project::new("settle", &[], sql).await;
+    let client = p.db.client().await;
+    let mut views = Vec::new();
+    for v in ["vals", "sv"] {
+        let row = client
+            .query_one("SELECT pg_get_viewdef($1::text::regclass, true)", &[&v])
+            .await
+            .expect("viewdef");
+        let body: String = row.get(0);
+        views.push((format!("{v}.sql"), format!("CREATE VIEW {v} AS\n{body}\n")));
+    }
+    let views: Vec<(&str, &str)> = views
+        .iter()
+        .map(|(f, b)| (f.as_str(), b.as_str()))
+        .collect();
+    let yaml = format!(
+        "{}  st:\n    columns:\n      status: varchar(10)\n",
+        tables_yaml(&[])
+    );
+    p.write(&yaml, &views);
+    let (out, _) = p.check(&[]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("pgdrift: settled 1 deparse fixpoints (0 cached)"),
+        "{}",
+        out.stderr
+    );
+    // Unchanged project, unchanged database: no scratch database at all.
+    let (out, trace) = p.check_both();
+    out.assert_code(0);
+    assert_eq!(
+        trace,
+        "pgdrift: normalized 0 objects (the whole project is cached)"
+    );
+    assert!(
+        out.stderr
+            .contains("pgdrift: settled 0 deparse fixpoints (1 cached)"),
+        "{}",
+        out.stderr
+    );
+    // An edit elsewhere keeps the other objects and the view's fixpoint cached; the edited
+    // default is settled in the scratch database that holds only the edited table, without a
+    // second, full normalization.
+    let edited = yaml.replace(&tables_yaml(&[]), &tables_yaml(&[(39, "4")]));
+    p.write(&edited, &views);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 1 of 43 objects (42 cached)");
+    assert_eq!(out.stderr.matches("pgdrift: normalized").count(), 1);
+    assert!(
+        out.stderr
+            .contains("settled 1 deparse fixpoints (1 cached)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("column t39.n: default is 4"),
+        "{}",
+        out.stdout
+    );
+}

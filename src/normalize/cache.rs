@@ -28,6 +28,7 @@ use crate::load::Declared;
 use crate::model::{QualifiedName, Schema, Sequence, Table, Trigger, View};
 
 mod keys;
+pub mod settle;
 
 use keys::Keys;
 
@@ -151,9 +152,12 @@ fn store_path(dir: &Path, keys: &Keys) -> PathBuf {
 
 /// How a normalization went.
 pub enum Outcome {
-    /// `complete`: every declared object exists in the scratch database (settling deparse
-    /// fixpoints needs them all).
-    Done { schema: Box<Schema>, complete: bool },
+    /// `partial`: the relations that exist in the scratch database when not every declared
+    /// object does (settling a deparse fixpoint needs what the object reads).
+    Done {
+        schema: Box<Schema>,
+        partial: Option<HashSet<QualifiedName>>,
+    },
     /// Creating the changed objects failed: normalize the whole project, in a fresh scratch
     /// database, with [`normalize_full`] (which reports a real error exactly as without cache).
     Retry,
@@ -172,7 +176,7 @@ pub async fn normalize(
         trace(&format!("normalized {n} of {n} objects (cache off)"));
         return Ok(Outcome::Done {
             schema: Box::new(schema),
-            complete: true,
+            partial: None,
         });
     };
     let keys = Keys::new(&declared.schema, scratch.major);
@@ -182,13 +186,14 @@ pub async fn normalize(
         let schema = normalize_full(declared, scratch, Some(dir)).await?;
         return Ok(Outcome::Done {
             schema: Box::new(schema),
-            complete: true,
+            partial: None,
         });
     };
+    let present = plan.stale.union(&plan.support).cloned().collect();
     match incremental(declared, scratch, &keys, plan, dir).await {
         Some(schema) => Ok(Outcome::Done {
             schema: Box::new(schema),
-            complete: false,
+            partial: Some(present),
         }),
         None => Ok(Outcome::Retry),
     }
