@@ -117,9 +117,14 @@ impl Project {
     fn check_both(&self) -> (common::Output, String) {
         let (cached, trace) = self.check(&[]);
         let (fresh, _) = self.check(&["--no-cache"]);
+        // Errors too, but for the trace lines.
+        let errors = |o: &common::Output| {
+            let lines = o.stderr.lines().filter(|l| !l.starts_with("pgdrift: "));
+            lines.collect::<Vec<_>>().join("\n")
+        };
         assert_eq!(
-            (cached.code, &cached.stdout),
-            (fresh.code, &fresh.stdout),
+            (cached.code, &cached.stdout, errors(&cached)),
+            (fresh.code, &fresh.stdout, errors(&fresh)),
             "cached and --no-cache checks differ\n--- cached stderr ---\n{}",
             cached.stderr
         );
@@ -171,6 +176,23 @@ async fn editing_one_table_normalizes_only_it_and_reports_the_edit() {
         "{}",
         out.stdout
     );
+
+    // A default PostgreSQL rejects: the incremental run fails in the scratch database, and the
+    // whole project is normalized again to report it exactly as without the cache.
+    p.write(&tables_yaml(&[(39, "no_such_function()")]), &[view]);
+    let (out, _) = p.check_both();
+    out.assert_code(2);
+    assert!(out.stderr.contains("t39"), "{}", out.stderr);
+
+    // A changed view file: what it reads is unknown until it is created, so everything is.
+    let wider = (
+        "v.sql",
+        "CREATE VIEW v AS SELECT id, n, n + 1 AS m FROM t07;\n",
+    );
+    p.write(&tables_yaml(&[(39, "5"), (7, "7")]), &[wider]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 41 of 41 objects (0 cached)");
 }
 
 #[tokio::test]
