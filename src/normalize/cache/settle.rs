@@ -78,7 +78,8 @@ impl Settle {
 
     /// Whether a scratch database holding only the relations `present` (and every type and
     /// routine) settles the missing objects exactly as one holding every declared object: each
-    /// probe needs what it reads (a view probe, what the declared and the live view read).
+    /// probe needs what it reads (a view probe, what the declared and the live view read; a
+    /// check, default or index probe, its table).
     pub fn can_run_with(&self, present: &HashSet<QualifiedName>, d: &Schema, l: &Schema) -> bool {
         let reads = |s: &Schema, n: &QualifiedName| {
             s.views
@@ -95,8 +96,10 @@ impl Settle {
                 .iter()
                 .chain(reads(l, n).iter())
                 .all(|r| present.contains(r)),
-            Object::Table(n) | Object::Triggers(n) => present.contains(n),
-            Object::Function(_) => false,
+            Object::Table(n) => present.contains(n),
+            // A trigger probe replaces the declared trigger, which a relation created only for
+            // its dependents lacks; a routine body may read anything.
+            Object::Function(_) | Object::Triggers(_) => false,
         })
     }
 
