@@ -2,11 +2,11 @@
 """Writes a copy of a declared schema.yaml (as `pgdrift inspect` writes it) with some tables
 changed. Used by the benchmark's `plan` and `check_edit` phases.
 
-usage: mutate.py IN_SCHEMA_YAML OUT_SCHEMA_YAML [--only INDEX --columns N]
+usage: mutate.py IN_SCHEMA_YAML OUT_SCHEMA_YAML [--only INDEX --round N]
 
-Without options every 20th table (5%) gains a column `bench_added`. With `--only INDEX` only the
-table at that position does, gaining N text columns `bench_edit_1` ... `bench_edit_N`; its name
-is printed on stdout (so the live side can be given the same columns).
+Without options every 20th table (5%) gains a column. With `--only INDEX --round N` only the table
+at that position changes: its `default: 0` is written inside N parentheses, a new declared text
+each round that PostgreSQL normalizes to the same default (so the database still matches).
 """
 import sys
 
@@ -15,8 +15,8 @@ if len(args) not in (2, 6):
     sys.exit(__doc__)
 src, dst = args[0], args[1]
 only = int(args[args.index("--only") + 1]) if "--only" in args else None
-count = int(args[args.index("--columns") + 1]) if "--columns" in args else 1
-out, table_index, in_tables, changed = [], -1, False, []
+rounds = int(args[args.index("--round") + 1]) if "--round" in args else 0
+out, table_index, in_tables, edited = [], -1, False, False
 for line in open(src, encoding="utf-8"):
     if line.startswith("tables:"):
         in_tables = True
@@ -24,16 +24,17 @@ for line in open(src, encoding="utf-8"):
         in_tables = False
     if in_tables and line.startswith("  ") and not line.startswith("   "):
         table_index += 1
-        name = line.strip().rstrip(":")
+    if only is not None:
+        if table_index == only and not edited and "default: 0" in line:
+            line = line.replace("default: 0", f"default: {'(' * rounds}0{')' * rounds}", 1)
+            edited = True
+        out.append(line)
+        continue
     out.append(line)
-    if in_tables and line == "    columns:\n":
-        if only is None and table_index % 20 == 0:
-            out.append("      bench_added:\n        type: text\n")
-            changed.append(name)
-        elif only == table_index:
-            out.extend(f"      bench_edit_{i}: text\n" for i in range(1, count + 1))
-            changed.append(name)
+    if in_tables and line == "    columns:\n" and table_index % 20 == 0:
+        out.append("      bench_added:\n        type: text\n")
 open(dst, "w", encoding="utf-8").write("".join(out))
-print(f"{len(changed)} of {table_index + 1} tables changed", file=sys.stderr)
-if only is not None:
-    print("\n".join(changed))
+if only is None:
+    print(f"{(table_index + 20) // 20} of {table_index + 1} tables changed", file=sys.stderr)
+elif not edited:
+    sys.exit(f"mutate.py: no `default: 0` in the table at position {only}")

@@ -83,6 +83,7 @@ phase_check_first() {
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
 setup_check_repeat() {
+    [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_repeat"
     PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1" \
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views" >/dev/null
@@ -92,26 +93,26 @@ phase_check_repeat() {
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
 
-# check_edit: the developer's loop. Before each run one table (the middle one) gains one more
-# column, in the declared project and (by ALTER TABLE, as its migration would) in the database,
-# so check must exit 0; every other table, the views and the deparse fixpoints are in the warm
-# cache, so only the edited table and what depends on it are created in a scratch database.
+# check_edit: the developer's loop. Before each run one table (the middle one) is edited: its
+# `default: 0` is written inside one more pair of parentheses, new declared text that PostgreSQL
+# normalizes to the same default, so check must still exit 0. Every other table, the views and
+# the deparse fixpoints are in the warm cache: only the edited table and what depends on it (views
+# over it, tables whose foreign keys point at it) are created in a scratch database.
 setup_check_edit() {
     [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_edit" "$2/edit"
     mkdir -p "$2/edit"
-    echo 0 >"$2/edit/count"
+    echo 0 >"$2/edit/round"
     cp "$2/declared/schema.yaml" "$2/edit/schema.yaml"
     PGDRIFT_CACHE_DIR="$2/cache_edit" "$BIN" check --db "$1" \
         --schema-file "$2/edit/schema.yaml" --views "$2/declared/views" >/dev/null
 }
 prepare_check_edit() {
-    local n table
-    n=$(($(cat "$2/edit/count") + 1))
-    echo "$n" >"$2/edit/count"
-    table=$(python3 "$BENCH/mutate.py" "$2/declared/schema.yaml" "$2/edit/schema.yaml" \
-        --only $((EXPECTED_VIEWS * 5)) --columns "$n" 2>/dev/null)
-    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "ALTER TABLE \"$table\" ADD COLUMN bench_edit_$n text"
+    local n
+    n=$(($(cat "$2/edit/round") + 1))
+    echo "$n" >"$2/edit/round"
+    python3 "$BENCH/mutate.py" "$2/declared/schema.yaml" "$2/edit/schema.yaml" \
+        --only $((EXPECTED_VIEWS * 5)) --round "$n"
 }
 phase_check_edit() {
     CMD=(env PGDRIFT_TRACE=1 PGDRIFT_CACHE_DIR="$2/cache_edit" "$BIN" check --db "$1"
