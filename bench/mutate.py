@@ -5,10 +5,14 @@ changed. Used by the benchmark's `plan` and `check_edit` phases.
 usage: mutate.py IN_SCHEMA_YAML OUT_SCHEMA_YAML [--only INDEX --round N]
 
 Without options every 20th table (5%) gains a column. With `--only INDEX --round N` only the table
-at that position changes: its `default: 0` is written inside N parentheses, a new declared text
+at that position changes: its `default: 0` (quoted or not) is written inside N parentheses, a new declared text
 each round that PostgreSQL normalizes to the same default (so the database still matches).
 """
+import re
 import sys
+
+# `default: 0`, however the writer quoted the 0.
+DEFAULT_ZERO = re.compile(r"""default: (['"]?)0\1(?=[,}\s])""")
 
 args = sys.argv[1:]
 if len(args) not in (2, 6):
@@ -25,8 +29,11 @@ for line in open(src, encoding="utf-8"):
     if in_tables and line.startswith("  ") and not line.startswith("   "):
         table_index += 1
     if only is not None:
-        if table_index == only and not edited and "default: 0" in line:
-            line = line.replace("default: 0", f"default: {'(' * rounds}0{')' * rounds}", 1)
+        match = DEFAULT_ZERO.search(line) if table_index == only and not edited else None
+        if match:
+            q = match.group(1)
+            wrapped = f"default: {q}{'(' * rounds}0{')' * rounds}{q}"
+            line = line[: match.start()] + wrapped + line[match.end() :]
             edited = True
         out.append(line)
         continue
