@@ -54,12 +54,13 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Phases
 # ---------------------------------------------------------------------------------------------
-PHASES=(floor floor_tight inspect check_first check_repeat plan squash_verify)
+PHASES=(floor floor_tight inspect check_first check_repeat check_edit plan squash_verify)
 if [ -n "$ONLY_PHASES" ]; then
     IFS=, read -r -a PHASES <<<"$ONLY_PHASES"
 fi
 declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
     [check_first]="check, first run" [check_repeat]="check, repeated"
+    [check_edit]="check, one table edited"
     [plan]="plan, 5% changed" [squash_verify]="squash --verify"
     [fleet_one]="check one of the fleet" [fleet]="check the fleet"
     [fleet_one_cold]="check one, --no-cache" [fleet_cold]="check the fleet, --no-cache")
@@ -91,6 +92,7 @@ phase_check_first() {
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
 setup_check_repeat() {
+    [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_repeat"
     PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1" \
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views" >/dev/null
@@ -98,6 +100,35 @@ setup_check_repeat() {
 phase_check_repeat() {
     CMD=(env PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1"
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
+}
+
+# check_edit: the developer's loop. Before each run one table (the middle one) is edited: its
+# `default: 0` is written inside one more pair of parentheses, new declared text that PostgreSQL
+# normalizes to the same default, so check must still exit 0. Every other table, the views and
+# the deparse fixpoints are in the warm cache: only the edited table and what depends on it (views
+# over it, tables whose foreign keys point at it) are created in a scratch database.
+setup_check_edit() {
+    [ -d "$2/declared" ] || setup_check_first "$1" "$2"
+    rm -rf "$2/cache_edit" "$2/edit"
+    mkdir -p "$2/edit"
+    echo 0 >"$2/edit/round"
+    cp "$2/declared/schema.yaml" "$2/edit/schema.yaml"
+    PGDRIFT_CACHE_DIR="$2/cache_edit" "$BIN" check --db "$1" \
+        --schema-file "$2/edit/schema.yaml" --views "$2/declared/views" >/dev/null
+}
+prepare_check_edit() {
+    local n
+    n=$(($(cat "$2/edit/round") + 1))
+    echo "$n" >"$2/edit/round"
+    python3 "$BENCH/mutate.py" "$2/declared/schema.yaml" "$2/edit/schema.yaml" \
+        --only $((EXPECTED_VIEWS * 5)) --round "$n"
+}
+phase_check_edit() {
+    CMD=(env PGDRIFT_TRACE=1 PGDRIFT_CACHE_DIR="$2/cache_edit" "$BIN" check --db "$1"
+        --schema-file "$2/edit/schema.yaml" --views "$2/declared/views")
+}
+verify_check_edit() {
+    log "  check after an edit: $(grep -h 'pgdrift: ' "$2/check_edit.stderr" | tr '\n' ' ')"
 }
 
 # plan: the declared project with every 20th table changed (a new column), planned against the

@@ -1,6 +1,7 @@
 //! The commands, as library functions: the binary parses arguments and prints; everything that
 //! touches a database or a file happens here.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::conn::{describe_pg_error, resolve_db_arg, DbUrl};
@@ -8,8 +9,8 @@ use crate::diff::{self, Change};
 use crate::error::Error;
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::load;
-use crate::model::Schema;
-use crate::normalize::{self, DevServer, Scratch};
+use crate::model::{QualifiedName, Schema};
+use crate::normalize::{self, cache, DevServer, Scratch};
 
 /// Something a schema can be read from.
 #[derive(Debug, Clone)]
@@ -350,6 +351,11 @@ pub(crate) struct LazyScratch {
     scratch: Option<Scratch>,
     /// The normalizer's major once asked: a fleet compares many databases with one normalizer.
     known_major: Option<u32>,
+    /// Whether every declared object exists in it, as settling deparse fixpoints needs.
+    complete: bool,
+    /// What exists in it when not complete: an incremental normalization creates only the
+    /// changed objects and what they need.
+    present: HashSet<QualifiedName>,
 }
 
 impl LazyScratch {
@@ -359,6 +365,41 @@ impl LazyScratch {
             pin,
             scratch: None,
             known_major: None,
+            complete: false,
+            present: HashSet::new(),
+        }
+    }
+
+    /// Drops the scratch database: the next [`LazyScratch::get`] creates an empty one.
+    async fn reset(&mut self) {
+        if let Some(s) = self.scratch.take() {
+            s.drop_now().await;
+        }
+        self.complete = false;
+        self.present.clear();
+    }
+
+    /// Normalizes `declared` through the per-object cache in `dir` (`None`: no cache); when
+    /// the incremental path fails, the whole project again in a fresh scratch database.
+    async fn normalize(
+        &mut self,
+        declared: &load::Declared,
+        dir: Option<&Path>,
+    ) -> Result<Schema, Error> {
+        self.reset().await;
+        let outcome = cache::normalize(declared, self.get().await?, dir).await?;
+        match outcome {
+            cache::Outcome::Done { schema, partial } => {
+                self.complete = partial.is_none();
+                self.present = partial.unwrap_or_default();
+                Ok(*schema)
+            }
+            cache::Outcome::Retry => {
+                self.reset().await;
+                let schema = cache::normalize_full(declared, self.get().await?, dir).await?;
+                self.complete = true;
+                Ok(schema)
+            }
         }
     }
 
@@ -449,8 +490,8 @@ pub(crate) async fn resolve(
             if let Some(w) = load::empty_declaration_warning(schema_file, views_dir) {
                 eprintln!("warning: {w}");
             }
-            // The cache is keyed by the declared files' bytes, so an unchanged project is not even
-            // parsed again (only successful normalizations are cached, so it was valid).
+            // The whole-project entry is keyed by the declared files' bytes, so an unchanged
+            // project is not even parsed again (only successful normalizations are cached).
             let cache = match (
                 &options.cache_dir,
                 cache::project_bytes(schema_file, views_dir),
@@ -461,6 +502,7 @@ pub(crate) async fn resolve(
                 _ => None,
             };
             if let Some(schema) = cache.as_ref().and_then(cache::Entry::read) {
+                cache::trace("normalized 0 objects (the whole project is cached)");
                 return Ok(Resolved {
                     major: cache.as_ref().map(|c| c.major),
                     schema,
@@ -470,14 +512,15 @@ pub(crate) async fn resolve(
             }
             // Bad input fails here, before any scratch database exists.
             let declared = load::load_project(schema_file, views_dir)?;
-            let scratch = scratch.get().await?;
-            let schema = normalize::normalize(&declared, scratch).await?;
+            let schema = scratch
+                .normalize(&declared, options.cache_dir.as_deref())
+                .await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);
             }
             Ok(Resolved {
                 schema,
-                major: Some(scratch.major),
+                major: Some(scratch.get().await?.major),
                 label: source.label(),
                 schemas_read: Vec::new(),
             })
@@ -528,9 +571,14 @@ pub(crate) async fn compare_resolved(
             }
         }
         if deparsed_text_differs(&l.schema, &r.schema) {
-            // Settling needs the declared objects in the scratch database; a cached
-            // normalization did not create them, so normalize for real first.
-            if scratch.scratch.is_none() {
+            let (d, live) = if is_left { (&l, &r) } else { (&r, &l) };
+            let dir = options.cache_dir.as_deref();
+            let settle = cache::settle::Settle::new(dir, dev, &d.schema, &live.schema);
+            // Settling needs what each object reads in the scratch database; a cached (or
+            // incremental) normalization may not have created it, so then normalize for real.
+            let enough = scratch.scratch.is_some()
+                && settle.can_run_with(&scratch.present, &d.schema, &live.schema);
+            if settle.misses() && !scratch.complete && !enough {
                 let fresh = resolve(source, scratch, schemas, &CompareOptions::default()).await?;
                 if is_left {
                     l = fresh;
@@ -538,11 +586,14 @@ pub(crate) async fn compare_resolved(
                     r = fresh;
                 }
             }
-            let scratch = scratch.get().await?;
+            let s = match settle.misses() {
+                true => Some(scratch.get().await?),
+                false => None,
+            };
             if is_left {
-                normalize::settle_fixpoints(scratch, &mut l.schema, &mut r.schema).await;
+                settle.run(s, &mut l.schema, &mut r.schema).await;
             } else {
-                normalize::settle_fixpoints(scratch, &mut r.schema, &mut l.schema).await;
+                settle.run(s, &mut r.schema, &mut l.schema).await;
             }
         }
     } else if let (Some(a), Some(b)) = (l.major, r.major) {
@@ -609,90 +660,6 @@ fn deparsed_text_differs(a: &Schema, b: &Schema) -> bool {
             .any(|(k, i)| o.indexes.get(k).is_some_and(|x| x != i))
     });
     views || tables
-}
-
-/// The normalization cache: normalizing means running the declared DDL, which dominates the cost
-/// of a check, and its result depends only on the declared text, the server's major version and
-/// pgdrift's own version. Entries are JSON files named by the hash of those three.
-mod cache {
-    use std::path::{Path, PathBuf};
-
-    use sha2::{Digest, Sha256};
-
-    use crate::model::Schema;
-
-    /// schema.yaml and every view file (name and text, in name order), as one byte string.
-    /// `None` when something cannot be read: the loader then reports it properly.
-    pub fn project_bytes(schema_file: &Path, views_dir: &Path) -> Option<Vec<u8>> {
-        let mut bytes = std::fs::read(schema_file).ok()?;
-        if views_dir.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(views_dir)
-                .ok()?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "sql"))
-                .collect();
-            files.sort();
-            for f in files {
-                bytes.extend_from_slice(b"\0view\0");
-                bytes.extend_from_slice(f.file_name()?.to_string_lossy().as_bytes());
-                bytes.push(0);
-                bytes.extend_from_slice(&std::fs::read(&f).ok()?);
-            }
-        }
-        for f in crate::kinds::function::load::sql_files(schema_file).ok()? {
-            bytes.extend_from_slice(b"\0routine\0");
-            bytes.extend_from_slice(f.to_string_lossy().as_bytes());
-            bytes.push(0);
-            bytes.extend_from_slice(&std::fs::read(&f).ok()?);
-        }
-        Some(bytes)
-    }
-
-    pub struct Entry {
-        path: PathBuf,
-        pub major: u32,
-    }
-
-    impl Entry {
-        pub fn new(dir: &Path, project: &[u8], major: u32) -> Entry {
-            let mut hasher = Sha256::new();
-            hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-            hasher.update(major.to_le_bytes());
-            hasher.update(project);
-            let hex: String = hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            Entry {
-                path: dir.join(format!("normalized-{}.json", &hex[..32])),
-                major,
-            }
-        }
-
-        pub fn read(&self) -> Option<Schema> {
-            let bytes = std::fs::read(&self.path).ok()?;
-            serde_json::from_slice(&bytes).ok()
-        }
-
-        /// Best effort: a cache that cannot be written only costs time.
-        pub fn write(&self, schema: &Schema) {
-            let Some(dir) = self.path.parent() else {
-                return;
-            };
-            if std::fs::create_dir_all(dir).is_err() {
-                return;
-            }
-            if let Ok(bytes) = serde_json::to_vec(schema) {
-                let tmp = self
-                    .path
-                    .with_extension(format!("tmp{}", std::process::id()));
-                if std::fs::write(&tmp, bytes).is_ok() {
-                    let _ = std::fs::rename(&tmp, &self.path);
-                }
-            }
-        }
-    }
 }
 
 /// `$PGDRIFT_CACHE_DIR`, else `$XDG_CACHE_HOME/pgdrift`, else `~/.cache/pgdrift`.

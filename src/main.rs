@@ -198,8 +198,11 @@ struct CheckArgs {
     /// there; it is dropped afterwards), or `ephemeral` with --against.
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
-    /// Normalize the declared schema every time instead of reusing the cached result for
-    /// unchanged declared files (cache: $PGDRIFT_CACHE_DIR, else ~/.cache/pgdrift).
+    /// Normalize the declared schema every time instead of reusing cached results: the whole
+    /// project when its files are unchanged, each table and view whose declaration and
+    /// dependencies are unchanged, and settled deparse fixpoints (cache: $PGDRIFT_CACHE_DIR, else
+    /// ~/.cache/pgdrift). The output is the same either way. `PGDRIFT_TRACE=1 pgdrift check`
+    /// shows what was reused, e.g. `pgdrift: normalized 1 of 40 objects (39 cached)`.
     #[arg(long)]
     no_cache: bool,
     /// Instead of the declared files, tell in one line whether the database is still exactly what

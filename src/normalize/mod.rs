@@ -25,6 +25,7 @@ use crate::load::{Declared, ObjectKey};
 use crate::model::{QualifiedName, Schema, View};
 use crate::progress::Progress;
 
+pub mod cache;
 mod fixpoint;
 mod rejected;
 mod scratch;
@@ -81,16 +82,33 @@ const BATCH: usize = 64;
 /// Creates the declared schema in the scratch database and reads it back.
 pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
     create_declared(&scratch.client, declared).await?;
-    let schema = &declared.schema;
+    let raw = read_back(declared, scratch).await?;
+    finish(declared, scratch, raw).await
+}
+
+/// Reads what [`create_declared`] made back, before anything declared-only is carried onto it
+/// (the per-object cache stores this form: see [`cache`]).
+pub async fn read_back(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
     let mut schemas = vec![crate::model::DEFAULT_SCHEMA.to_string()];
     schemas.extend(
-        schema
+        declared
+            .schema
             .schemas
             .iter()
             .filter(|s| s.as_str() != crate::model::DEFAULT_SCHEMA)
             .cloned(),
     );
-    let mut normalized = introspect(&scratch.client, &IntrospectOptions { schemas }).await?;
+    Ok(introspect(&scratch.client, &IntrospectOptions { schemas }).await?)
+}
+
+/// Carries onto a read-back schema what PostgreSQL does not store (renames, policy roles, grants,
+/// owners, event triggers), checking the declared grants and owners name real objects.
+pub async fn finish(
+    declared: &Declared,
+    scratch: &Scratch,
+    mut normalized: Schema,
+) -> Result<Schema, NormalizeError> {
+    let schema = &declared.schema;
     carry_declared_only(schema, &mut normalized);
     crate::kinds::policy::carry(schema, &mut normalized);
     crate::kinds::event_trigger::carry(declared, &mut normalized, scratch.major)?;

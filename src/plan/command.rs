@@ -46,8 +46,9 @@ pub struct PlanSourceArgs {
     /// Zone `timestamp` values are in, for conversions to and from `timestamptz`.
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub tz: String,
-    /// Normalize the declared schema anew instead of reusing `check`'s cache for unchanged
-    /// declared files.
+    /// Normalize the declared schema anew instead of reusing `check`'s cache (whole project,
+    /// per table and view, settled fixpoints; see `pgdrift check --help`), e.g. `pgdrift plan
+    /// --no-cache`. The plan is the same either way.
     #[arg(long)]
     pub no_cache: bool,
 }

@@ -1,0 +1,472 @@
+//! The normalization cache. Normalizing means running the declared DDL in a scratch database,
+//! which dominates the cost of a check; its result depends only on the declared text, the
+//! server's major version and pgdrift's own version. Two levels, both JSON files in the cache
+//! folder, both written only after a successful normalization:
+//!
+//! - `normalized-<hash>.json`: the whole normalized project, keyed by the bytes of every declared
+//!   file. An unchanged project is not even parsed again.
+//! - `objects-<context>.json`: the read-back form of every table and view, each with its own key
+//!   (see [`keys`]). After an edit, only the tables and views whose key changed are created in the
+//!   scratch database, together with what they need to exist (their dependencies, created but
+//!   not read back), and read back; the rest comes from the cache. Anything this scheme cannot
+//!   vouch for (a new view, a context change, a failure in the scratch database) falls back to
+//!   normalizing the whole project, so a result is never stale.
+//!
+//! `PGDRIFT_TRACE=1` prints one line per normalization: how many objects were created and read
+//! back, and how many came from the cache.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Scratch;
+use super::{create_declared, finish, normalize as normalize_all, read_back, NormalizeError};
+use crate::load::Declared;
+use crate::model::{QualifiedName, Schema, Sequence, Table, Trigger, View};
+
+mod keys;
+pub mod settle;
+
+use keys::Keys;
+
+/// Prints a `PGDRIFT_TRACE` line on stderr.
+pub fn trace(message: &str) {
+    if std::env::var_os("PGDRIFT_TRACE").is_some_and(|v| !v.is_empty() && v != "0") {
+        eprintln!("pgdrift: {message}");
+    }
+}
+
+/// schema.yaml and every view and routine file (name and text, in name order), as one byte
+/// string. `None` when something cannot be read: the loader then reports it properly.
+pub fn project_bytes(schema_file: &Path, views_dir: &Path) -> Option<Vec<u8>> {
+    let mut bytes = std::fs::read(schema_file).ok()?;
+    if views_dir.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(views_dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+            .collect();
+        files.sort();
+        for f in files {
+            bytes.extend_from_slice(b"\0view\0");
+            bytes.extend_from_slice(f.file_name()?.to_string_lossy().as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(&std::fs::read(&f).ok()?);
+        }
+    }
+    for f in crate::kinds::function::load::sql_files(schema_file).ok()? {
+        bytes.extend_from_slice(b"\0routine\0");
+        bytes.extend_from_slice(f.to_string_lossy().as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&std::fs::read(&f).ok()?);
+    }
+    Some(bytes)
+}
+
+/// Reads a JSON cache file; a missing, truncated or outdated one is a miss.
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Best effort, atomically (a reader never sees half a file): a cache that cannot be written
+/// only costs time.
+fn write_json<T: Serialize>(path: &Path, value: &T) {
+    let Some(dir) = path.parent() else {
+        return;
+    };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    if let Ok(bytes) = serde_json::to_vec(value) {
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+/// One whole normalized project, keyed by its files' bytes.
+pub struct Entry {
+    path: PathBuf,
+    pub major: u32,
+}
+
+impl Entry {
+    pub fn new(dir: &Path, project: &[u8], major: u32) -> Entry {
+        let mut hasher = Sha256::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(major.to_le_bytes());
+        hasher.update(project);
+        Entry {
+            path: dir.join(format!("normalized-{}.json", keys::hex(hasher))),
+            major,
+        }
+    }
+
+    pub fn read(&self) -> Option<Schema> {
+        read_json(&self.path)
+    }
+
+    pub fn write(&self, schema: &Schema) {
+        write_json(&self.path, schema)
+    }
+}
+
+/// A table as read back from the scratch database, with what introspection files elsewhere in
+/// the model: the sequences its columns own (`serial`) and its triggers.
+#[derive(Serialize, Deserialize)]
+struct TableEntry {
+    key: String,
+    table: Table,
+    #[serde(default)]
+    sequences: IndexMap<QualifiedName, Sequence>,
+    #[serde(default)]
+    triggers: IndexMap<String, Trigger>,
+}
+
+/// A view as read back; `view.depends_on` records the relations its key depends on.
+#[derive(Serialize, Deserialize)]
+struct ViewEntry {
+    /// Its own declaration (see [`Keys::view_declaration`]): when it changes, the relations it
+    /// reads are unknown until it is created again, so the whole project is normalized.
+    declaration: String,
+    key: String,
+    view: View,
+    #[serde(default)]
+    triggers: IndexMap<String, Trigger>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Store {
+    tables: IndexMap<QualifiedName, TableEntry>,
+    views: IndexMap<QualifiedName, ViewEntry>,
+}
+
+fn store_path(dir: &Path, keys: &Keys) -> PathBuf {
+    dir.join(format!("objects-{}.json", keys.context))
+}
+
+/// How a normalization went.
+pub enum Outcome {
+    /// `partial`: the relations that exist in the scratch database when not every declared
+    /// object does (settling a deparse fixpoint needs what the object reads).
+    Done {
+        schema: Box<Schema>,
+        partial: Option<HashSet<QualifiedName>>,
+    },
+    /// Creating the changed objects failed: normalize the whole project, in a fresh scratch
+    /// database, with [`normalize_full`] (which reports a real error exactly as without cache).
+    Retry,
+}
+
+/// Normalizes `declared` in `scratch` (empty), reusing and refreshing the per-object cache in
+/// `dir` (`None`: no cache).
+pub async fn normalize(
+    declared: &Declared,
+    scratch: &Scratch,
+    dir: Option<&Path>,
+) -> Result<Outcome, NormalizeError> {
+    let Some(dir) = dir else {
+        let schema = normalize_all(declared, scratch).await?;
+        let n = declared.schema.tables.len() + declared.schema.views.len();
+        trace(&format!("normalized {n} of {n} objects (cache off)"));
+        return Ok(Outcome::Done {
+            schema: Box::new(schema),
+            partial: None,
+        });
+    };
+    let keys = Keys::new(&declared.schema, scratch.major);
+    let plan = read_json::<Store>(&store_path(dir, &keys))
+        .and_then(|store| Plan::new(&keys, store, &declared.schema));
+    let Some(plan) = plan else {
+        let schema = normalize_full(declared, scratch, Some(dir)).await?;
+        return Ok(Outcome::Done {
+            schema: Box::new(schema),
+            partial: None,
+        });
+    };
+    let present = plan.stale.union(&plan.support).cloned().collect();
+    match incremental(declared, scratch, &keys, plan, dir).await {
+        Some(schema) => Ok(Outcome::Done {
+            schema: Box::new(schema),
+            partial: Some(present),
+        }),
+        None => Ok(Outcome::Retry),
+    }
+}
+
+/// Normalizes the whole project and records every table and view in the per-object cache.
+pub async fn normalize_full(
+    declared: &Declared,
+    scratch: &Scratch,
+    dir: Option<&Path>,
+) -> Result<Schema, NormalizeError> {
+    create_declared(&scratch.client, declared).await?;
+    let raw = read_back(declared, scratch).await?;
+    let schema = &declared.schema;
+    let n = schema.tables.len() + schema.views.len();
+    trace(&format!("normalized {n} of {n} objects (0 cached)"));
+    let store = dir.map(|dir| {
+        let keys = Keys::new(schema, scratch.major);
+        let mut store = Store::default();
+        record(
+            &mut store,
+            &keys,
+            &raw,
+            schema.tables.keys(),
+            schema.views.keys(),
+        );
+        (store_path(dir, &keys), store)
+    });
+    let normalized = finish(declared, scratch, raw.clone()).await?;
+    // What the inventory finds in a scratch database cannot be told apart per object.
+    if let Some((path, store)) = store.filter(|_| raw.unsupported.is_empty()) {
+        write_json(&path, &store);
+    }
+    Ok(normalized)
+}
+
+/// Creates the stale objects (and what they need), reads them back and merges the cached rest.
+/// `None` when anything fails: the caller normalizes the whole project instead.
+async fn incremental(
+    declared: &Declared,
+    scratch: &Scratch,
+    keys: &Keys<'_>,
+    plan: Plan,
+    dir: &Path,
+) -> Option<Schema> {
+    let subset = plan.subset(declared);
+    create_declared(&scratch.client, &subset).await.ok()?;
+    let raw = read_back(&subset, scratch).await.ok()?;
+    if !raw.unsupported.is_empty() {
+        return None;
+    }
+    let mut store = plan.store;
+    let merged = merge(raw, &plan.stale, &store, &declared.schema)?;
+    let schema = &declared.schema;
+    let stale_tables = schema.tables.keys().filter(|n| plan.stale.contains(*n));
+    let stale_views = schema.views.keys().filter(|n| plan.stale.contains(*n));
+    record(&mut store, keys, &merged, stale_tables, stale_views);
+    let normalized = finish(declared, scratch, merged).await.ok()?;
+    write_json(&store_path(dir, keys), &store);
+    let n = schema.tables.len() + schema.views.len();
+    let fresh = plan.stale.len();
+    trace(&format!(
+        "normalized {fresh} of {n} objects ({} cached)",
+        n - fresh
+    ));
+    Some(normalized)
+}
+
+/// What an incremental normalization creates.
+struct Plan {
+    /// Tables and views whose key changed: created and read back.
+    stale: HashSet<QualifiedName>,
+    /// Relations the stale ones need to exist: created (tables without their foreign keys and
+    /// policies, which may need yet other relations), not read back.
+    support: HashSet<QualifiedName>,
+    store: Store,
+}
+
+impl Plan {
+    /// `None` when the whole project must be normalized: a view whose text changed (what it
+    /// reads is unknown), a trigger on an undeclared relation, or more than half of the objects
+    /// stale (one full run is then cheaper).
+    fn new(keys: &Keys, store: Store, schema: &Schema) -> Option<Plan> {
+        if schema.triggers.keys().any(|r| !schema.has_relation(r)) {
+            return None;
+        }
+        let mut stale: HashSet<QualifiedName> = schema
+            .tables
+            .keys()
+            .filter(|n| store.tables.get(*n).map(|e| e.key.as_str()) != Some(keys.table(n)))
+            .cloned()
+            .collect();
+        let mut memo = HashMap::new();
+        for name in schema.views.keys() {
+            let entry = store.views.get(name)?;
+            if entry.declaration != keys.view_declaration(name) {
+                return None;
+            }
+            let deps = |v: &QualifiedName| store.views.get(v).map(|e| e.view.depends_on.clone());
+            if view_key(keys, schema, name, &deps, &mut memo)? != entry.key {
+                stale.insert(name.clone());
+            }
+        }
+        let total = schema.tables.len() + schema.views.len();
+        if stale.len() * 2 > total {
+            return None;
+        }
+        let mut plan = Plan {
+            stale,
+            support: HashSet::new(),
+            store,
+        };
+        plan.add_support(keys, schema);
+        Some(plan)
+    }
+
+    fn add_support(&mut self, keys: &Keys, schema: &Schema) {
+        let mut queue: Vec<QualifiedName> = Vec::new();
+        for name in &self.stale {
+            if let Some(t) = schema.tables.get(name) {
+                queue.extend(keys::references(t, &keys.mentions));
+                queue.extend(keys::parents(t));
+            } else if let Some(e) = self.store.views.get(name) {
+                queue.extend(e.view.depends_on.iter().cloned());
+            }
+        }
+        // A declared sequence owned by a column needs that column's table.
+        queue.extend(schema.sequences.values().filter_map(owner_table));
+        while let Some(name) = queue.pop() {
+            if self.stale.contains(&name) || !self.support.insert(name.clone()) {
+                continue;
+            }
+            if let Some(t) = schema.tables.get(&name) {
+                queue.extend(keys::needed_to_exist(t, &keys.mentions));
+            } else if let Some(e) = self.store.views.get(&name) {
+                queue.extend(e.view.depends_on.iter().cloned());
+            }
+        }
+    }
+
+    /// The declared project cut down to what this plan creates.
+    fn subset(&self, declared: &Declared) -> Declared {
+        let mut sub = declared.clone();
+        let keep = |n: &QualifiedName| self.stale.contains(n) || self.support.contains(n);
+        let schema = &mut sub.schema;
+        schema.tables.retain(|n, _| keep(n));
+        for (name, table) in schema.tables.iter_mut() {
+            if self.support.contains(name) {
+                table.foreign_keys.clear();
+                table.policies.clear();
+            }
+        }
+        schema.views.retain(|n, _| keep(n));
+        schema.triggers.retain(|n, _| self.stale.contains(n));
+        sub
+    }
+}
+
+/// The key a view has now: from its declaration and the current keys of what it read (`deps`).
+/// `None` when a view it reads is not in the cache.
+fn view_key(
+    keys: &Keys,
+    schema: &Schema,
+    name: &QualifiedName,
+    deps: &dyn Fn(&QualifiedName) -> Option<Vec<QualifiedName>>,
+    memo: &mut HashMap<QualifiedName, String>,
+) -> Option<String> {
+    if let Some(k) = memo.get(name) {
+        return Some(k.clone());
+    }
+    // Mark first: a view never reads itself, so a revisit means a cycle in a stale record.
+    memo.insert(name.clone(), "cycle".to_string());
+    let mut pairs = Vec::new();
+    for dep in deps(name)? {
+        let key = if schema.views.contains_key(&dep) && &dep != name {
+            view_key(keys, schema, &dep, deps, memo)?
+        } else {
+            keys.table(&dep).to_string()
+        };
+        pairs.push((dep, key));
+    }
+    let key = keys.view_key(name, &pairs);
+    memo.insert(name.clone(), key.clone());
+    Some(key)
+}
+
+/// The table a sequence's `owned_by` names.
+fn owner_table(seq: &Sequence) -> Option<QualifiedName> {
+    let owner = seq.owned_by.as_deref()?;
+    crate::kinds::sequence::ddl::parse_owned_by(owner)
+        .ok()
+        .map(|(t, _)| t)
+}
+
+/// The read-back form of the whole project: the stale objects (and everything outside tables
+/// and views) from `raw`, the rest from the cache, in introspection's order.
+fn merge(
+    mut raw: Schema,
+    stale: &HashSet<QualifiedName>,
+    store: &Store,
+    declared: &Schema,
+) -> Option<Schema> {
+    raw.tables.retain(|n, _| stale.contains(n));
+    raw.views.retain(|n, _| stale.contains(n));
+    raw.triggers.retain(|n, _| stale.contains(n));
+    raw.sequences
+        .retain(|_, s| owner_table(s).is_none_or(|t| stale.contains(&t)));
+    for name in declared.tables.keys().filter(|n| !stale.contains(*n)) {
+        let e = store.tables.get(name)?;
+        raw.tables.insert(name.clone(), e.table.clone());
+        raw.sequences
+            .extend(e.sequences.iter().map(|(k, v)| (k.clone(), v.clone())));
+        if !e.triggers.is_empty() {
+            raw.triggers.insert(name.clone(), e.triggers.clone());
+        }
+    }
+    for name in declared.views.keys().filter(|n| !stale.contains(*n)) {
+        let e = store.views.get(name)?;
+        raw.views.insert(name.clone(), e.view.clone());
+        if !e.triggers.is_empty() {
+            raw.triggers.insert(name.clone(), e.triggers.clone());
+        }
+    }
+    raw.tables.sort_keys();
+    raw.views.sort_keys();
+    raw.sequences.sort_keys();
+    raw.triggers.sort_keys();
+    Some(raw)
+}
+
+/// Stores the read-back form of `tables` and `views` (taken from `raw`) under their keys.
+fn record<'a>(
+    store: &mut Store,
+    keys: &Keys,
+    raw: &Schema,
+    tables: impl Iterator<Item = &'a QualifiedName>,
+    views: impl Iterator<Item = &'a QualifiedName>,
+) {
+    for name in tables {
+        let Some(table) = raw.tables.get(name) else {
+            store.tables.shift_remove(name);
+            continue;
+        };
+        let sequences = raw
+            .sequences
+            .iter()
+            .filter(|(_, s)| owner_table(s).as_ref() == Some(name))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let entry = TableEntry {
+            key: keys.table(name).to_string(),
+            table: table.clone(),
+            sequences,
+            triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
+        };
+        store.tables.insert(name.clone(), entry);
+    }
+    let deps = |v: &QualifiedName| raw.views.get(v).map(|v| v.depends_on.clone());
+    let mut memo = HashMap::new();
+    for name in views {
+        let (Some(view), Some(key)) = (
+            raw.views.get(name),
+            view_key(keys, raw, name, &deps, &mut memo),
+        ) else {
+            store.views.shift_remove(name);
+            continue;
+        };
+        let entry = ViewEntry {
+            declaration: keys.view_declaration(name),
+            key,
+            view: view.clone(),
+            triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
+        };
+        store.views.insert(name.clone(), entry);
+    }
+}

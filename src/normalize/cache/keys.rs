@@ -1,0 +1,219 @@
+//! Cache keys of declared objects: what a table's or view's normalized form can depend on.
+//!
+//! The *context* is everything declared except the bodies of tables and views (types, domains,
+//! enums, functions, sequences, extensions, grants, owners, the names of every relation), plus
+//! the server major and pgdrift's version: when it changes, every key changes. A table's key adds
+//! its own declaration and the declarations of the relations it reads or points at (foreign-key
+//! targets, whose primary key an implicit `REFERENCES t` resolves to; relations its policies or
+//! column types name) and, recursively, the keys of its partition or inheritance parents. A view's
+//! key adds the keys of the relations it read when it was last normalized (`pg_depend`).
+
+use std::collections::{HashMap, HashSet};
+
+use sha2::{Digest, Sha256};
+
+use crate::model::{QualifiedName, Schema, Table, View};
+
+/// The key of a relation that is not declared (an extension's table, say): constant, since the
+/// context already holds the extensions.
+const EXTERNAL: &str = "external";
+
+pub fn hex(hasher: Sha256) -> String {
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    // Serializing the model cannot fail (no non-string map keys); an empty text only costs a miss.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// The context hash (see the module comment).
+pub fn context(schema: &Schema, major: u32) -> String {
+    let mut ctx = schema.clone();
+    ctx.tables.values_mut().for_each(|t| *t = Table::default());
+    ctx.views.values_mut().for_each(|v| *v = View::default());
+    // Triggers belong to their relation's declaration.
+    ctx.triggers.clear();
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(major.to_le_bytes());
+    h.update(json(&ctx));
+    hex(h)
+}
+
+/// Keys of the declared tables and views of one project.
+pub struct Keys<'a> {
+    schema: &'a Schema,
+    pub context: String,
+    tables: HashMap<QualifiedName, String>,
+    pub mentions: Mentions,
+}
+
+impl<'a> Keys<'a> {
+    pub fn new(schema: &'a Schema, major: u32) -> Keys<'a> {
+        let mut keys = Keys {
+            schema,
+            context: context(schema, major),
+            tables: HashMap::new(),
+            mentions: Mentions::default(),
+        };
+        let mentions = Mentions::new(schema);
+        for name in schema.tables.keys() {
+            keys.table_key(name, &mentions, &mut HashSet::new());
+        }
+        keys.mentions = mentions;
+        keys
+    }
+
+    pub fn table(&self, name: &QualifiedName) -> &str {
+        self.tables
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or(EXTERNAL)
+    }
+
+    /// The declaration of one relation as bytes: its model and its triggers.
+    fn declaration(&self, name: &QualifiedName) -> Vec<u8> {
+        let mut out = match (self.schema.tables.get(name), self.schema.views.get(name)) {
+            (Some(t), _) => json(t),
+            (None, Some(v)) => json(v),
+            (None, None) => EXTERNAL.as_bytes().to_vec(),
+        };
+        out.extend(json(&self.schema.triggers.get(name)));
+        out
+    }
+
+    /// Hash of a view's own declaration (its dependencies are added by [`Keys::view_key`]).
+    pub fn view_declaration(&self, name: &QualifiedName) -> String {
+        let mut h = Sha256::new();
+        h.update(self.context.as_bytes());
+        h.update(self.declaration(name));
+        hex(h)
+    }
+
+    /// A view's key from its declaration and the keys of the relations it reads.
+    pub fn view_key(&self, name: &QualifiedName, deps: &[(QualifiedName, String)]) -> String {
+        let mut h = Sha256::new();
+        h.update(self.view_declaration(name).as_bytes());
+        for (dep, key) in deps {
+            h.update(json(dep));
+            h.update(key.as_bytes());
+        }
+        hex(h)
+    }
+
+    fn table_key(
+        &mut self,
+        name: &QualifiedName,
+        mentions: &Mentions,
+        visiting: &mut HashSet<QualifiedName>,
+    ) -> String {
+        if let Some(k) = self.tables.get(name) {
+            return k.clone();
+        }
+        let Some(table) = self.schema.tables.get(name) else {
+            return EXTERNAL.to_string();
+        };
+        let mut h = Sha256::new();
+        h.update(self.context.as_bytes());
+        h.update(json(name));
+        h.update(self.declaration(name));
+        for r in references(table, mentions) {
+            h.update(json(&r));
+            h.update(self.declaration(&r));
+        }
+        // Inheritance is acyclic in any valid project; a cycle is reported by PostgreSQL.
+        visiting.insert(name.clone());
+        for p in parents(table) {
+            if !visiting.contains(&p) {
+                h.update(json(&p));
+                h.update(self.table_key(&p, mentions, visiting).as_bytes());
+            }
+        }
+        let key = hex(h);
+        self.tables.insert(name.clone(), key.clone());
+        key
+    }
+}
+
+/// Partition and inheritance parents: a child's columns and constraints come from them.
+pub fn parents(table: &Table) -> Vec<QualifiedName> {
+    table
+        .partition_of
+        .iter()
+        .chain(table.inherits.iter())
+        .cloned()
+        .collect()
+}
+
+/// Relations that must exist before the table can be created: its parents, and relations whose
+/// row type a column has.
+pub fn needed_to_exist(table: &Table, mentions: &Mentions) -> Vec<QualifiedName> {
+    let mut out = parents(table);
+    for col in table.columns.values() {
+        out.extend(mentions.type_named(&col.data_type));
+    }
+    out
+}
+
+/// Relations a table's normalized form reads (beyond its parents): foreign-key targets, and
+/// relations its policies or column types name. Over-inclusion only costs time.
+pub fn references(table: &Table, mentions: &Mentions) -> Vec<QualifiedName> {
+    let mut out: Vec<QualifiedName> = table
+        .foreign_keys
+        .values()
+        .map(|fk| fk.references.table.clone())
+        .collect();
+    for col in table.columns.values() {
+        out.extend(mentions.type_named(&col.data_type));
+    }
+    for p in table.policies.values() {
+        for text in p.using.iter().chain(p.with_check.iter()) {
+            out.extend(mentions.named_in(text));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every relation by the names a text may use for it.
+#[derive(Default)]
+pub struct Mentions {
+    relations: Vec<(String, QualifiedName)>,
+    by_name: HashMap<String, Vec<QualifiedName>>,
+}
+
+impl Mentions {
+    pub fn new(schema: &Schema) -> Mentions {
+        let mut relations = Vec::new();
+        let mut by_name: HashMap<String, Vec<QualifiedName>> = HashMap::new();
+        for name in schema.tables.keys().chain(schema.views.keys()) {
+            relations.push((name.name.clone(), name.clone()));
+            for spelling in [name.name.clone(), name.display_name()] {
+                by_name.entry(spelling).or_default().push(name.clone());
+            }
+        }
+        Mentions { relations, by_name }
+    }
+
+    /// Relations whose row type a column type names (`t`, `s.t`, `t[]`).
+    fn type_named(&self, data_type: &str) -> Vec<QualifiedName> {
+        let bare = data_type.trim().trim_end_matches("[]").trim_matches('"');
+        self.by_name.get(bare).cloned().unwrap_or_default()
+    }
+
+    /// Relations whose name appears anywhere in an expression.
+    fn named_in(&self, text: &str) -> Vec<QualifiedName> {
+        self.relations
+            .iter()
+            .filter(|(bare, _)| text.contains(bare.as_str()))
+            .map(|(_, name)| name.clone())
+            .collect()
+    }
+}

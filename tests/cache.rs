@@ -1,0 +1,343 @@
+//! The normalization cache against a real PostgreSQL: after editing one table, `check` creates
+//! only what changed in the scratch database (observable through `PGDRIFT_TRACE=1`), and every
+//! change of a dependency (a domain, a function, a column type under a view, an enum's labels)
+//! is reported exactly as `--no-cache` reports it. A corrupt cache falls back to a full run.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+/// A project of `n` tables `t00 …`, each with a foreign key to the one before, the live
+/// database built from the same declaration, and a cache folder of its own.
+struct Project {
+    dir: PathBuf,
+    cache: PathBuf,
+    db: common::TestDb,
+}
+
+const TABLES: usize = 40;
+
+/// The tables, with the default of `n` in table `t<i>` set as `defaults` says (else 0).
+fn tables_yaml(defaults: &[(usize, &str)]) -> String {
+    let mut y = String::from("tables:\n");
+    for i in 0..TABLES {
+        let default = defaults
+            .iter()
+            .find(|(t, _)| *t == i)
+            .map_or("0", |(_, d)| *d);
+        y.push_str(&format!(
+            "  t{i:02}:\n    columns:\n      id: {{type: bigint, nullable: false}}\n      n: {{type: integer, default: {default}}}\n    primary_key: [id]\n"
+        ));
+        if i > 0 {
+            y.push_str(&format!(
+                "    foreign_keys:\n      t{i:02}_prev_fk: {{columns: [id], references: t{:02}(id)}}\n",
+                i - 1
+            ));
+        }
+    }
+    y
+}
+
+fn tables_sql() -> String {
+    let mut sql = String::new();
+    for i in 0..TABLES {
+        sql.push_str(&format!(
+            "CREATE TABLE t{i:02} (id bigint NOT NULL PRIMARY KEY, n integer DEFAULT 0);\n"
+        ));
+        if i > 0 {
+            sql.push_str(&format!(
+                "ALTER TABLE t{i:02} ADD CONSTRAINT t{i:02}_prev_fk FOREIGN KEY (id) REFERENCES t{:02}(id);\n",
+                i - 1
+            ));
+        }
+    }
+    sql
+}
+
+impl Project {
+    /// Just the tables, and `views` (`(file, body)`); `sql` builds the live side of what a test
+    /// adds to them.
+    async fn new(hint: &str, views: &[(&str, &str)], sql: &str) -> Project {
+        let dir = common::temp_dir("cache", hint);
+        let db = common::test_db(hint).await;
+        db.exec(&format!("{}{sql}", tables_sql())).await;
+        let p = Project {
+            cache: dir.join("cache"),
+            dir,
+            db,
+        };
+        p.write(&tables_yaml(&[]), views);
+        p
+    }
+
+    fn write(&self, yaml: &str, views: &[(&str, &str)]) {
+        std::fs::write(self.dir.join("schema.yaml"), yaml).expect("schema.yaml");
+        let vdir = self.dir.join("views");
+        let _ = std::fs::remove_dir_all(&vdir);
+        std::fs::create_dir_all(&vdir).expect("views");
+        for (file, body) in views {
+            std::fs::write(vdir.join(file), body).expect("view file");
+        }
+    }
+
+    /// `check` with the cache; returns the output and the trace line.
+    fn check(&self, extra: &[&str]) -> (common::Output, String) {
+        let mut args = vec!["check", "--db", &self.db.url];
+        args.extend_from_slice(extra);
+        let cache = self.cache.to_string_lossy().to_string();
+        let env = [
+            ("PGDRIFT_CACHE_DIR", cache.as_str()),
+            ("PGDRIFT_TRACE", "1"),
+        ];
+        let out = common::run_pgdrift(&args, Some(&self.dir), &env);
+        let trace = out
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("pgdrift: normalized"))
+            .unwrap_or_default()
+            .to_string();
+        (out, trace)
+    }
+
+    /// Checks `before` (no drift: the live side is built from it), then `after` (drift), each
+    /// with and without the cache; returns the cached run of `after` and its trace.
+    fn edit(&self, before: &str, after: &str, views: &[(&str, &str)]) -> (common::Output, String) {
+        self.write(before, views);
+        self.check_both().0.assert_code(0);
+        self.write(after, views);
+        let (out, trace) = self.check_both();
+        if before != after {
+            out.assert_code(1);
+        }
+        (out, trace)
+    }
+
+    /// Checks with the cache, then with `--no-cache`: both must give the same output byte for
+    /// byte; returns the cached run's output and trace.
+    fn check_both(&self) -> (common::Output, String) {
+        let (cached, trace) = self.check(&[]);
+        let (fresh, _) = self.check(&["--no-cache"]);
+        // Errors too, but for the trace lines.
+        let errors = |o: &common::Output| {
+            let lines = o.stderr.lines().filter(|l| !l.starts_with("pgdrift: "));
+            lines.collect::<Vec<_>>().join("\n")
+        };
+        assert_eq!(
+            (cached.code, &cached.stdout, errors(&cached)),
+            (fresh.code, &fresh.stdout, errors(&fresh)),
+            "cached and --no-cache checks differ\n--- cached stderr ---\n{}",
+            cached.stderr
+        );
+        (cached, trace)
+    }
+}
+
+fn cache_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn editing_one_table_normalizes_only_it_and_reports_the_edit() {
+    let view = ("v.sql", "CREATE VIEW v AS SELECT id, n FROM t07;\n");
+    let p = Project::new("edit", &[view], "CREATE VIEW v AS SELECT id, n FROM t07;").await;
+    let (out, trace) = p.check(&[]);
+    out.assert_code(0);
+    assert_eq!(trace, "pgdrift: normalized 41 of 41 objects (0 cached)");
+    let (out, trace) = p.check(&[]);
+    out.assert_code(0);
+    assert_eq!(
+        trace,
+        "pgdrift: normalized 0 objects (the whole project is cached)"
+    );
+
+    // One default of the one table nothing else reads: only that table is created again.
+    p.write(&tables_yaml(&[(39, "5")]), &[view]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 1 of 41 objects (40 cached)");
+    assert!(out
+        .stdout
+        .contains("column t39.n: default is 5 in the declaration but 0"));
+    assert!(out.stdout.contains("drift: 1 difference"), "{}", out.stdout);
+
+    // A table a view reads and another table points at: the table, the view over it and the
+    // table whose foreign key resolves against it.
+    p.write(&tables_yaml(&[(39, "5"), (7, "7")]), &[view]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 3 of 41 objects (38 cached)");
+    assert!(out
+        .stdout
+        .contains("column t07.n: default is 7 in the declaration but 0"));
+    assert!(
+        out.stdout.contains("drift: 2 differences"),
+        "{}",
+        out.stdout
+    );
+
+    // A default PostgreSQL rejects: the incremental run fails in the scratch database, and the
+    // whole project is normalized again to report it exactly as without the cache.
+    p.write(&tables_yaml(&[(39, "no_such_function()")]), &[view]);
+    let (out, _) = p.check_both();
+    out.assert_code(2);
+    assert!(out.stderr.contains("t39"), "{}", out.stderr);
+
+    // A changed view file: what it reads is unknown until it is created, so everything is.
+    let wider = (
+        "v.sql",
+        "CREATE VIEW v AS SELECT id, n, n + 1 AS m FROM t07;\n",
+    );
+    p.write(&tables_yaml(&[(39, "5"), (7, "7")]), &[wider]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 41 of 41 objects (0 cached)");
+}
+
+#[tokio::test]
+async fn a_changed_domain_under_a_column_is_not_served_stale() {
+    let yaml = "domains:\n  pos: {type: integer, checks: {pos_check: \"VALUE > 0\"}}\n";
+    let sql = "CREATE DOMAIN pos AS integer CONSTRAINT pos_check CHECK (VALUE > 0); CREATE TABLE uses_pos (p pos);";
+    let table = "  uses_pos:\n    columns:\n      p: pos\n";
+    let p = Project::new("domain", &[], sql).await;
+    let full = |dom: &str| format!("{}{table}{dom}", tables_yaml(&[]));
+    let after = full(&yaml.replace("> 0", ">= 0"));
+    let (out, _) = p.edit(&full(yaml), &after, &[]);
+    assert!(out.stdout.contains("domain pos"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn a_changed_function_under_a_view_is_not_served_stale() {
+    let f = "CREATE FUNCTION twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;\n";
+    let body = "CREATE VIEW w AS SELECT id, twice(n) AS n2 FROM t03;\n";
+    let p = Project::new("function", &[], &format!("{f}{body}")).await;
+    let fdir = p.dir.join("functions");
+    std::fs::create_dir_all(&fdir).expect("functions");
+    std::fs::write(fdir.join("twice.sql"), f).expect("function file");
+    let yaml = tables_yaml(&[]);
+    p.edit(&yaml, &yaml, &[("w.sql", body)]);
+    std::fs::write(fdir.join("twice.sql"), f.replace("x * 2", "x * 3")).expect("function file");
+    let (out, _) = p.check_both();
+    out.assert_code(1);
+    assert!(out.stdout.contains("twice"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn a_changed_column_type_under_a_view_is_not_served_stale() {
+    // Over varchar the IN list deparses with casts; over text it does not: the view's normalized
+    // text changes although its file did not.
+    let table = "  st:\n    columns:\n      status: varchar(10)\n";
+    let body = "CREATE VIEW sv AS SELECT status FROM st WHERE status IN ('a', 'b');\n";
+    let p = Project::new(
+        "coltype",
+        &[],
+        &format!("CREATE TABLE st (status varchar(10)); {body}"),
+    )
+    .await;
+    let before = format!("{}{table}", tables_yaml(&[]));
+    let after = before.replace("varchar(10)", "text");
+    let (out, trace) = p.edit(&before, &after, &[("sv.sql", body)]);
+    assert_eq!(trace, "pgdrift: normalized 2 of 42 objects (40 cached)");
+    assert!(out.stdout.contains("st.status"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn a_changed_enum_under_a_column_is_not_served_stale() {
+    let yaml = "enums:\n  mood: [sad, ok]\n";
+    let table = "  moods:\n    columns:\n      m: {type: mood, default: \"'ok'::mood\"}\n";
+    let sql =
+        "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE moods (m mood DEFAULT 'ok'::mood);";
+    let p = Project::new("enum", &[], sql).await;
+    let full = |e: &str| format!("{e}{}{table}", tables_yaml(&[]));
+    let (out, _) = p.edit(&full(yaml), &full(&yaml.replace("ok]", "ok, happy]")), &[]);
+    assert!(out.stdout.contains("happy"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn a_truncated_cache_falls_back_to_a_full_run() {
+    let p = Project::new("corrupt", &[], "").await;
+    let (out, _) = p.check(&[]);
+    out.assert_code(0);
+    let files = cache_files(&p.cache);
+    assert!(files.len() >= 2, "{files:?}");
+    for f in files {
+        let bytes = std::fs::read(&f).expect("cache file");
+        std::fs::write(&f, &bytes[..bytes.len() / 2]).expect("truncate");
+    }
+    p.write(&tables_yaml(&[(7, "3")]), &[]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 40 of 40 objects (0 cached)");
+    assert!(out.stdout.contains("t07"), "{}", out.stdout);
+}
+
+#[tokio::test]
+async fn settled_fixpoints_of_a_migration_built_database_are_cached() {
+    // Built by "migrations" from hand-written SQL; the declared file holds what the database
+    // prints (as `inspect` writes it), which prints differently once created again.
+    let sql = "CREATE TABLE st (status varchar(10));
+        CREATE VIEW vals AS SELECT * FROM (VALUES (1), (2)) AS x(a);
+        CREATE VIEW sv AS SELECT status FROM st WHERE status IN ('a', 'b');";
+    let p = Project::new("settle", &[], sql).await;
+    let client = p.db.client().await;
+    let mut views = Vec::new();
+    for v in ["vals", "sv"] {
+        let row = client
+            .query_one("SELECT pg_get_viewdef($1::text::regclass, true)", &[&v])
+            .await
+            .expect("viewdef");
+        let body: String = row.get(0);
+        views.push((format!("{v}.sql"), format!("CREATE VIEW {v} AS\n{body}\n")));
+    }
+    let views: Vec<(&str, &str)> = views
+        .iter()
+        .map(|(f, b)| (f.as_str(), b.as_str()))
+        .collect();
+    let yaml = format!(
+        "{}  st:\n    columns:\n      status: varchar(10)\n",
+        tables_yaml(&[])
+    );
+    p.write(&yaml, &views);
+    let (out, _) = p.check(&[]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("pgdrift: settled 1 deparse fixpoints (0 cached)"),
+        "{}",
+        out.stderr
+    );
+    // Unchanged project, unchanged database: no scratch database at all.
+    let (out, trace) = p.check_both();
+    out.assert_code(0);
+    assert_eq!(
+        trace,
+        "pgdrift: normalized 0 objects (the whole project is cached)"
+    );
+    assert!(
+        out.stderr
+            .contains("pgdrift: settled 0 deparse fixpoints (1 cached)"),
+        "{}",
+        out.stderr
+    );
+    // An edit elsewhere keeps the other objects and the view's fixpoint cached; the edited
+    // default is settled in the scratch database that holds only the edited table, without a
+    // second, full normalization.
+    let edited = yaml.replace(&tables_yaml(&[]), &tables_yaml(&[(39, "4")]));
+    p.write(&edited, &views);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 1 of 43 objects (42 cached)");
+    assert_eq!(out.stderr.matches("pgdrift: normalized").count(), 1);
+    assert!(
+        out.stderr
+            .contains("settled 1 deparse fixpoints (1 cached)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("column t39.n: default is 4"),
+        "{}",
+        out.stdout
+    );
+}
