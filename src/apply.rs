@@ -492,6 +492,7 @@ pub struct ApplyArgs {
 /// Runs `pgdrift apply`: 0 converged (or nothing to do), 1 applied but drift remains, 2 error
 /// (nothing changed, except steps after COMMIT when one of those fails).
 pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
+    args.source.jobs.apply();
     let target = crate::app::target(&args.source.db).await?;
     // The lock first: a plan made while another apply changes the database would be stale.
     let lock = ApplyLock::acquire(&target.url, args.lock_wait).await?;

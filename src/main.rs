@@ -157,6 +157,8 @@ struct CheckArgs {
     /// there; it is dropped afterwards), or `ephemeral` with --against.
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    #[command(flatten)]
+    jobs: pgdrift::normalize::parallel::JobsArg,
     /// Normalize the declared schema every time instead of reusing the cached result for
     /// unchanged declared files (cache: $PGDRIFT_CACHE_DIR, else ~/.cache/pgdrift).
     #[arg(long)]
@@ -182,6 +184,8 @@ struct DiffArgs {
     /// Where declared folders are normalized (URL or `ephemeral`).
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    #[command(flatten)]
+    jobs: pgdrift::normalize::parallel::JobsArg,
     /// Leave privileges out of the comparison, like pg_dump's flag.
     #[arg(long)]
     no_privileges: bool,
@@ -321,6 +325,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
             }
         }
         Command::Check(args) => {
+            args.jobs.apply();
             let declared = Source::Declared {
                 schema_file: args.schema_file.clone(),
                 views_dir: args.views.clone(),
@@ -383,6 +388,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Lint(args) => pgdrift::lint::cli::run_cli(args).await,
         Command::Erd(args) => pgdrift::erd::cli::run_cli(args).await,
         Command::Diff(args) => {
+            args.jobs.apply();
             let a = Source::from_arg(&args.a)?;
             let b = Source::from_arg(&args.b)?;
             let dev = app::dev_server(args.dev_url.as_deref())?;

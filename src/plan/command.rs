@@ -33,6 +33,8 @@ pub struct PlanSourceArgs {
     /// server, in a scratch database).
     #[arg(long, value_name = "URL")]
     pub dev_url: Option<String>,
+    #[command(flatten)]
+    pub jobs: crate::normalize::parallel::JobsArg,
     /// Build indexes concurrently after the transaction; add foreign keys and checks NOT VALID,
     /// then VALIDATE.
     #[arg(long)]
@@ -188,6 +190,7 @@ async fn check_time_zone(url: &crate::conn::DbUrl, tz: &str) -> Result<(), crate
 
 /// Runs `pgdrift plan`; returns the exit code (0: plan written, whether or not it is empty).
 pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
+    args.source.jobs.apply();
     if args.format == PlanFormat::Alembic {
         return super::alembic::run(&args).await;
     }

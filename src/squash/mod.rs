@@ -111,6 +111,8 @@ pub struct SquashArgs {
     /// `ephemeral`.
     #[arg(long, value_name = "URL")]
     pub dev_url: Option<String>,
+    #[command(flatten)]
+    pub jobs: crate::normalize::parallel::JobsArg,
     /// Output file (sql, alembic) or folder (dir). Default: stdout (sql, alembic).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
@@ -386,6 +388,7 @@ async fn from_declared(
 
 /// Runs `pgdrift squash`; returns the exit code.
 pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
+    args.jobs.apply();
     check_revisions(&args)?;
     let source = source_of(&args)?;
     if let Source::Declared {

@@ -68,20 +68,23 @@ pub fn rename_table(old: &QualifiedName, new_name: &str) -> String {
 pub fn create_statements(schema: &Schema) -> Vec<Statement> {
     let mut names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
     super::shape::parents_first(schema, &mut names);
-    let mut out = Vec::new();
-    for name in &names {
-        let Some(table) = schema.tables.get(name) else {
-            continue;
-        };
-        let object = format!("table {name}");
-        out.push(Statement::new(create_table(name, table), object.clone()));
-        for (cn, col) in &table.columns {
-            if let Some(s) = &col.storage {
-                out.push(Statement::new(
-                    crate::ddl::set_storage(name, cn, s),
-                    object.clone(),
-                ));
-            }
+    names
+        .iter()
+        .filter_map(|name| Some(create_statements_for(name, schema.tables.get(name)?)))
+        .flatten()
+        .collect()
+}
+
+/// One table's part of [`create_statements`]: its CREATE TABLE and column storage settings.
+pub fn create_statements_for(name: &QualifiedName, table: &Table) -> Vec<Statement> {
+    let object = format!("table {name}");
+    let mut out = vec![Statement::new(create_table(name, table), object.clone())];
+    for (cn, col) in &table.columns {
+        if let Some(s) = &col.storage {
+            out.push(Statement::new(
+                crate::ddl::set_storage(name, cn, s),
+                object.clone(),
+            ));
         }
     }
     out
