@@ -257,6 +257,24 @@ pub async fn compare_with(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
+    let (cmp, kept) = compare_keeping(left, right, dev, schemas, options).await?;
+    if let Some(s) = kept {
+        s.drop_now().await;
+    }
+    Ok(cmp)
+}
+
+/// [`compare_with`], handing back the scratch database of the declared side when one was
+/// created (it holds the declared objects), so a caller that reads more from it (`plan`: the
+/// declared views' columns) does not normalize a second time. The caller drops it
+/// ([`Scratch::drop_now`]).
+pub async fn compare_keeping(
+    left: &Source,
+    right: &Source,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<(Comparison, Option<Scratch>), Error> {
     let dev = match (dev, right) {
         (Some(d), _) => d.clone(),
         (None, Source::Db(url)) => DevServer::Url(url.clone()),
@@ -284,12 +302,24 @@ pub async fn compare_with(
         },
     ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
-    for s in scratch {
-        if let Some(s) = s.scratch {
-            s.drop_now().await;
+    let [l, r] = scratch;
+    // Only declared sides create one; of two declared sides, the left one is kept.
+    let mut kept = l.scratch;
+    if let Some(s) = r.scratch {
+        match kept {
+            None => kept = Some(s),
+            Some(_) => s.drop_now().await,
         }
     }
-    result
+    match result {
+        Ok(cmp) => Ok((cmp, kept)),
+        Err(e) => {
+            if let Some(s) = kept {
+                s.drop_now().await;
+            }
+            Err(e)
+        }
+    }
 }
 
 /// The major a throw-away normalizer must run: that of the side that is not declared (a live

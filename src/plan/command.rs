@@ -105,19 +105,36 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
-    let cmp = compare_for(declared, url, dev, schemas, opts).await?;
-    let plan = plan_changes(&cmp, cmp.changes.clone(), url, dev, schemas, opts).await?;
-    Ok((plan, cmp))
+    let (cmp, kept) = compare_for(declared, url, dev, schemas, opts).await?;
+    let plan = plan_changes(&cmp, cmp.changes.clone(), url, &kept, schemas, opts).await;
+    drop_kept(kept).await;
+    Ok((plan?, cmp))
 }
 
-/// The comparison a plan of the database at `url` is computed from.
+/// Drops the scratch database [`compare_for`] kept.
+pub(super) async fn drop_kept(kept: Kept) {
+    if let Some(s) = kept.scratch {
+        s.drop_now().await;
+    }
+}
+
+/// What [`compare_for`] hands on to [`plan_changes`]: where declared SQL is normalized and the
+/// scratch database the comparison normalized in, if it made one (a cached normalization does
+/// not), so the plan reads the declared views' columns there instead of normalizing again.
+pub struct Kept {
+    pub dev: crate::normalize::DevServer,
+    pub scratch: Option<crate::normalize::Scratch>,
+}
+
+/// The comparison a plan of the database at `url` is computed from, and its scratch database
+/// (drop it with [`drop_kept`]).
 pub async fn compare_for(
     declared: &crate::app::Source,
     url: &crate::conn::DbUrl,
     dev: Option<&crate::normalize::DevServer>,
     schemas: &[String],
     opts: &PlanOptions,
-) -> Result<crate::app::Comparison, crate::Error> {
+) -> Result<(crate::app::Comparison, Kept), crate::Error> {
     check_time_zone(url, &opts.tz).await?;
     let compare_options = crate::app::CompareOptions {
         cache_dir: opts.cache_dir.clone(),
@@ -125,14 +142,19 @@ pub async fn compare_for(
         owners: opts.owners,
         ignore_roles: Vec::new(),
     };
-    crate::app::compare_with(
+    let (cmp, scratch) = crate::app::compare_keeping(
         declared,
         &crate::app::Source::Db(url.clone()),
         dev,
         schemas,
         &compare_options,
     )
-    .await
+    .await?;
+    let dev = match dev {
+        Some(d) => d.clone(),
+        None => crate::normalize::DevServer::Url(url.clone()),
+    };
+    Ok((cmp, Kept { dev, scratch }))
 }
 
 /// Plans `changes` (those of `cmp`, or some of them) after the declared ignore rules, probing
@@ -141,7 +163,7 @@ pub async fn plan_changes(
     cmp: &crate::app::Comparison,
     changes: Vec<crate::diff::Change>,
     url: &crate::conn::DbUrl,
-    dev: Option<&crate::normalize::DevServer>,
+    kept: &Kept,
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<Plan, crate::Error> {
@@ -154,12 +176,14 @@ pub async fn plan_changes(
         .filter_map(|c| c.object.qualified.clone())
         .collect();
     if !candidates.is_empty() {
-        let dev = match dev {
-            Some(d) => d.clone(),
-            None => crate::normalize::DevServer::Url(url.clone()),
-        };
-        opts.appendable_views =
-            appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
+        opts.appendable_views = appendable_views(
+            &cmp.left.schema,
+            url,
+            (&kept.dev, kept.scratch.as_ref()),
+            schemas,
+            &candidates,
+        )
+        .await;
     }
     let probed =
         crate::kinds::function::plan::trigger_tables(&cmp.left.schema, &cmp.right.schema, &changes);
