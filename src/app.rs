@@ -68,6 +68,7 @@ impl Source {
 }
 
 /// A schema read from a source, with the PostgreSQL major version that printed its SQL text.
+#[derive(Clone)]
 pub struct Resolved {
     pub schema: Schema,
     pub major: Option<u32>,
@@ -257,24 +258,22 @@ pub async fn compare_with(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let (cmp, kept) = compare_keeping(left, right, dev, schemas, options).await?;
-    if let Some(s) = kept {
-        s.drop_now().await;
-    }
+    let (cmp, kept) = compare_keeping(None, left, right, dev, schemas, options).await?;
+    kept.drop_now().await;
     Ok(cmp)
 }
 
-/// [`compare_with`], handing back the scratch database of the declared side when one was
-/// created (it holds the declared objects), so a caller that reads more from it (`plan`: the
-/// declared views' columns) does not normalize a second time. The caller drops it
-/// ([`Scratch::drop_now`]).
+/// [`compare_with`], handing back the declared side's normalization ([`Normalized`]). With
+/// `again` (what an earlier comparison of the same declared files handed back), the declared
+/// side is not normalized anew.
 pub async fn compare_keeping(
+    again: Option<Normalized>,
     left: &Source,
     right: &Source,
     dev: Option<&DevServer>,
     schemas: &[String],
     options: &CompareOptions,
-) -> Result<(Comparison, Option<Scratch>), Error> {
+) -> Result<(Comparison, Normalized), Error> {
     let dev = match (dev, right) {
         (Some(d), _) => d.clone(),
         (None, Source::Db(url)) => DevServer::Url(url.clone()),
@@ -289,34 +288,29 @@ pub async fn compare_keeping(
         DevServer::Url(_) => None,
     };
     // One scratch database per declared side: two declared projects cannot share one.
+    let fresh = |dev: DevServer| LazyScratch {
+        dev,
+        pin,
+        scratch: None,
+        normalized: None,
+    };
     let mut scratch = [
-        LazyScratch {
-            dev: dev.clone(),
-            pin,
-            scratch: None,
-        },
-        LazyScratch {
-            dev,
-            pin,
-            scratch: None,
-        },
+        again.map_or_else(|| fresh(dev.clone()), |n| n.0),
+        fresh(dev),
     ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
     let [l, r] = scratch;
     // Only declared sides create one; of two declared sides, the left one is kept.
-    let mut kept = l.scratch;
-    if let Some(s) = r.scratch {
-        match kept {
-            None => kept = Some(s),
-            Some(_) => s.drop_now().await,
-        }
-    }
+    let (kept, other) = if l.scratch.is_some() || r.scratch.is_none() {
+        (l, r)
+    } else {
+        (r, l)
+    };
+    Normalized(other).drop_now().await;
     match result {
-        Ok(cmp) => Ok((cmp, kept)),
+        Ok(cmp) => Ok((cmp, Normalized(kept))),
         Err(e) => {
-            if let Some(s) = kept {
-                s.drop_now().await;
-            }
+            Normalized(kept).drop_now().await;
             Err(e)
         }
     }
@@ -354,6 +348,29 @@ struct LazyScratch {
     /// The major a throw-away cluster must run (see [`pinned_major`]).
     pin: Option<u32>,
     scratch: Option<Scratch>,
+    /// The declared side as normalized in `scratch` (before a comparison settled or filtered
+    /// it): comparing the same files again in this process reuses it.
+    normalized: Option<Resolved>,
+}
+
+/// A comparison's scratch database with the declared side it normalized there, handed back by
+/// [`compare_keeping`] so the command can read more from it (`plan`: the declared views'
+/// columns) or compare the same declared files once more (`apply`'s check afterwards) without
+/// normalizing again. Drop it with [`Normalized::drop_now`].
+pub struct Normalized(LazyScratch);
+
+impl Normalized {
+    /// The scratch database holding the declared objects, if the comparison made one (a cached
+    /// normalization does not).
+    pub fn scratch(&self) -> Option<&Scratch> {
+        self.0.scratch.as_ref()
+    }
+
+    pub async fn drop_now(self) {
+        if let Some(s) = self.0.scratch {
+            s.drop_now().await;
+        }
+    }
 }
 
 impl LazyScratch {
@@ -406,7 +423,7 @@ impl LazyScratch {
 
 async fn resolve(
     source: &Source,
-    scratch: &mut LazyScratch,
+    lazy: &mut LazyScratch,
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Resolved, Error> {
@@ -425,6 +442,9 @@ async fn resolve(
             schema_file,
             views_dir,
         } => {
+            if let (Some(done), Some(_)) = (&lazy.normalized, &lazy.scratch) {
+                return Ok(done.clone());
+            }
             if let Some(w) = load::empty_declaration_warning(schema_file, views_dir) {
                 eprintln!("warning: {w}");
             }
@@ -435,7 +455,7 @@ async fn resolve(
                 cache::project_bytes(schema_file, views_dir),
             ) {
                 (Some(dir), Some(bytes)) => {
-                    Some(cache::Entry::new(dir, &bytes, scratch.major().await?))
+                    Some(cache::Entry::new(dir, &bytes, lazy.major().await?))
                 }
                 _ => None,
             };
@@ -449,17 +469,19 @@ async fn resolve(
             }
             // Bad input fails here, before any scratch database exists.
             let declared = load::load_project(schema_file, views_dir)?;
-            let scratch = scratch.get().await?;
+            let scratch = lazy.get().await?;
             let schema = normalize::normalize(&declared, scratch).await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);
             }
-            Ok(Resolved {
+            let resolved = Resolved {
                 schema,
                 major: Some(scratch.major),
                 label: source.label(),
                 schemas_read: Vec::new(),
-            })
+            };
+            lazy.normalized = Some(resolved.clone());
+            Ok(resolved)
         }
     }
 }

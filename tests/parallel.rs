@@ -59,6 +59,11 @@ COMMENT ON TABLE pong IS 'the other side';
     sql
 }
 
+/// How `inspect` writes the columns of the fixture's table `name`.
+fn columns_of(name: &str) -> String {
+    format!("  {name}:\n    columns:\n      id:\n        type: integer\n        nullable: false\n      prev:\n        type: integer\n      note:\n        type: text\n        default: \"'x'::text\"\n")
+}
+
 /// A database holding [`fixture`] and the project `inspect` writes for it.
 async fn project(hint: &str) -> (TestDb, std::path::PathBuf) {
     let db = test_db(hint).await;
@@ -149,7 +154,7 @@ fn a_rejected_table_in_a_parallel_lane_names_its_line_and_leaves_no_scratch() {
         let text = std::fs::read_to_string(&yaml).expect("schema.yaml");
         // t120's default calls a function nobody declared: PostgreSQL rejects its CREATE TABLE,
         // which runs in a late lane of the tables stage.
-        let anchor = "  t120:\n    columns:\n      id:\n        type: integer\n        nullable: false\n      prev:\n        type: integer\n      note:\n        type: text\n        default: \"'x'::text\"\n";
+        let anchor = &columns_of("t120");
         assert!(text.contains(anchor), "inspect wrote t120 differently");
         let broken = text.replace(
             anchor,
@@ -157,7 +162,8 @@ fn a_rejected_table_in_a_parallel_lane_names_its_line_and_leaves_no_scratch() {
         );
         std::fs::write(&yaml, &broken).expect("write schema.yaml");
         // The error names the column's own line (its key, `note:`).
-        let note = broken.find("  t120:\n").expect("t120") + anchor.find("      note:").expect("note");
+        let note =
+            broken.find("  t120:\n").expect("t120") + anchor.find("      note:").expect("note");
         let line = broken[..note].matches('\n').count() + 1;
         let mut messages = Vec::new();
         for jobs in ["1", "4"] {
@@ -199,6 +205,44 @@ fn plan_with_a_changed_view_normalizes_once() {
         );
         out.assert_code(0);
         assert!(out.stdout.contains("1 AS one"), "{}", out.stdout);
+        let created = out
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("pgdrift trace: scratch database #"))
+            .count();
+        assert_eq!(created, 1, "{}", out.stderr);
+        assert_eq!(scratch_databases(&db).await, Vec::<String>::new());
+    });
+}
+
+#[test]
+fn apply_normalizes_once_and_checks_the_result_with_that_normalization() {
+    serially(async {
+        let (db, dir) = project("par_apply").await;
+        let view = dir.join("views/order_totals.sql");
+        let text = std::fs::read_to_string(&view).expect("view file");
+        std::fs::write(
+            &view,
+            text.replace("count(*) AS n,", "count(*) AS n, 2 AS two,"),
+        )
+        .expect("write view");
+        let yaml = dir.join("schema.yaml");
+        let text = std::fs::read_to_string(&yaml).expect("schema.yaml");
+        let t5 = columns_of("t5");
+        assert!(text.contains(&t5), "inspect wrote t5 differently");
+        let added = format!("{t5}      extra:\n        type: bigint\n");
+        std::fs::write(&yaml, text.replace(&t5, &added)).expect("write schema.yaml");
+        let out = run_pgdrift(
+            &["apply", "--db", &db.url, "--no-cache", "--yes"],
+            Some(&dir),
+            &[("PGDRIFT_TRACE", "1")],
+        );
+        out.assert_code(0);
+        assert!(
+            out.stdout.contains("converged") && !out.stdout.contains("not converged"),
+            "{}",
+            out.stdout
+        );
         let created = out
             .stderr
             .lines()

@@ -105,17 +105,33 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
-    let (cmp, kept) = compare_for(declared, url, dev, schemas, opts).await?;
-    let plan = plan_changes(&cmp, cmp.changes.clone(), url, &kept, schemas, opts).await;
+    let (plan, cmp, kept) = plan_keeping(declared, url, dev, schemas, opts).await?;
     drop_kept(kept).await;
-    Ok((plan?, cmp))
+    Ok((plan, cmp))
+}
+
+/// [`plan_for`], handing back the comparison's normalization for another comparison of the same
+/// declared files (`apply` checks the result with it); drop it with [`drop_kept`].
+pub async fn plan_keeping(
+    declared: &crate::app::Source,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<(Plan, crate::app::Comparison, Kept), crate::Error> {
+    let (cmp, kept) = compare_for(declared, url, dev, schemas, opts).await?;
+    match plan_changes(&cmp, cmp.changes.clone(), url, &kept, schemas, opts).await {
+        Ok(plan) => Ok((plan, cmp, kept)),
+        Err(e) => {
+            drop_kept(kept).await;
+            Err(e)
+        }
+    }
 }
 
 /// Drops the scratch database [`compare_for`] kept.
-pub(super) async fn drop_kept(kept: Kept) {
-    if let Some(s) = kept.scratch {
-        s.drop_now().await;
-    }
+pub async fn drop_kept(kept: Kept) {
+    kept.normalized.drop_now().await;
 }
 
 /// What [`compare_for`] hands on to [`plan_changes`]: where declared SQL is normalized and the
@@ -123,7 +139,7 @@ pub(super) async fn drop_kept(kept: Kept) {
 /// not), so the plan reads the declared views' columns there instead of normalizing again.
 pub struct Kept {
     pub dev: crate::normalize::DevServer,
-    pub scratch: Option<crate::normalize::Scratch>,
+    pub normalized: crate::app::Normalized,
 }
 
 /// The comparison a plan of the database at `url` is computed from, and its scratch database
@@ -142,7 +158,8 @@ pub async fn compare_for(
         owners: opts.owners,
         ignore_roles: Vec::new(),
     };
-    let (cmp, scratch) = crate::app::compare_keeping(
+    let (cmp, normalized) = crate::app::compare_keeping(
+        None,
         declared,
         &crate::app::Source::Db(url.clone()),
         dev,
@@ -154,7 +171,7 @@ pub async fn compare_for(
         Some(d) => d.clone(),
         None => crate::normalize::DevServer::Url(url.clone()),
     };
-    Ok((cmp, Kept { dev, scratch }))
+    Ok((cmp, Kept { dev, normalized }))
 }
 
 /// Plans `changes` (those of `cmp`, or some of them) after the declared ignore rules, probing
@@ -179,7 +196,7 @@ pub async fn plan_changes(
         opts.appendable_views = appendable_views(
             &cmp.left.schema,
             url,
-            (&kept.dev, kept.scratch.as_ref()),
+            (&kept.dev, kept.normalized.scratch()),
             schemas,
             &candidates,
         )

@@ -43,8 +43,8 @@ pub(crate) use context::{about, PlanCx};
 pub use crate::kinds::view::plan::appendable_views;
 pub use alembic::{render_revision, reverse_plan, Revision};
 pub use command::{
-    compare_for, missing_roles, missing_roles_error, plan_changes, plan_for, run, MissingRole,
-    PlanArgs, PlanFormat, PlanSourceArgs,
+    compare_for, drop_kept, missing_roles, missing_roles_error, plan_changes, plan_for,
+    plan_keeping, run, Kept, MissingRole, PlanArgs, PlanFormat, PlanSourceArgs,
 };
 pub use render::{
     parse_json, render_human, render_json, render_sql, summary_counts, PLAN_FORMAT, PLAN_VERSION,
