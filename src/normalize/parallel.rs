@@ -18,6 +18,7 @@
 //! come free. Every lane runs to its end even when another fails, and the failure of the earliest
 //! statement (in script order) is reported: the same error whatever the timing.
 
+use std::future::Future;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -84,12 +85,33 @@ pub(super) async fn create_script(
     schema: &Schema,
     deferred: &mut Vec<Statement>,
 ) -> Result<(), NormalizeError> {
+    let stages = stages(schema);
+    let total = stages.iter().flatten().map(Vec::len).sum();
+    let progress = Progress::start("scratch database: statements", Some(total));
+    let mut all: Vec<&Client> = vec![client];
+    all.extend(helpers);
+    let progress = &progress;
+    let set_aside = run_stages(&all, &stages, |client, lane| async move {
+        let mut set_aside = Vec::new();
+        run_batches(client, declared, lane, &mut set_aside, progress).await?;
+        Ok::<_, NormalizeError>(set_aside)
+    })
+    .await?;
+    deferred.extend(set_aside.into_iter().flatten());
+    Ok(())
+}
+
+/// [`ddl::create_script`] of `schema` cut into stages that run one after the other, each a list
+/// of lanes: a stage of one lane runs on the first connection (where the head's session
+/// settings live), the lanes of a longer stage touch disjoint tables and run at once. The same
+/// statements as the script; within a table group, in the script's order.
+pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
     let parts = ddl::script_parts(schema);
     let family = families(schema, |_| Vec::new());
-    let tables = per_group(schema, &family, |name, t| {
+    let tables = per_group(schema, &family, false, |name, t| {
         crate::kinds::table::ddl::create_statements_for(name, t)
     });
-    let indexes = per_group(schema, &family, |name, t| {
+    let indexes = per_group(schema, &family, true, |name, t| {
         crate::kinds::index::ddl::create_statements_for(name, &t.indexes)
     });
     let keyed = families(schema, |t| {
@@ -98,38 +120,36 @@ pub(super) async fn create_script(
             .map(|fk| fk.references.table.clone())
             .collect()
     });
-    let keys = per_group(schema, &keyed, |name, t| {
+    let keys = per_group(schema, &keyed, true, |name, t| {
         crate::kinds::constraint::ddl::foreign_key_statements_for(name, t)
     });
-    let total = parts.head.len()
-        + parts.owned_by.len()
-        + parts.tail.len()
-        + [&tables, &indexes, &keys]
-            .iter()
-            .flat_map(|g| g.iter())
-            .map(Vec::len)
-            .sum::<usize>();
-    let progress = Progress::start("scratch database: statements", Some(total));
-    let mut all: Vec<&Client> = vec![client];
-    all.extend(helpers);
-    run_batches(client, declared, &parts.head, deferred, &progress).await?;
-    run_lanes(&all, &pack(tables), declared, deferred, &progress).await?;
-    run_batches(client, declared, &parts.owned_by, deferred, &progress).await?;
-    run_lanes(&all, &pack(indexes), declared, deferred, &progress).await?;
-    run_lanes(&all, &pack(keys), declared, deferred, &progress).await?;
-    run_batches(client, declared, &parts.tail, deferred, &progress).await
+    vec![
+        vec![parts.head],
+        pack(tables),
+        vec![parts.owned_by],
+        pack(indexes),
+        pack(keys),
+        vec![parts.tail],
+    ]
 }
 
-/// For each group of tables, the statements `of` gives for its tables, in group order.
+/// For each group of tables, the statements `of` gives for its tables: in group order (parents
+/// first), or with `model_order` in the model's order, as the whole script has them.
 fn per_group(
     schema: &Schema,
     groups: &[Vec<QualifiedName>],
+    model_order: bool,
     of: impl Fn(&QualifiedName, &crate::model::Table) -> Vec<Statement>,
 ) -> Vec<Vec<Statement>> {
     groups
         .iter()
         .map(|g| {
-            g.iter()
+            let mut names: Vec<&QualifiedName> = g.iter().collect();
+            if model_order {
+                names.sort_by_key(|n| schema.tables.get_index_of(*n));
+            }
+            names
+                .into_iter()
                 .filter_map(|name| Some(of(name, schema.tables.get(name)?)))
                 .flatten()
                 .collect::<Vec<_>>()
@@ -151,43 +171,62 @@ fn pack(groups: Vec<Vec<Statement>>) -> Vec<Vec<Statement>> {
     lanes
 }
 
+/// Runs [`stages`] on `clients` (the first one for single-lane stages), each lane through `run`;
+/// what the lanes return, in stage and lane order. Stops after the first stage that fails,
+/// with the error of its earliest failing lane.
+pub async fn run_stages<'a, T, E, F, Fut>(
+    clients: &[&'a Client],
+    stages: &'a [Vec<Vec<Statement>>],
+    run: F,
+) -> Result<Vec<T>, E>
+where
+    F: Fn(&'a Client, &'a [Statement]) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let mut out = Vec::new();
+    for stage in stages {
+        match (stage.as_slice(), clients.first()) {
+            ([one], Some(first)) => out.push(run(first, one).await?),
+            _ => out.extend(run_lanes(clients, stage, &run).await?),
+        }
+    }
+    Ok(out)
+}
+
 /// Runs every lane, each on one connection, the connections taking the next lane as they come
-/// free. Every lane is run; the error of the earliest failing lane is returned.
-async fn run_lanes(
-    clients: &[&Client],
-    lanes: &[Vec<Statement>],
-    declared: &Declared,
-    deferred: &mut Vec<Statement>,
-    progress: &Progress,
-) -> Result<(), NormalizeError> {
+/// free. Every lane is run, so the error returned (that of the earliest failing lane) does not
+/// depend on timing.
+async fn run_lanes<'a, T, E, F, Fut>(
+    clients: &[&'a Client],
+    lanes: &'a [Vec<Statement>],
+    run: &F,
+) -> Result<Vec<T>, E>
+where
+    F: Fn(&'a Client, &'a [Statement]) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
     let next = AtomicUsize::new(0);
     let workers = clients.iter().map(|client| {
         let next = &next;
         async move {
-            let mut failed = Vec::new();
-            let mut set_aside = Vec::new();
+            let mut done = Vec::new();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(lane) = lanes.get(i) else {
                     break;
                 };
-                if let Err(e) = run_batches(client, declared, lane, &mut set_aside, progress).await
-                {
-                    failed.push((i, e));
-                }
+                done.push((i, run(client, lane).await));
             }
-            (failed, set_aside)
+            done
         }
     });
-    let mut failed = Vec::new();
-    for (f, set_aside) in futures_util::future::join_all(workers).await {
-        failed.extend(f);
-        deferred.extend(set_aside);
-    }
-    match failed.into_iter().min_by_key(|(i, _)| *i) {
-        Some((_, e)) => Err(e),
-        None => Ok(()),
-    }
+    let mut done: Vec<(usize, Result<T, E>)> = futures_util::future::join_all(workers)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
@@ -198,6 +237,93 @@ mod tests {
         (0..n)
             .map(|i| Statement::new(format!("SELECT {i}"), format!("{tag} {i}")))
             .collect()
+    }
+
+    /// 200 tables, each with a key to the next one in its ring of 50 (four rings), and a
+    /// partitioned table with two partitions.
+    fn rings() -> Schema {
+        use crate::diff::fixtures::{col, fk, q, table};
+        let mut s = Schema::default();
+        for i in 0..200 {
+            let mut t = table(&[("id", col("integer")), ("gene_id", col("integer"))]);
+            let mut key = fk();
+            key.references.table = q(&format!("t{}", (i / 50) * 50 + (i + 1) % 50));
+            t.foreign_keys.insert(format!("t{i}_next"), key);
+            s.tables.insert(q(&format!("t{i}")), t);
+        }
+        let mut parent = table(&[("id", col("integer"))]);
+        parent.partition_by = Some("RANGE (id)".into());
+        for child in ["part_a", "part_b"] {
+            let mut c = table(&[("id", col("integer"))]);
+            c.partition_of = Some(q("parent"));
+            c.bounds = Some("DEFAULT".into());
+            s.tables.insert(q(child), c);
+        }
+        s.tables.insert(q("parent"), parent);
+        s
+    }
+
+    fn key(st: &Statement) -> (String, String) {
+        (st.object.clone(), st.sql.clone())
+    }
+
+    #[test]
+    fn stages_hold_exactly_the_scripts_statements() {
+        let schema = rings();
+        let mut staged: Vec<_> = stages(&schema)
+            .iter()
+            .flatten()
+            .flatten()
+            .map(key)
+            .collect();
+        let mut script: Vec<_> = ddl::create_script(&schema).iter().map(key).collect();
+        staged.sort();
+        script.sort();
+        assert_eq!(staged, script);
+    }
+
+    #[test]
+    fn parallel_lanes_touch_disjoint_tables_and_partitions_follow_their_parent() {
+        let schema = rings();
+        let stages = stages(&schema);
+        let keys = &stages[4];
+        assert!(keys.len() >= 2, "the four rings make several key lanes");
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                let names = |lane: &Vec<Statement>| -> Vec<String> {
+                    lane.iter().map(|s| s.sql.clone()).collect()
+                };
+                // A ring's keys name only that ring's tables: no table in two lanes.
+                for sa in names(a) {
+                    let ring = |sql: &str| {
+                        sql.split("\"t")
+                            .skip(1)
+                            .filter_map(|x| x.split('"').next()?.parse::<usize>().ok())
+                            .map(|n| n / 50)
+                            .collect::<Vec<_>>()
+                    };
+                    for sb in names(b) {
+                        assert!(
+                            ring(&sa).iter().all(|r| !ring(&sb).contains(r)),
+                            "{sa} / {sb}"
+                        );
+                    }
+                }
+            }
+        }
+        let tables: Vec<&str> = stages[1]
+            .iter()
+            .flatten()
+            .map(|s| s.object.as_str())
+            .filter(|o| o.contains("par"))
+            .collect();
+        assert_eq!(tables, ["table parent", "table part_a", "table part_b"]);
+        let lane_of = |o: &str| {
+            stages[1]
+                .iter()
+                .position(|l| l.iter().any(|s| s.object == o))
+        };
+        assert_eq!(lane_of("table parent"), lane_of("table part_b"));
     }
 
     #[test]
