@@ -252,3 +252,40 @@ fn apply_normalizes_once_and_checks_the_result_with_that_normalization() {
         assert_eq!(scratch_databases(&db).await, Vec::<String>::new());
     });
 }
+
+#[test]
+fn squash_verify_builds_on_several_connections_and_strict_runs_the_file_once() {
+    serially(async {
+        let (db, dir) = project("par_squash").await;
+        let server = db.server_url();
+        let out_file = dir.join("squash.sql");
+        let out_s = out_file.to_string_lossy().into_owned();
+        let out = run_pgdrift(
+            &[
+                "squash",
+                "--from-db",
+                &db.url,
+                "--dev-url",
+                &server,
+                "--jobs",
+                "3",
+                "--verify-strict",
+                "--out",
+                &out_s,
+            ],
+            None,
+            &[("PGDRIFT_TRACE", "1")],
+        );
+        out.assert_code(0);
+        for expected in [
+            "verify: migration on 3 connection(s)",
+            "verified: 0 differences",
+            "--verify-strict: the SQL, run in one session as written, built the same schema",
+        ] {
+            assert!(out.stderr.contains(expected), "{expected}: {}", out.stderr);
+        }
+        let sql = std::fs::read_to_string(&out_file).expect("squash.sql");
+        assert!(sql.contains("CREATE TABLE \"public\".\"t149\""), "{sql}");
+        assert_eq!(scratch_databases(&db).await, Vec::<String>::new());
+    });
+}

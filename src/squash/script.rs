@@ -13,6 +13,9 @@ pub struct Script {
     pub views: Vec<Statement>,
     /// Drops everything the migration created, in reverse dependency order, never CASCADE.
     pub down: Vec<Statement>,
+    /// `migration`'s statements in the stages `--verify` builds them in, on several connections
+    /// (see `normalize::parallel::stages`); the user's script stays `migration`, in order.
+    pub stages: Vec<Vec<Vec<Statement>>>,
 }
 
 fn local_search_path(mut statements: Vec<Statement>) -> Vec<Statement> {
@@ -34,8 +37,8 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
     let base = stabilized(schema);
-    let (mut migration, view_statements) = match views {
-        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new()),
+    let (mut migration, view_statements, built) = match views {
+        ViewsOutput::Inline => (ddl::create_script(&base), Vec::new(), base.clone()),
         ViewsOutput::Separate => {
             let mut without = base.clone();
             without.views.clear();
@@ -57,14 +60,19 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             (
                 ddl::create_script(&without),
                 ddl::create_script(&only_views),
+                without,
             )
         }
     };
-    migration.extend(crate::kinds::column::not_null::keep_names(schema));
+    let keep_names = crate::kinds::column::not_null::keep_names(schema);
+    migration.extend(keep_names.iter().cloned());
+    let mut stages = crate::normalize::parallel::stages(&built);
+    stages.push(vec![keep_names]);
     Ok(Script {
         migration: local_search_path(migration),
         views: local_search_path(view_statements),
         down: drop_script(schema, views == ViewsOutput::Inline),
+        stages,
     })
 }
 
