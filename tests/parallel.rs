@@ -64,6 +64,22 @@ fn columns_of(name: &str) -> String {
     format!("  {name}:\n    columns:\n      id:\n        type: integer\n        nullable: false\n      prev:\n        type: integer\n      note:\n        type: text\n        default: \"'x'::text\"\n")
 }
 
+/// Gives the view `order_totals` one more output column, `column` (`1 AS one`), in the middle.
+fn add_view_column(dir: &Path, column: &str) {
+    let view = dir.join("views/order_totals.sql");
+    let text = std::fs::read_to_string(&view).expect("view file");
+    let changed = text.replace("count(*) AS n,", &format!("count(*) AS n, {column},"));
+    std::fs::write(&view, changed).expect("write view");
+}
+
+/// How many scratch databases a run with `PGDRIFT_TRACE` created, by its stderr.
+fn scratch_created(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("pgdrift trace: scratch database #"))
+        .count()
+}
+
 /// A database holding [`fixture`] and the project `inspect` writes for it.
 async fn project(hint: &str) -> (TestDb, std::path::PathBuf) {
     let db = test_db(hint).await;
@@ -191,13 +207,7 @@ fn a_rejected_table_in_a_parallel_lane_names_its_line_and_leaves_no_scratch() {
 fn plan_with_a_changed_view_normalizes_once() {
     serially(async {
         let (db, dir) = project("par_plan").await;
-        let view = dir.join("views/order_totals.sql");
-        let text = std::fs::read_to_string(&view).expect("view file");
-        std::fs::write(
-            &view,
-            text.replace("count(*) AS n,", "count(*) AS n, 1 AS one,"),
-        )
-        .expect("write view");
+        add_view_column(&dir, "1 AS one");
         let out = run_pgdrift(
             &["plan", "--db", &db.url, "--no-cache", "--jobs", "2"],
             Some(&dir),
@@ -205,12 +215,7 @@ fn plan_with_a_changed_view_normalizes_once() {
         );
         out.assert_code(0);
         assert!(out.stdout.contains("1 AS one"), "{}", out.stdout);
-        let created = out
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("pgdrift trace: scratch database #"))
-            .count();
-        assert_eq!(created, 1, "{}", out.stderr);
+        assert_eq!(scratch_created(&out.stderr), 1, "{}", out.stderr);
         assert_eq!(scratch_databases(&db).await, Vec::<String>::new());
     });
 }
@@ -219,13 +224,7 @@ fn plan_with_a_changed_view_normalizes_once() {
 fn apply_normalizes_once_and_checks_the_result_with_that_normalization() {
     serially(async {
         let (db, dir) = project("par_apply").await;
-        let view = dir.join("views/order_totals.sql");
-        let text = std::fs::read_to_string(&view).expect("view file");
-        std::fs::write(
-            &view,
-            text.replace("count(*) AS n,", "count(*) AS n, 2 AS two,"),
-        )
-        .expect("write view");
+        add_view_column(&dir, "2 AS two");
         let yaml = dir.join("schema.yaml");
         let text = std::fs::read_to_string(&yaml).expect("schema.yaml");
         let t5 = columns_of("t5");
@@ -243,12 +242,7 @@ fn apply_normalizes_once_and_checks_the_result_with_that_normalization() {
             "{}",
             out.stdout
         );
-        let created = out
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("pgdrift trace: scratch database #"))
-            .count();
-        assert_eq!(created, 1, "{}", out.stderr);
+        assert_eq!(scratch_created(&out.stderr), 1, "{}", out.stderr);
         assert_eq!(scratch_databases(&db).await, Vec::<String>::new());
     });
 }
