@@ -54,12 +54,13 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Phases
 # ---------------------------------------------------------------------------------------------
-PHASES=(floor floor_tight inspect check_first check_repeat check_edit plan squash_verify)
+PHASES=(floor floor_tight inspect ddl_psql check_first check_first_j1 check_repeat check_edit plan squash_verify)
 if [ -n "$ONLY_PHASES" ]; then
     IFS=, read -r -a PHASES <<<"$ONLY_PHASES"
 fi
 declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [inspect]="inspect"
     [check_first]="check, first run" [check_repeat]="check, repeated"
+    [ddl_psql]="psql DDL, one session" [check_first_j1]="check, first run, --jobs 1"
     [check_edit]="check, one table edited"
     [plan]="plan, 5% changed" [squash_verify]="squash --verify"
     [fleet_one]="check one of the fleet" [fleet]="check the fleet"
@@ -91,6 +92,17 @@ phase_check_first() {
     CMD=(env PGDRIFT_CACHE_DIR="$2/cache_first" "$BIN" check --db "$1"
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views")
 }
+# The same with the declared DDL on one connection (what check did before --jobs).
+prepare_check_first_j1() { rm -rf "$2/cache_first"; }
+phase_check_first_j1() { phase_check_first "$@"; CMD+=(--jobs 1); }
+# psql running the generated DDL (the schema the declared project describes) in one session into
+# an empty database: the floor for anything that runs the DDL on one connection.
+prepare_ddl_psql() {
+    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+        -c "DROP DATABASE IF EXISTS \"${db}_ddl\"" -c "CREATE DATABASE \"${db}_ddl\"" >/dev/null
+    CREATED_DBS+=("${db}_ddl")
+}
+phase_ddl_psql() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$(url_with_db "$1" "${db}_ddl")" -f "$2/schema.sql"); }
 setup_check_repeat() {
     [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_repeat"
@@ -350,7 +362,7 @@ for size in "${SIZE_LIST[@]}"; do
         RESULT_CPU[$size,$phase]=$(median <"$dir/$phase.cpu")
     done
 
-    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\"" >/dev/null
+    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\"" -c "DROP DATABASE IF EXISTS \"${db}_ddl\"" >/dev/null
 done
 
 # ---------------------------------------------------------------------------------------------

@@ -292,6 +292,22 @@ pub async fn compare_with(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
+    let (cmp, kept) = compare_keeping(None, left, right, dev, schemas, options).await?;
+    kept.drop_now().await;
+    Ok(cmp)
+}
+
+/// [`compare_with`], handing back the declared side's normalization ([`Normalized`]). With
+/// `again` (what an earlier comparison of the same declared files handed back), the declared
+/// side is not normalized anew.
+pub async fn compare_keeping(
+    again: Option<Normalized>,
+    left: &Source,
+    right: &Source,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<(Comparison, Normalized), Error> {
     let dev = match (dev, right) {
         (Some(d), _) => d.clone(),
         (None, Source::Db(url)) => DevServer::Url(url.clone()),
@@ -307,14 +323,25 @@ pub async fn compare_with(
     };
     // One scratch database per declared side: two declared projects cannot share one.
     let mut scratch = [
-        LazyScratch::new(dev.clone(), pin),
+        again.map_or_else(|| LazyScratch::new(dev.clone(), pin), |n| n.0),
         LazyScratch::new(dev, pin),
     ];
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
-    for s in scratch {
-        s.drop_now().await;
+    let [l, r] = scratch;
+    // Only declared sides create one; of two declared sides, the left one is kept.
+    let (kept, other) = if l.scratch.is_some() || r.scratch.is_none() {
+        (l, r)
+    } else {
+        (r, l)
+    };
+    Normalized(other).drop_now().await;
+    match result {
+        Ok(cmp) => Ok((cmp, Normalized(kept))),
+        Err(e) => {
+            Normalized(kept).drop_now().await;
+            Err(e)
+        }
     }
-    result
 }
 
 /// The major a throw-away normalizer must run: that of the side that is not declared (a live
@@ -356,6 +383,31 @@ pub(crate) struct LazyScratch {
     /// What exists in it when not complete: an incremental normalization creates only the
     /// changed objects and what they need.
     present: HashSet<QualifiedName>,
+    /// The declared side as normalized in `scratch` (before a comparison settled or filtered
+    /// it): comparing the same files again in this process reuses it.
+    normalized: Option<Resolved>,
+}
+
+/// A comparison's scratch database with the declared side it normalized there, handed back by
+/// [`compare_keeping`] so the command can read more from it (`plan`: the declared views'
+/// columns) or compare the same declared files once more (`apply`'s check afterwards) without
+/// normalizing again. Drop it with [`Normalized::drop_now`].
+pub struct Normalized(LazyScratch);
+
+impl Normalized {
+    /// The scratch database holding the declared objects, if the comparison made one (a cached
+    /// normalization does not).
+    pub fn scratch(&self) -> Option<&Scratch> {
+        // An incremental normalization created only what changed: not every declared object
+        // is there to read.
+        self.0.scratch.as_ref().filter(|_| self.0.complete)
+    }
+
+    pub async fn drop_now(self) {
+        if let Some(s) = self.0.scratch {
+            s.drop_now().await;
+        }
+    }
 }
 
 impl LazyScratch {
@@ -367,6 +419,7 @@ impl LazyScratch {
             known_major: None,
             complete: false,
             present: HashSet::new(),
+            normalized: None,
         }
     }
 
@@ -468,7 +521,7 @@ impl LazyScratch {
 
 pub(crate) async fn resolve(
     source: &Source,
-    scratch: &mut LazyScratch,
+    lazy: &mut LazyScratch,
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Resolved, Error> {
@@ -487,6 +540,9 @@ pub(crate) async fn resolve(
             schema_file,
             views_dir,
         } => {
+            if let (Some(done), Some(_)) = (&lazy.normalized, &lazy.scratch) {
+                return Ok(done.clone());
+            }
             if let Some(w) = load::empty_declaration_warning(schema_file, views_dir) {
                 eprintln!("warning: {w}");
             }
@@ -497,7 +553,7 @@ pub(crate) async fn resolve(
                 cache::project_bytes(schema_file, views_dir),
             ) {
                 (Some(dir), Some(bytes)) => {
-                    Some(cache::Entry::new(dir, &bytes, scratch.major().await?))
+                    Some(cache::Entry::new(dir, &bytes, lazy.major().await?))
                 }
                 _ => None,
             };
@@ -512,18 +568,20 @@ pub(crate) async fn resolve(
             }
             // Bad input fails here, before any scratch database exists.
             let declared = load::load_project(schema_file, views_dir)?;
-            let schema = scratch
+            let schema = lazy
                 .normalize(&declared, options.cache_dir.as_deref())
                 .await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);
             }
-            Ok(Resolved {
+            let resolved = Resolved {
                 schema,
-                major: Some(scratch.get().await?.major),
+                major: Some(lazy.get().await?.major),
                 label: source.label(),
                 schemas_read: Vec::new(),
-            })
+            };
+            lazy.normalized = Some(resolved.clone());
+            Ok(resolved)
         }
     }
 }

@@ -492,6 +492,7 @@ pub struct ApplyArgs {
 /// Runs `pgdrift apply`: 0 converged (or nothing to do), 1 applied but drift remains, 2 error
 /// (nothing changed, except steps after COMMIT when one of those fails).
 pub async fn run(args: ApplyArgs) -> Result<u8, crate::Error> {
+    args.source.jobs.apply();
     let target = crate::app::target(&args.source.db).await?;
     // The lock first: a plan made while another apply changes the database would be stale.
     let lock = ApplyLock::acquire(&target.url, args.lock_wait).await?;
@@ -515,7 +516,7 @@ async fn run_holding(
             );
         }
     }
-    let (computed, cmp) = plan::plan_for(
+    let (computed, cmp, kept) = plan::plan_keeping(
         &declared,
         &target.url,
         dev.as_ref(),
@@ -523,6 +524,28 @@ async fn run_holding(
         &args.source.options(),
     )
     .await?;
+    // The check afterwards compares the same declared files: it reuses this normalization.
+    let mut normalized = Some(kept.normalized);
+    let result = run_planned(args, target, lock, computed, cmp, &mut normalized).await;
+    if let Some(n) = normalized {
+        n.drop_now().await;
+    }
+    result
+}
+
+/// [`run_holding`] once the plan is computed; `normalized` is the plan's normalization of the
+/// declared side, for the check afterwards (taken and put back by it).
+async fn run_planned(
+    args: &ApplyArgs,
+    target: &crate::app::Target,
+    lock: &ApplyLock,
+    computed: plan::Plan,
+    cmp: crate::app::Comparison,
+    normalized: &mut Option<crate::app::Normalized>,
+) -> Result<u8, crate::Error> {
+    let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
+    let schemas = args.source.db.selection();
+    let declared = args.source.declared();
     let missing = plan::missing_roles(&declared, &cmp.left.schema, &target.url).await?;
     if !missing.is_empty() {
         return Err(plan::missing_roles_error(&missing));
@@ -608,9 +631,9 @@ async fn run_holding(
             String::new()
         }
     );
-    // The declared side is the one the plan was made from: the cache (unless --no-cache) saves
-    // normalizing it a second time.
-    let after = crate::app::compare_with(
+    // The declared side is the one the plan was made from: its normalization is reused.
+    let (after, again) = crate::app::compare_keeping(
+        normalized.take(),
         &declared,
         &crate::app::Source::Db(target.url.clone()),
         dev.as_ref(),
@@ -623,6 +646,7 @@ async fn run_holding(
         },
     )
     .await?;
+    *normalized = Some(again);
     let (left, _) = crate::diff::apply_ignores(after.changes, &after.left.schema.ignore);
     // Objects the model does not cover were never part of the plan (it warned about them): they
     // cannot make an apply "not converged", but they must not pass unmentioned either.

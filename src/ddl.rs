@@ -162,34 +162,59 @@ pub fn set_search_path() -> String {
 /// Views on a dependency cycle (which PostgreSQL cannot build) are emitted in model order; use
 /// [`topo_order_views`] to detect that first.
 pub fn create_script(schema: &Schema) -> Vec<Statement> {
-    let mut out = vec![Statement::new(set_search_path(), "session")];
-    out.extend(crate::kinds::schema::ddl::create_statements(schema));
-    out.extend(extension::ddl::create_statements(schema));
-    out.extend(enum_type::ddl::create_statements(schema));
-    out.extend(crate::kinds::type_order::create_statements(schema));
-    out.extend(sequence::ddl::create_statements(schema));
-    use crate::kinds::function::ddl::{script_part as routines, Stage};
-    routines(schema, Stage::BeforeTables, &mut out);
-    out.extend(crate::kinds::domain::ddl::late_checks(schema));
+    let parts = script_parts(schema);
+    let mut out = parts.head;
     out.extend(table::ddl::create_statements(schema));
-    out.extend(sequence::ddl::owned_by_statements(schema));
+    out.extend(parts.owned_by);
     // Indexes before foreign keys: a key may reference a unique index (not a constraint).
     out.extend(index::ddl::table_index_statements(schema));
     out.extend(constraint::ddl::foreign_key_statements(schema));
-    routines(schema, Stage::AfterTables, &mut out);
-    let order = view::ddl::creation_order(schema);
-    out.extend(view::ddl::create_statements(schema, &order));
-    routines(schema, Stage::AfterViews, &mut out);
-    crate::kinds::trigger::ddl::script_part(schema, &mut out);
-    crate::kinds::event_trigger::ddl::script_part(schema, &mut out);
-    out.extend(crate::kinds::schema::ddl::comment_statements(schema));
-    out.extend(crate::kinds::enum_type::ddl::comment_statements(schema));
-    out.extend(sequence::ddl::comment_statements(schema));
-    out.extend(table::ddl::comment_statements(schema));
-    out.extend(view::ddl::comment_statements(schema, &order));
-    out.extend(crate::kinds::policy::ddl::create_all(schema));
-    out.extend(crate::kinds::privilege::ddl::create_all(schema));
+    out.extend(parts.tail);
     out
+}
+
+/// [`create_script`] without its per-table middle (tables, their indexes, their foreign keys),
+/// which the normalizer runs on several connections at once (`normalize::parallel`): one
+/// definition of the script's order for both.
+pub struct ScriptParts {
+    /// Everything before the tables: search path, schemas, extensions, types, sequences, the
+    /// routines tables need.
+    pub head: Vec<Statement>,
+    /// Sequence ownership, run once every table exists.
+    pub owned_by: Vec<Statement>,
+    /// Everything after the foreign keys: routines, views, triggers, comments, policies, grants.
+    pub tail: Vec<Statement>,
+}
+
+pub fn script_parts(schema: &Schema) -> ScriptParts {
+    let mut head = vec![Statement::new(set_search_path(), "session")];
+    head.extend(crate::kinds::schema::ddl::create_statements(schema));
+    head.extend(extension::ddl::create_statements(schema));
+    head.extend(enum_type::ddl::create_statements(schema));
+    head.extend(crate::kinds::type_order::create_statements(schema));
+    head.extend(sequence::ddl::create_statements(schema));
+    use crate::kinds::function::ddl::{script_part as routines, Stage};
+    routines(schema, Stage::BeforeTables, &mut head);
+    head.extend(crate::kinds::domain::ddl::late_checks(schema));
+    let mut tail = Vec::new();
+    routines(schema, Stage::AfterTables, &mut tail);
+    let order = view::ddl::creation_order(schema);
+    tail.extend(view::ddl::create_statements(schema, &order));
+    routines(schema, Stage::AfterViews, &mut tail);
+    crate::kinds::trigger::ddl::script_part(schema, &mut tail);
+    crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);
+    tail.extend(crate::kinds::schema::ddl::comment_statements(schema));
+    tail.extend(crate::kinds::enum_type::ddl::comment_statements(schema));
+    tail.extend(sequence::ddl::comment_statements(schema));
+    tail.extend(table::ddl::comment_statements(schema));
+    tail.extend(view::ddl::comment_statements(schema, &order));
+    tail.extend(crate::kinds::policy::ddl::create_all(schema));
+    tail.extend(crate::kinds::privilege::ddl::create_all(schema));
+    ScriptParts {
+        head,
+        owned_by: sequence::ddl::owned_by_statements(schema),
+        tail,
+    }
 }
 
 /// psql-runnable text: each statement followed by `;` and a newline, a blank line whenever the

@@ -198,6 +198,8 @@ struct CheckArgs {
     /// there; it is dropped afterwards), or `ephemeral` with --against.
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    #[command(flatten)]
+    jobs: pgdrift::normalize::parallel::JobsArg,
     /// Normalize the declared schema every time instead of reusing cached results: the whole
     /// project when its files are unchanged, each table and view whose declaration and
     /// dependencies are unchanged, and settled deparse fixpoints (cache: $PGDRIFT_CACHE_DIR, else
@@ -232,6 +234,8 @@ struct DiffArgs {
     /// Where declared folders are normalized (URL or `ephemeral`).
     #[arg(long, value_name = "URL")]
     dev_url: Option<String>,
+    #[command(flatten)]
+    jobs: pgdrift::normalize::parallel::JobsArg,
     /// Leave privileges out of the comparison, like pg_dump's flag.
     #[arg(long)]
     no_privileges: bool,
@@ -411,6 +415,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Check(args) => {
             validate_report_args(&args.report)?;
+            args.jobs.apply();
             let declared = Source::Declared {
                 schema_file: args.schema_file.clone(),
                 views_dir: args.views.clone(),
@@ -462,6 +467,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Erd(args) => pgdrift::erd::cli::run_cli(args).await,
         Command::Diff(args) => {
             validate_report_args(&args.report)?;
+            args.jobs.apply();
             let a = Source::from_arg(&args.a)?;
             let b = Source::from_arg(&args.b)?;
             let dev = app::dev_server(args.dev_url.as_deref())?;
@@ -491,7 +497,10 @@ async fn run_fleet(args: CheckArgs) -> Result<u8, Error> {
             "--against and --fingerprint check one database, not a fleet".into(),
         ));
     }
-    if matches!(args.report.format, Format::Github | Format::Sarif | Format::Html) {
+    if matches!(
+        args.report.format,
+        Format::Github | Format::Sarif | Format::Html
+    ) {
         return Err(Error::Other(
             "a fleet report is human, json or markdown (--format github, sarif and html show one database's drift)".into(),
         ));
@@ -559,7 +568,8 @@ fn parse_categories(values: &[String]) -> Result<Vec<Selector>, Error> {
 
 fn parse_ignore(rule: &str) -> Result<pgdrift::model::IgnoreRule, Error> {
     let r = pgdrift::model::IgnoreRule::parse_cli(rule).map_err(Error::Other)?;
-    diff::check_ignore_kind(&r.kind).map_err(|e| Error::Other(format!("--ignore '{rule}': {e}")))?;
+    diff::check_ignore_kind(&r.kind)
+        .map_err(|e| Error::Other(format!("--ignore '{rule}': {e}")))?;
     Ok(r)
 }
 

@@ -27,12 +27,13 @@ use crate::progress::Progress;
 
 pub mod cache;
 mod fixpoint;
+pub mod parallel;
 mod rejected;
 mod scratch;
 
 pub use fixpoint::settle_fixpoints;
 pub(crate) use rejected::{rejected, view_rejected};
-pub use scratch::{drop_pending_scratch, Scratch};
+pub use scratch::{drop_pending_scratch, trace, Scratch};
 
 /// Where declared objects are created to be normalized.
 #[derive(Debug, Clone)]
@@ -81,7 +82,11 @@ const BATCH: usize = 64;
 
 /// Creates the declared schema in the scratch database and reads it back.
 pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
-    create_declared(&scratch.client, declared).await?;
+    let jobs = parallel::jobs_for(&scratch.client).await;
+    scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
+    let helpers = scratch.helpers(jobs - 1).await?;
+    create_declared_on(&scratch.client, &helpers, declared).await?;
+    drop(helpers);
     let raw = read_back(declared, scratch).await?;
     finish(declared, scratch, raw).await
 }
@@ -128,6 +133,17 @@ pub async fn finish(
 /// autocommit batches, views in whatever order their dependencies allow. Errors name the
 /// declaration (file:line:column) that PostgreSQL rejected.
 pub async fn create_declared(client: &Client, declared: &Declared) -> Result<(), NormalizeError> {
+    create_declared_on(client, &[], declared).await
+}
+
+/// [`create_declared`]; with `helpers` (more connections to the same database) the tables,
+/// their indexes and their foreign keys are created on all connections at once
+/// (see [`parallel`]). Without, one connection runs the whole script in order.
+pub async fn create_declared_on(
+    client: &Client,
+    helpers: &[Client],
+    declared: &Declared,
+) -> Result<(), NormalizeError> {
     // Views go separately: their order is only known once PostgreSQL tries them.
     let mut without_views = declared.schema.clone();
     without_views.views.clear();
@@ -136,18 +152,38 @@ pub async fn create_declared(client: &Client, declared: &Declared) -> Result<(),
     without_views.event_triggers.clear();
     crate::kinds::policy::scratch_form(&mut without_views);
     crate::kinds::privilege::scratch_form(&mut without_views);
-    let non_views = ddl::create_script(&without_views);
     // Routines that need a relation created later wait (see kinds::function::normalize).
     let mut deferred = Vec::new();
-    let progress = Progress::start("scratch database: statements", Some(non_views.len()));
-    for chunk in non_views.chunks(BATCH) {
+    if helpers.is_empty() {
+        let non_views = ddl::create_script(&without_views);
+        let progress = Progress::start("scratch database: statements", Some(non_views.len()));
+        run_batches(client, declared, &non_views, &mut deferred, &progress).await?;
+    } else {
+        parallel::create_script(client, helpers, declared, &without_views, &mut deferred).await?;
+    }
+    routines::create_pending(client, declared, &mut deferred, false).await?;
+    let _views = Progress::start("scratch database: views", None);
+    create_views(declared, client).await?;
+    routines::create_pending(client, declared, &mut deferred, true).await?;
+    routines::create_triggers(client, declared).await
+}
+
+/// Runs `statements` in order on `client` in autocommit batches of [`BATCH`]. A failed batch
+/// rolled back as a whole and is replayed one statement at a time, to name the statement
+/// PostgreSQL rejects; routines it rejects for want of a later object go to `deferred`.
+async fn run_batches(
+    client: &Client,
+    declared: &Declared,
+    statements: &[ddl::Statement],
+    deferred: &mut Vec<ddl::Statement>,
+    progress: &Progress,
+) -> Result<(), NormalizeError> {
+    for chunk in statements.chunks(BATCH) {
         progress.inc(chunk.len());
         let batch: String = chunk.iter().map(|s| format!("{};\n", s.sql)).collect();
         if client.batch_execute(&batch).await.is_err() {
-            // The batch rolled back as a whole; replay it one statement at a time to name the
-            // statement PostgreSQL rejects.
             for stmt in chunk {
-                if let Err(e) = client.batch_execute(&stmt.sql).await {
+                if let Err(e) = execute_retrying(client, &stmt.sql).await {
                     if routines::deferrable(stmt, &e) {
                         deferred.push(stmt.clone());
                         continue;
@@ -157,12 +193,22 @@ pub async fn create_declared(client: &Client, declared: &Declared) -> Result<(),
             }
         }
     }
-    drop(progress);
-    routines::create_pending(client, declared, &mut deferred, false).await?;
-    let _views = Progress::start("scratch database: views", None);
-    create_views(declared, client).await?;
-    routines::create_pending(client, declared, &mut deferred, true).await?;
-    routines::create_triggers(client, declared).await
+    Ok(())
+}
+
+/// One statement, run again when PostgreSQL chose it as a deadlock victim: with several
+/// connections, two may lock the same tables in opposite orders; the statement itself is fine.
+/// On one connection a deadlock cannot happen, so this is a plain `batch_execute` there.
+async fn execute_retrying(client: &Client, sql: &str) -> Result<(), tokio_postgres::Error> {
+    let mut attempts = 0;
+    loop {
+        match client.batch_execute(sql).await {
+            Err(e) if e.code() == Some(&SqlState::T_R_DEADLOCK_DETECTED) && attempts < 5 => {
+                attempts += 1;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Views are created in whatever order works: a view whose relation does not exist yet waits

@@ -1,6 +1,7 @@
 //! The scratch database: created per run, dropped afterwards (also on error and Ctrl-C), and
 //! swept when an earlier run was killed before it could drop its own.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,6 +11,21 @@ use super::{DevServer, NormalizeError};
 use crate::conn::{describe_pg_error, DbUrl};
 use crate::ephemeral::Ephemeral;
 use crate::model::quote_ident;
+
+/// The session every connection to a scratch database starts with.
+const SESSION: &str = "SET search_path TO public; SET client_min_messages TO warning";
+
+/// Scratch databases this process created, for `PGDRIFT_TRACE` (see [`trace`]).
+static CREATED: AtomicUsize = AtomicUsize::new(0);
+
+/// With `PGDRIFT_TRACE` set (to anything but empty or `0`), prints `pgdrift trace: <what>` on
+/// stderr: what the normalizer did (scratch databases created, connections used), so a test or
+/// a user can see that a command normalizes once.
+pub fn trace(what: &str) {
+    if std::env::var("PGDRIFT_TRACE").is_ok_and(|v| !v.is_empty() && v != "0") {
+        eprintln!("pgdrift trace: {what}");
+    }
+}
 
 /// Scratch databases live while this process runs; the Ctrl-C handler drops them.
 static LIVE_SCRATCH: Mutex<Vec<(DbUrl, String)>> = Mutex::new(Vec::new());
@@ -81,9 +97,13 @@ impl Scratch {
             .await
             .map_err(|e| NormalizeError::Query(e.to_string()))?;
         client
-            .batch_execute("SET search_path TO public; SET client_min_messages TO warning")
+            .batch_execute(SESSION)
             .await
             .map_err(|e| NormalizeError::Query(e.to_string()))?;
+        trace(&format!(
+            "scratch database #{} created",
+            CREATED.fetch_add(1, Ordering::Relaxed) + 1
+        ));
         Ok(Scratch {
             client,
             major,
@@ -92,6 +112,21 @@ impl Scratch {
             dbname,
             _cluster: cluster,
         })
+    }
+
+    /// `n` more connections to the scratch database, set up like [`Scratch::client`], for
+    /// running independent statements at once (see `normalize::parallel`).
+    pub async fn helpers(&self, n: usize) -> Result<Vec<Client>, NormalizeError> {
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let client = self.url.connect().await?;
+            client
+                .batch_execute(SESSION)
+                .await
+                .map_err(|e| NormalizeError::Query(e.to_string()))?;
+            out.push(client);
+        }
+        Ok(out)
     }
 
     /// The URL of the scratch database (password-bearing when the server's URL has one).

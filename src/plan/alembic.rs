@@ -3,7 +3,7 @@
 //! inside `autocommit_block()`); `downgrade()` runs the reverse plan, from the declared schema
 //! back to the database as it is now, with a warning on each statement that loses data.
 
-use super::command::{compare_for, plan_changes, warn_missing_roles, PlanArgs};
+use super::command::{compare_for, drop_kept, plan_changes, warn_missing_roles, PlanArgs};
 use super::{build_plan, Hazard, Plan, PlanError, Step};
 use crate::alembic::{self, execute_call};
 use crate::app::Comparison;
@@ -200,9 +200,11 @@ pub async fn run(args: &PlanArgs) -> Result<u8, crate::Error> {
     let schemas = args.source.db.selection();
     let opts = args.source.options();
     let declared = args.source.declared();
-    let cmp = compare_for(&declared, &target.url, dev.as_ref(), &schemas, &opts).await?;
+    let (cmp, kept) = compare_for(&declared, &target.url, dev.as_ref(), &schemas, &opts).await?;
     let changes = crate::squash::without_alembic_version(cmp.changes.clone());
-    let plan = plan_changes(&cmp, changes, &target.url, dev.as_ref(), &schemas, &opts).await?;
+    let plan = plan_changes(&cmp, changes, &target.url, &kept, &schemas, &opts).await;
+    drop_kept(kept).await;
+    let plan = plan?;
     warn_missing_roles(&args.source, &cmp, &target.url).await?;
     if plan.steps.is_empty() {
         eprintln!("{} No revision written.", plan.nothing_to_do());

@@ -39,6 +39,8 @@ pub struct PlanSourceArgs {
     /// server, in a scratch database).
     #[arg(long, value_name = "URL")]
     pub dev_url: Option<String>,
+    #[command(flatten)]
+    pub jobs: crate::normalize::parallel::JobsArg,
     /// Build indexes concurrently after the transaction; add foreign keys and checks NOT VALID,
     /// then VALIDATE.
     #[arg(long)]
@@ -112,19 +114,52 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
-    let cmp = compare_for(declared, url, dev, schemas, opts).await?;
-    let plan = plan_changes(&cmp, cmp.changes.clone(), url, dev, schemas, opts).await?;
+    let (plan, cmp, kept) = plan_keeping(declared, url, dev, schemas, opts).await?;
+    drop_kept(kept).await;
     Ok((plan, cmp))
 }
 
-/// The comparison a plan of the database at `url` is computed from.
+/// [`plan_for`], handing back the comparison's normalization for another comparison of the same
+/// declared files (`apply` checks the result with it); drop it with [`drop_kept`].
+pub async fn plan_keeping(
+    declared: &crate::app::Source,
+    url: &crate::conn::DbUrl,
+    dev: Option<&crate::normalize::DevServer>,
+    schemas: &[String],
+    opts: &PlanOptions,
+) -> Result<(Plan, crate::app::Comparison, Kept), crate::Error> {
+    let (cmp, kept) = compare_for(declared, url, dev, schemas, opts).await?;
+    match plan_changes(&cmp, cmp.changes.clone(), url, &kept, schemas, opts).await {
+        Ok(plan) => Ok((plan, cmp, kept)),
+        Err(e) => {
+            drop_kept(kept).await;
+            Err(e)
+        }
+    }
+}
+
+/// Drops the scratch database [`compare_for`] kept.
+pub async fn drop_kept(kept: Kept) {
+    kept.normalized.drop_now().await;
+}
+
+/// What [`compare_for`] hands on to [`plan_changes`]: where declared SQL is normalized and the
+/// scratch database the comparison normalized in, if it made one (a cached normalization does
+/// not), so the plan reads the declared views' columns there instead of normalizing again.
+pub struct Kept {
+    pub dev: crate::normalize::DevServer,
+    pub normalized: crate::app::Normalized,
+}
+
+/// The comparison a plan of the database at `url` is computed from, and its scratch database
+/// (drop it with [`drop_kept`]).
 pub async fn compare_for(
     declared: &crate::app::Source,
     url: &crate::conn::DbUrl,
     dev: Option<&crate::normalize::DevServer>,
     schemas: &[String],
     opts: &PlanOptions,
-) -> Result<crate::app::Comparison, crate::Error> {
+) -> Result<(crate::app::Comparison, Kept), crate::Error> {
     check_time_zone(url, &opts.tz).await?;
     let compare_options = crate::app::CompareOptions {
         cache_dir: opts.cache_dir.clone(),
@@ -132,14 +167,20 @@ pub async fn compare_for(
         owners: opts.owners,
         ignore_roles: Vec::new(),
     };
-    crate::app::compare_with(
+    let (cmp, normalized) = crate::app::compare_keeping(
+        None,
         declared,
         &crate::app::Source::Db(url.clone()),
         dev,
         schemas,
         &compare_options,
     )
-    .await
+    .await?;
+    let dev = match dev {
+        Some(d) => d.clone(),
+        None => crate::normalize::DevServer::Url(url.clone()),
+    };
+    Ok((cmp, Kept { dev, normalized }))
 }
 
 /// Plans `changes` (those of `cmp`, or some of them) after the declared ignore rules, probing
@@ -148,7 +189,7 @@ pub async fn plan_changes(
     cmp: &crate::app::Comparison,
     changes: Vec<crate::diff::Change>,
     url: &crate::conn::DbUrl,
-    dev: Option<&crate::normalize::DevServer>,
+    kept: &Kept,
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<Plan, crate::Error> {
@@ -161,12 +202,14 @@ pub async fn plan_changes(
         .filter_map(|c| c.object.qualified.clone())
         .collect();
     if !candidates.is_empty() {
-        let dev = match dev {
-            Some(d) => d.clone(),
-            None => crate::normalize::DevServer::Url(url.clone()),
-        };
-        opts.appendable_views =
-            appendable_views(&cmp.left.schema, url, &dev, schemas, &candidates).await;
+        opts.appendable_views = appendable_views(
+            &cmp.left.schema,
+            url,
+            (&kept.dev, kept.normalized.scratch()),
+            schemas,
+            &candidates,
+        )
+        .await;
     }
     opts.column_users = column_users(url, schemas, &cmp.right.schema).await?;
     let probed = {
@@ -224,6 +267,7 @@ async fn check_time_zone(url: &crate::conn::DbUrl, tz: &str) -> Result<(), crate
 
 /// Runs `pgdrift plan`; returns the exit code (0: plan written, whether or not it is empty).
 pub async fn run(args: PlanArgs) -> Result<u8, crate::Error> {
+    args.source.jobs.apply();
     if args.format == PlanFormat::Alembic {
         return super::alembic::run(&args).await;
     }

@@ -7,7 +7,7 @@
 //! rather than written half-working: `--format sql` or `alembic` handle those.
 
 use super::alembic::reverse_plan_without;
-use super::command::{compare_for, plan_changes, warn_missing_roles, PlanArgs};
+use super::command::{compare_for, drop_kept, plan_changes, warn_missing_roles, PlanArgs};
 use super::render::step_sql;
 use super::{Plan, PlanError};
 
@@ -100,16 +100,12 @@ pub async fn run(args: &PlanArgs) -> Result<u8, crate::Error> {
     let target = crate::app::target(&args.source.db).await?;
     let dev = crate::app::dev_server(args.source.dev_url.as_deref())?;
     let (schemas, opts) = (args.source.db.selection(), args.source.options());
-    let cmp = compare_for(
-        &args.source.declared(),
-        &target.url,
-        dev.as_ref(),
-        &schemas,
-        &opts,
-    )
-    .await?;
+    let declared = args.source.declared();
+    let (cmp, kept) = compare_for(&declared, &target.url, dev.as_ref(), &schemas, &opts).await?;
     let changes = crate::squash::without_table(cmp.changes.clone(), SCHEMA_MIGRATIONS);
-    let plan = plan_changes(&cmp, changes, &target.url, dev.as_ref(), &schemas, &opts).await?;
+    let plan = plan_changes(&cmp, changes, &target.url, &kept, &schemas, &opts).await;
+    drop_kept(kept).await;
+    let plan = plan?;
     warn_missing_roles(&args.source, &cmp, &target.url).await?;
     if plan.steps.is_empty() {
         eprintln!("{} No migration written.", plan.nothing_to_do());

@@ -46,8 +46,8 @@ pub(crate) use rebuild::Rebuild;
 pub use crate::kinds::view::plan::appendable_views;
 pub use alembic::{render_revision, reverse_plan, reverse_plan_without, Revision};
 pub use command::{
-    compare_for, missing_roles, missing_roles_error, plan_changes, plan_for, run, MissingRole,
-    PlanArgs, PlanFormat, PlanSourceArgs,
+    compare_for, drop_kept, missing_roles, missing_roles_error, plan_changes, plan_for,
+    plan_keeping, run, Kept, MissingRole, PlanArgs, PlanFormat, PlanSourceArgs,
 };
 pub use dbmate::{render_migration, utc_version};
 pub use render::{

@@ -114,6 +114,8 @@ pub struct SquashArgs {
     /// `ephemeral`.
     #[arg(long, value_name = "URL")]
     pub dev_url: Option<String>,
+    #[command(flatten)]
+    pub jobs: crate::normalize::parallel::JobsArg,
     /// Output file (sql, alembic) or folder (dir). Default: stdout (sql, alembic).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
@@ -141,8 +143,17 @@ pub struct SquashArgs {
     /// triggers, grants and whatever else the model does not hold). Verification fails while
     /// the source holds objects pgdrift does not model: the squash cannot rebuild them. Output
     /// is written only after verification passed.
+    /// The build runs on --jobs connections (tables, indexes and keys of unrelated tables at
+    /// once); the script written stays one ordered file.
     #[arg(long)]
     pub verify: bool,
+    /// --verify, and then run the written SQL once more exactly as a user would: the whole file
+    /// in one session (its BEGIN ... COMMIT one transaction), in a second scratch database; it
+    /// must succeed and build what the --verify build did. Catches what a staged build cannot,
+    /// e.g. more locks than one transaction holds (max_locks_per_transaction).
+    /// Example: pgdrift squash --verify-strict --out squash.sql
+    #[arg(long)]
+    pub verify_strict: bool,
     /// Let --verify pass although the source holds objects pgdrift does not model; they are
     /// still listed, as warnings (the inventory's and the pg_dump witness's), and are not in
     /// the squash.
@@ -389,7 +400,15 @@ async fn from_declared(
 }
 
 /// Runs `pgdrift squash`; returns the exit code.
+impl SquashArgs {
+    /// `--verify` or `--verify-strict`.
+    fn verifies(&self) -> bool {
+        self.verify || self.verify_strict
+    }
+}
+
 pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
+    args.jobs.apply();
     check_revisions(&args)?;
     let source = source_of(&args)?;
     if let Source::Declared {
@@ -400,7 +419,7 @@ pub async fn run(args: SquashArgs) -> Result<u8, crate::Error> {
         // Bad input fails before a throw-away server is started.
         load::load_project(schema_file, views_dir)?;
     }
-    let needs_dev = matches!(source, Source::Declared { .. }) || args.verify;
+    let needs_dev = matches!(source, Source::Declared { .. }) || args.verifies();
     let fallback = match &source {
         Source::Db(url) => Some(url.clone()),
         _ => None,
@@ -489,7 +508,7 @@ async fn run_resolved(
         eprintln!("{}", meta.lock_note());
     }
     // Verify before writing: a script that failed verification must not be left at --out.
-    if let (Some(dev), true) = (dev, args.verify) {
+    if let (Some(dev), true) = (dev, args.verifies()) {
         if !verified(args, src, &script, dev).await? {
             let places: Vec<String> = files
                 .iter()
@@ -544,7 +563,19 @@ async fn verified(
         }
     }
     report_verification(&v, src, args.allow_unsupported);
-    Ok(v.passed(args.allow_unsupported))
+    if !v.passed(args.allow_unsupported) {
+        return Ok(false);
+    }
+    if args.verify_strict {
+        if let Some(problem) =
+            verify::strict(src, script, &dev.server, &v.rebuilt_fingerprint).await?
+        {
+            eprintln!("{problem}");
+            return Ok(false);
+        }
+        eprintln!("--verify-strict: the SQL, run in one session as written, built the same schema");
+    }
+    Ok(true)
 }
 
 fn write_files(files: &[OutFile]) -> Result<(), Error> {

@@ -166,8 +166,9 @@ pub struct OutFile {
     pub text: String,
 }
 
-const MIGRATION: &str = "one migration that builds the whole schema from an empty database";
-const VIEWS: &str = "the views of the squashed schema (run after the migration)";
+pub(super) const MIGRATION: &str =
+    "one migration that builds the whole schema from an empty database";
+pub(super) const VIEWS: &str = "the views of the squashed schema (run after the migration)";
 
 /// Everything `squash` writes, from the arguments that shape the output.
 pub fn render(

@@ -12,6 +12,9 @@ pub struct Script {
     pub views: Vec<Statement>,
     /// Drops everything the migration created, in reverse dependency order, never CASCADE.
     pub down: Vec<Statement>,
+    /// `migration`'s statements in the stages `--verify` builds them in, on several connections
+    /// (see `normalize::parallel::stages`); the user's script stays `migration`, in order.
+    pub stages: Vec<Vec<Vec<Statement>>>,
 }
 
 fn local_search_path(mut statements: Vec<Statement>) -> Vec<Statement> {
@@ -33,8 +36,8 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     }
     // NOT VALID checks and foreign keys are in the model: create_script adds them NOT VALID.
     // Every emitter settles its expressions at the deparse fixpoint, as `plan`'s do.
-    let (migration, view_statements) = match views {
-        ViewsOutput::Inline => (ddl::create_script(schema), Vec::new()),
+    let (migration, view_statements, built) = match views {
+        ViewsOutput::Inline => (ddl::create_script(schema), Vec::new(), schema.clone()),
         ViewsOutput::Separate => {
             let mut without = schema.clone();
             without.views.clear();
@@ -56,13 +59,16 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             (
                 ddl::create_script(&without),
                 ddl::create_script(&only_views),
+                without,
             )
         }
     };
+    let stages = crate::normalize::parallel::stages(&built);
     Ok(Script {
         migration: local_search_path(migration),
         views: local_search_path(view_statements),
         down: drop_script(schema, views == ViewsOutput::Inline),
+        stages,
     })
 }
 

@@ -1,9 +1,11 @@
 //! `--verify` (build the squash in a scratch database, compare through the model and through the
 //! pg_dump witness) and `--stamp` (record the revision only when there is no drift).
 
+use std::collections::HashMap;
+
 use super::extras::{extras_differences, read_extras};
 use super::fingerprint::{canonical, fingerprint};
-use super::render::check_revision;
+use super::render::{check_revision, render_sql, Meta, MIGRATION, VIEWS};
 use super::script::Script;
 use super::{DumpSource, SquashError, SquashSource, ALEMBIC_VERSION};
 use crate::app::{self, Source};
@@ -38,6 +40,15 @@ pub async fn apply_statements(
         .await
         .map_err(|e| SquashError::Query(describe_pg_error(&e, "")))?;
     let progress = crate::progress::Progress::start("verify: statements", Some(runnable.len()));
+    apply_numbered(client, &runnable, &progress).await
+}
+
+/// Runs `runnable` (each with its index in the migration) in autocommit batches.
+async fn apply_numbered(
+    client: &tokio_postgres::Client,
+    runnable: &[(usize, &Statement)],
+    progress: &crate::progress::Progress,
+) -> Result<(), SquashError> {
     for chunk in runnable.chunks(BATCH) {
         progress.inc(chunk.len());
         let batch: String = chunk.iter().map(|(_, s)| format!("{};\n", s.sql)).collect();
@@ -62,6 +73,104 @@ pub async fn apply_statements(
         }
     }
     Ok(())
+}
+
+/// Builds `script.migration` in `scratch` on `--jobs` connections, stage by stage
+/// (`Script::stages`); a rejected statement is named by its place in the migration, as
+/// [`apply_statements`] names it.
+async fn apply_migration(scratch: &Scratch, script: &Script) -> Result<(), Error> {
+    let jobs = normalize::parallel::jobs_for(&scratch.client).await;
+    normalize::trace(&format!("verify: migration on {jobs} connection(s)"));
+    if jobs <= 1 {
+        return Ok(apply_statements(&scratch.client, &script.migration).await?);
+    }
+    let helpers = scratch.helpers(jobs - 1).await?;
+    let mut clients = vec![&scratch.client];
+    clients.extend(helpers.iter());
+    let place: HashMap<(&str, &str), usize> = script
+        .migration
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.object.as_str(), s.sql.as_str()), i))
+        .collect();
+    let total = script.stages.iter().flatten().map(Vec::len).sum();
+    let progress = crate::progress::Progress::start("verify: statements", Some(total));
+    let (place, progress) = (&place, &progress);
+    normalize::parallel::run_stages(&clients, &script.stages, |client, lane| async move {
+        let numbered: Vec<(usize, &Statement)> = lane
+            .iter()
+            .filter(|s| s.object != "session")
+            .map(|s| {
+                let at = place.get(&(s.object.as_str(), s.sql.as_str()));
+                (at.copied().unwrap_or(0), s)
+            })
+            .collect();
+        apply_numbered(client, &numbered, progress).await
+    })
+    .await?;
+    Ok(())
+}
+
+/// `--verify-strict`: the migration (and the views file) run exactly as a user runs them, each
+/// file's SQL text in one session (its BEGIN ... COMMIT one transaction), once, in a new scratch
+/// database; what it builds must have the fingerprint of the staged build (`staged`). `None`
+/// when it does, else what went wrong.
+pub async fn strict(
+    src: &SquashSource,
+    script: &Script,
+    dev: &DevServer,
+    staged: &str,
+) -> Result<Option<String>, Error> {
+    let scratch = Scratch::create(dev).await?;
+    let result = strict_in(src, script, &scratch, staged).await;
+    scratch.drop_now().await;
+    result
+}
+
+async fn strict_in(
+    src: &SquashSource,
+    script: &Script,
+    scratch: &Scratch,
+    staged: &str,
+) -> Result<Option<String>, Error> {
+    crate::kinds::privilege::ensure_roles(&scratch.client, &src.schema, scratch.throwaway().await)
+        .await
+        .map_err(|e| normalize::NormalizeError::Query(e.to_string()))?;
+    let meta = Meta::new(src);
+    for (what, statements) in [(MIGRATION, &script.migration), (VIEWS, &script.views)] {
+        if statements.is_empty() {
+            continue;
+        }
+        let text = render_sql(&meta, what, statements);
+        if let Err(e) = scratch.client.batch_execute(&text).await {
+            return Ok(Some(format!(
+                "--verify-strict: {what}, run in one session as written, failed: {}",
+                describe_pg_error(&e, "")
+            )));
+        }
+    }
+    let rebuilt = introspect(
+        &scratch.client,
+        &IntrospectOptions {
+            schemas: read_schemas(src),
+        },
+    )
+    .await?;
+    let one_session = fingerprint(&rebuilt);
+    Ok((one_session != staged).then(|| {
+        format!("--verify-strict: the script run in one session built {one_session}, the staged build {staged}")
+    }))
+}
+
+/// The schemas a rebuild is read from: `public` and the source's.
+fn read_schemas(src: &SquashSource) -> Vec<String> {
+    let mut schemas = vec![DEFAULT_SCHEMA.to_string()];
+    for s in &src.schema.schemas {
+        if !schemas.contains(s) {
+            schemas.push(s.clone());
+        }
+    }
+    schemas
 }
 
 /// The outcome of `--verify`.
@@ -114,14 +223,9 @@ async fn verify_in(
     crate::kinds::privilege::ensure_roles(&scratch.client, &src.schema, scratch.throwaway().await)
         .await
         .map_err(|e| normalize::NormalizeError::Query(e.to_string()))?;
-    apply_statements(&scratch.client, &script.migration).await?;
+    apply_migration(scratch, script).await?;
     apply_statements(&scratch.client, &script.views).await?;
-    let mut schemas = vec![DEFAULT_SCHEMA.to_string()];
-    for s in &src.schema.schemas {
-        if !schemas.contains(s) {
-            schemas.push(s.clone());
-        }
-    }
+    let schemas = read_schemas(src);
     let rebuilt = introspect(
         &scratch.client,
         &IntrospectOptions {

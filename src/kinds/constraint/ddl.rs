@@ -200,20 +200,27 @@ pub fn rename_constraint(table: &QualifiedName, old: &str, new_name: &str) -> St
 /// keys (tables in model order, keys in model order), after all tables exist so references in
 /// any direction resolve. NOT VALID ones are added NOT VALID, as pg_dump does.
 pub fn foreign_key_statements(schema: &Schema) -> Vec<Statement> {
+    schema
+        .tables
+        .iter()
+        .flat_map(|(name, table)| foreign_key_statements_for(name, table))
+        .collect()
+}
+
+/// One table's part of [`foreign_key_statements`].
+pub fn foreign_key_statements_for(name: &QualifiedName, table: &Table) -> Vec<Statement> {
     let mut out = Vec::new();
-    for (name, table) in &schema.tables {
-        for (ck_name, ck) in table.checks.iter().filter(|(_, c)| c.not_valid) {
-            out.push(Statement::new(
-                add_constraint_check(name, ck_name, ck, true),
-                format!("constraint {name}.{ck_name}"),
-            ));
-        }
-        for (fk_name, fk) in &table.foreign_keys {
-            out.push(Statement::new(
-                add_constraint_foreign_key(name, fk_name, fk, fk.not_valid),
-                format!("foreign key {name}.{fk_name}"),
-            ));
-        }
+    for (ck_name, ck) in table.checks.iter().filter(|(_, c)| c.not_valid) {
+        out.push(Statement::new(
+            add_constraint_check(name, ck_name, ck, true),
+            format!("constraint {name}.{ck_name}"),
+        ));
+    }
+    for (fk_name, fk) in &table.foreign_keys {
+        out.push(Statement::new(
+            add_constraint_foreign_key(name, fk_name, fk, fk.not_valid),
+            format!("foreign key {name}.{fk_name}"),
+        ));
     }
     out
 }

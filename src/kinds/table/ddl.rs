@@ -68,22 +68,37 @@ pub fn rename_table(old: &QualifiedName, new_name: &str) -> String {
 pub fn create_statements(schema: &Schema) -> Vec<Statement> {
     let mut names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
     super::shape::parents_first(schema, &mut names);
+    names
+        .iter()
+        .filter_map(|name| {
+            Some(create_statements_for(
+                schema,
+                name,
+                schema.tables.get(name)?,
+            ))
+        })
+        .flatten()
+        .collect()
+}
+
+/// One table's part of [`create_statements`]: its CREATE TABLE (and the attachment to its
+/// parents, see `column_order`) and column storage settings.
+pub fn create_statements_for(
+    schema: &Schema,
+    name: &QualifiedName,
+    table: &Table,
+) -> Vec<Statement> {
+    let object = format!("table {name}");
     let mut out = Vec::new();
-    for name in &names {
-        let Some(table) = schema.tables.get(name) else {
-            continue;
-        };
-        let object = format!("table {name}");
-        for sql in super::column_order::create_statements(schema, name, table) {
-            out.push(Statement::new(sql, object.clone()));
-        }
-        for (cn, col) in &table.columns {
-            if let Some(s) = &col.storage {
-                out.push(Statement::new(
-                    crate::ddl::set_storage(name, cn, s),
-                    object.clone(),
-                ));
-            }
+    for sql in super::column_order::create_statements(schema, name, table) {
+        out.push(Statement::new(sql, object.clone()));
+    }
+    for (cn, col) in &table.columns {
+        if let Some(s) = &col.storage {
+            out.push(Statement::new(
+                crate::ddl::set_storage(name, cn, s),
+                object.clone(),
+            ));
         }
     }
     out

@@ -162,6 +162,61 @@ impl<'de> de::DeserializeSeed<'de> for ScalarSeed {
     }
 }
 
+/// The tables of `schema` in groups that must be built on one connection, each in
+/// [`parents_first`] order: a partition or inheritance child with its parents, a table with the
+/// tables whose row type it uses (PostgreSQL also recurses from a parent into its partitions
+/// when an index or key is added). Unrelated groups can be created concurrently. Groups come in
+/// the order of their first table. `linked` adds links of the caller's (e.g. foreign keys, so
+/// that no two groups lock the same table).
+pub fn families(
+    schema: &Schema,
+    linked: impl Fn(&Table) -> Vec<QualifiedName>,
+) -> Vec<Vec<QualifiedName>> {
+    let mut names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
+    parents_first(schema, &mut names);
+    let row_types: HashMap<String, &QualifiedName> = schema
+        .tables
+        .keys()
+        .map(|q| (q.type_spelling(), q))
+        .collect();
+    // Union-find over the prerequisite links, the root being the earliest member.
+    let index: HashMap<&QualifiedName, usize> =
+        names.iter().enumerate().map(|(i, n)| (n, i)).collect();
+    let mut root: Vec<usize> = (0..names.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    for (i, name) in names.iter().enumerate() {
+        let Some(table) = schema.tables.get(name) else {
+            continue;
+        };
+        for p in prerequisites(table, &row_types)
+            .into_iter()
+            .chain(linked(table))
+        {
+            if let Some(&j) = index.get(&p) {
+                let (a, b) = (find(&mut root, i), find(&mut root, j));
+                root[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<QualifiedName>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        let r = find(&mut root, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(name.clone());
+    }
+    groups
+}
+
 /// The tables `table` hangs from in `schema`: its partition parent and inheritance parents.
 pub fn parents(table: &Table) -> impl Iterator<Item = &QualifiedName> {
     table.partition_of.iter().chain(table.inherits.iter())

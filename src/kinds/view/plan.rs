@@ -253,6 +253,32 @@ pub(crate) fn comment_views(cx: &PlanCx, b: &mut Builder, views: &CreatedViews) 
 
 // Which changed views can be replaced in place
 
+/// [`view_columns`] of `declared` built in a new scratch database on `dev`.
+async fn declared_view_columns(
+    declared: &Schema,
+    dev: &crate::normalize::DevServer,
+    major: Option<u32>,
+    schemas: &[String],
+) -> Option<HashMap<QualifiedName, Vec<(String, String, String)>>> {
+    let scratch = crate::normalize::Scratch::create_for(dev, major)
+        .await
+        .ok()?;
+    let mut ok = true;
+    for st in ddl::create_script(declared) {
+        if scratch.client.batch_execute(&st.sql).await.is_err() {
+            ok = false;
+            break;
+        }
+    }
+    let cols = if ok {
+        view_columns(&scratch.client, schemas).await.ok()
+    } else {
+        None
+    };
+    scratch.drop_now().await;
+    cols
+}
+
 /// (name, type, collation) of each output column of each plain view in `schemas`.
 async fn view_columns(
     client: &tokio_postgres::Client,
@@ -282,12 +308,16 @@ async fn view_columns(
 
 /// The views among `candidates` whose declared output columns start with the live view's
 /// columns: PostgreSQL's own condition for `CREATE OR REPLACE VIEW`. The declared columns are
-/// read from a scratch database where the (normalized) declared schema is built; anything that
-/// goes wrong there just means "drop and create", which is always correct.
+/// read from a scratch database where the (normalized) declared schema is built: the one the
+/// comparison normalized in when given (`built`), else a new one on `dev`; anything that goes
+/// wrong there just means "drop and create", which is always correct.
 pub async fn appendable_views(
     declared: &Schema,
     url: &crate::conn::DbUrl,
-    dev: &crate::normalize::DevServer,
+    (dev, built): (
+        &crate::normalize::DevServer,
+        Option<&crate::normalize::Scratch>,
+    ),
     schemas: &[String],
     candidates: &[QualifiedName],
 ) -> HashSet<QualifiedName> {
@@ -301,24 +331,14 @@ pub async fn appendable_views(
     let Ok(live_cols) = view_columns(&live_client, &schemas).await else {
         return out;
     };
-    // A throw-away scratch server must run the live server's major (its deparsed SQL).
-    let major = crate::conn::server_major(&live_client).await.ok();
-    let Ok(scratch) = crate::normalize::Scratch::create_for(dev, major).await else {
-        return out;
-    };
-    let mut ok = true;
-    for st in ddl::create_script(declared) {
-        if scratch.client.batch_execute(&st.sql).await.is_err() {
-            ok = false;
-            break;
+    let decl_cols = match built {
+        Some(scratch) => view_columns(&scratch.client, &schemas).await.ok(),
+        None => {
+            // A throw-away scratch server must run the live server's major (its deparsed SQL).
+            let major = crate::conn::server_major(&live_client).await.ok();
+            declared_view_columns(declared, dev, major, &schemas).await
         }
-    }
-    let decl_cols = if ok {
-        view_columns(&scratch.client, &schemas).await.ok()
-    } else {
-        None
     };
-    scratch.drop_now().await;
     let Some(decl_cols) = decl_cols else {
         return out;
     };
