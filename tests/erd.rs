@@ -155,6 +155,46 @@ fn example_mermaid_has_every_table_and_foreign_key() {
 }
 
 #[test]
+fn example_svg_draws_every_table_and_foreign_key() {
+    let svg = erd(&["--format", "svg"], &repo());
+    assert!(
+        svg.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+        ),
+        "{svg}"
+    );
+    assert!(svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(
+        svg.contains("<style>"),
+        "a standalone file carries its own style"
+    );
+    let declared = pgdrift::load::load_project(&repo().join("schema.yaml"), &repo().join("views"))
+        .expect("example loads");
+    let fks: usize = declared
+        .schema
+        .tables
+        .values()
+        .map(|t| t.foreign_keys.len())
+        .sum();
+    assert_eq!(
+        svg.matches("<g class=\"tbl").count(),
+        declared.schema.tables.len(),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<path class=\"fk\"").count(), fks, "{svg}");
+    for name in declared.schema.tables.keys() {
+        assert!(
+            svg.contains(&format!(">{}</text>", name.name)),
+            "{name} not drawn"
+        );
+    }
+    // Balanced elements: every group and text that opens closes.
+    assert_eq!(svg.matches("<g ").count(), svg.matches("</g>").count());
+    assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+    assert_eq!(erd(&["--format", "svg"], &repo()), svg, "not deterministic");
+}
+
+#[test]
 fn selection_by_glob_and_neighbourhood() {
     let only_genes = erd(&["--around", "genes", "--depth", "0"], &repo());
     let (entities, edges) = check_mermaid(&only_genes).expect("grammar");

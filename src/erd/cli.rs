@@ -13,12 +13,16 @@ pub enum ErdFormat {
     Mermaid,
     /// Graphviz DOT (`dot -Tsvg`).
     Dot,
+    /// A standalone SVG picture, drawn by pgdrift itself (no Graphviz needed): tables in a grid,
+    /// one arrow per foreign key.
+    Svg,
 }
 
 #[derive(Args)]
 #[command(after_help = "Examples:\n  pgdrift erd > docs/erd.mmd\n  \
 pgdrift erd --against snapshots/production.yaml --tables 'gene*'\n  \
-pgdrift erd --around genes --depth 1 --format dot | dot -Tsvg > genes.svg\n\n\
+pgdrift erd --around genes --depth 1 --format dot | dot -Tsvg > genes.svg\n  \
+pgdrift erd --format svg > docs/erd.svg\n\n\
 Exit codes: 0 written, 2 error (bad input, unknown --around table, cannot connect).")]
 pub struct ErdArgs {
     /// What to draw: the declared project (default), --db URL or --against FILE.
@@ -69,6 +73,7 @@ pub async fn run_cli(args: ErdArgs) -> Result<u8, Error> {
     let text = match args.format {
         ErdFormat::Mermaid => mermaid::render(&d),
         ErdFormat::Dot => dot::render(&d),
+        ErdFormat::Svg => crate::html::svg::standalone(&d),
     };
     print!("{text}");
     Ok(0)

@@ -9,7 +9,7 @@
 //! Output is a pure function of its input (no clock, no randomness), so it is deterministic.
 
 mod sql;
-mod svg;
+pub(crate) mod svg;
 
 use crate::diff::{Change, Severity};
 use crate::model::Schema;

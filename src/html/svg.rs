@@ -171,6 +171,33 @@ orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n
     out
 }
 
+/// The style of [`render`]'s classes, for an SVG file of its own (the review page has them in its
+/// stylesheet): the same rules, with the page's colour variables spelled out.
+const STANDALONE_STYLE: &str = "svg.erd { background: #ffffff; }
+svg.erd text { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fill: #1f2328; }
+svg.erd .tbl rect { fill: #ffffff; stroke: #8c959f; }
+svg.erd .tbl rect.head { fill: #eaeef2; }
+svg.erd text.name { font-weight: 700; }
+svg.erd path.fk { stroke: #57606a; stroke-width: 1.3; fill: none; }
+svg.erd marker path { fill: #57606a; }";
+
+/// The diagram as a standalone SVG file (`pgdrift erd --format svg`): an XML declaration, the
+/// SVG namespace and its own style, so any browser or image viewer shows it as the page does.
+pub fn standalone(d: &Diagram) -> String {
+    let body = render(d, &BTreeSet::new());
+    let body = body.replacen(
+        "<svg class=\"erd\"",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"erd\"",
+        1,
+    );
+    let body = body.replacen(
+        "<defs>",
+        &format!("<style>\n{STANDALONE_STYLE}\n</style>\n<defs>"),
+        1,
+    );
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{body}")
+}
+
 /// More tables than this and only the affected ones are drawn, without their neighbours.
 const CROWDED: usize = 24;
 
