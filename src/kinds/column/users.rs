@@ -60,8 +60,15 @@ CROSS JOIN LATERAL (
   FROM pg_attrdef ad JOIN pg_attribute ga ON ga.attrelid = ad.adrelid AND ga.attnum = ad.adnum
   WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND ga.attgenerated <> ''
     AND ga.attnum <> a.attnum
+  UNION ALL
+  -- Before PostgreSQL 15 a generated column depends on the columns it reads directly (auto).
+  SELECT 'generated', tn.nspname::text, tc.relname::text, ga.attname::text
+  FROM pg_attribute ga
+  WHERE d.classid = 'pg_class'::regclass AND d.objid = tc.oid AND ga.attrelid = tc.oid
+    AND ga.attnum = d.objsubid AND ga.attgenerated <> '' AND ga.attnum <> a.attnum
 ) u(kind, s, n, m)
-WHERE d.deptype = 'n' AND d.refobjsubid > 0 AND tn.nspname = ANY($1)
+WHERE d.refobjsubid > 0 AND tn.nspname = ANY($1)
+  AND (d.deptype = 'n' OR (d.deptype = 'a' AND d.classid = 'pg_class'::regclass))
 ORDER BY 1, 2, 3, 4, 5, 6, 7";
 
 /// Reads every column's users in `schemas`.
