@@ -1,7 +1,6 @@
 //! The commands, as library functions: the binary parses arguments and prints; everything that
 //! touches a database or a file happens here.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::conn::{describe_pg_error, resolve_db_arg, DbUrl};
@@ -9,8 +8,12 @@ use crate::diff::{self, Change};
 use crate::error::Error;
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::load;
-use crate::model::{QualifiedName, Schema};
-use crate::normalize::{self, cache, DevServer, Scratch};
+use crate::model::Schema;
+use crate::normalize::{self, cache, DevServer};
+
+mod scratch;
+pub(crate) use scratch::LazyScratch;
+pub use scratch::Normalized;
 
 /// Something a schema can be read from.
 #[derive(Debug, Clone)]
@@ -367,156 +370,6 @@ pub fn snapshot_major(path: &Path) -> Option<u32> {
     text.lines()
         .find_map(|l| l.strip_prefix("postgres:"))
         .and_then(|v| v.trim().trim_matches(['"', '\'']).parse().ok())
-}
-
-/// The scratch database, created on first use: a cached normalization needs none unless view
-/// fixpoints must be settled.
-pub(crate) struct LazyScratch {
-    dev: DevServer,
-    /// The major a throw-away cluster must run (see [`pinned_major`]).
-    pin: Option<u32>,
-    scratch: Option<Scratch>,
-    /// The normalizer's major once asked: a fleet compares many databases with one normalizer.
-    known_major: Option<u32>,
-    /// Whether every declared object exists in it, as settling deparse fixpoints needs.
-    complete: bool,
-    /// What exists in it when not complete: an incremental normalization creates only the
-    /// changed objects and what they need.
-    present: HashSet<QualifiedName>,
-    /// The declared side as normalized in `scratch` (before a comparison settled or filtered
-    /// it): comparing the same files again in this process reuses it.
-    normalized: Option<Resolved>,
-}
-
-/// A comparison's scratch database with the declared side it normalized there, handed back by
-/// [`compare_keeping`] so the command can read more from it (`plan`: the declared views'
-/// columns) or compare the same declared files once more (`apply`'s check afterwards) without
-/// normalizing again. Drop it with [`Normalized::drop_now`].
-pub struct Normalized(LazyScratch);
-
-impl Normalized {
-    /// The scratch database holding the declared objects, if the comparison made one (a cached
-    /// normalization does not).
-    pub fn scratch(&self) -> Option<&Scratch> {
-        // An incremental normalization created only what changed: not every declared object
-        // is there to read.
-        self.0.scratch.as_ref().filter(|_| self.0.complete)
-    }
-
-    pub async fn drop_now(self) {
-        if let Some(s) = self.0.scratch {
-            s.drop_now().await;
-        }
-    }
-}
-
-impl LazyScratch {
-    pub(crate) fn new(dev: DevServer, pin: Option<u32>) -> LazyScratch {
-        LazyScratch {
-            dev,
-            pin,
-            scratch: None,
-            known_major: None,
-            complete: false,
-            present: HashSet::new(),
-            normalized: None,
-        }
-    }
-
-    /// Drops the scratch database: the next [`LazyScratch::get`] creates an empty one.
-    async fn reset(&mut self) {
-        if let Some(s) = self.scratch.take() {
-            s.drop_now().await;
-        }
-        self.complete = false;
-        self.present.clear();
-    }
-
-    /// Normalizes `declared` through the per-object cache in `dir` (`None`: no cache); when
-    /// the incremental path fails, the whole project again in a fresh scratch database.
-    async fn normalize(
-        &mut self,
-        declared: &load::Declared,
-        dir: Option<&Path>,
-    ) -> Result<Schema, Error> {
-        self.reset().await;
-        let outcome = cache::normalize(declared, self.get().await?, dir).await?;
-        match outcome {
-            cache::Outcome::Done { schema, partial } => {
-                self.complete = partial.is_none();
-                self.present = partial.unwrap_or_default();
-                Ok(*schema)
-            }
-            cache::Outcome::Retry => {
-                self.reset().await;
-                let schema = cache::normalize_full(declared, self.get().await?, dir).await?;
-                self.complete = true;
-                Ok(schema)
-            }
-        }
-    }
-
-    /// Drops the scratch database, if one was made.
-    pub(crate) async fn drop_now(self) {
-        if let Some(s) = self.scratch {
-            s.drop_now().await;
-        }
-    }
-
-    async fn get(&mut self) -> Result<&Scratch, Error> {
-        if self.scratch.is_none() {
-            self.scratch = Some(Scratch::create_for(&self.dev, self.pin).await?);
-        }
-        match self.scratch.as_ref() {
-            Some(s) => Ok(s),
-            None => Err(Error::Other(
-                "internal: scratch database not created".into(),
-            )),
-        }
-    }
-
-    /// The normalizer's major version, without creating anything.
-    async fn major(&mut self) -> Result<u32, Error> {
-        if let Some(s) = &self.scratch {
-            return Ok(s.major);
-        }
-        if let Some(major) = self.known_major {
-            return Ok(major);
-        }
-        let major = self.ask_major().await?;
-        self.known_major = Some(major);
-        Ok(major)
-    }
-
-    async fn ask_major(&self) -> Result<u32, Error> {
-        match &self.dev {
-            DevServer::Ephemeral => Ok(crate::ephemeral::planned_major(self.pin)?),
-            DevServer::Url(url) => {
-                let client = url.connect().await?;
-                let major = crate::conn::server_major(&client).await.map_err(|e| {
-                    Error::Other(format!("{}: {}", url.redacted(), describe_pg_error(&e, "")))
-                })?;
-                // A cache hit creates no scratch database, so it would hide a missing CREATEDB
-                // until the day the declared files change: check what the cold path needs.
-                let can = client
-                    .query_one(
-                        "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user",
-                        &[],
-                    )
-                    .await
-                    .map(|r| r.get::<_, bool>(0))
-                    .unwrap_or(true);
-                if !can {
-                    return Err(crate::normalize::NormalizeError::CreateScratch {
-                        server: url.redacted(),
-                        reason: "the role has no CREATEDB (checked although the normalized declared schema is cached: any change to the declared files needs a scratch database)".into(),
-                    }
-                    .into());
-                }
-                Ok(major)
-            }
-        }
-    }
 }
 
 pub(crate) async fn resolve(
