@@ -7,7 +7,7 @@
 # plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
 #
 # The fleet (issue 16): `--sizes 200 --phases floor,floor_tight,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
-# (the table needs floor, floor_tight and inspect)
+# (a phase left out prints as "–" in the table)
 # copies the size's database FLEET_DBS times (default 100) and times one `check` of them all
 # (--dbs-query) against a `check` of one, with a warm normalization cache and without one
 # (--no-cache); the fleet's verification also checks that `--shard 1/4 … 4/4` merged with
@@ -371,6 +371,10 @@ done
 header="| size | tables | relations | psql floor (s) | inspect (s) | ratio | peak RSS (MB) |"
 header+=" psql -At floor (s) | ratio to -At | inspect CPU (s) |"
 rule="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+AWK_CELLS='function num(x, f) { return x == "" ? "–" : sprintf(f, x) }
+function mb(x) { return x == "" ? "–" : sprintf("%.0f", x / 1024) }
+function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "–" : sprintf("%.2fx", a / b) }
+'
 EXTRA=()
 for phase in "${PHASES[@]}"; do
     case "$phase" in floor|floor_tight|inspect) ;; *) EXTRA+=("$phase")
@@ -384,16 +388,19 @@ echo
 echo "$header"
 echo "$rule"
 for size in "${SIZE_LIST[@]}"; do
-    floor=${RESULT_TIME[$size,floor]}
-    insp=${RESULT_TIME[$size,inspect]}
-    row=$(awk -v s="$size" -v t="${SIZE_TABLES[$size]}" -v r="${SIZE_RELATIONS[$size]}" \
-        -v f="$floor" -v i="$insp" -v m="${RESULT_RSS[$size,inspect]}" \
-        -v ft="${RESULT_TIME[$size,floor_tight]}" -v c="${RESULT_CPU[$size,inspect]}" \
-        'BEGIN {printf "| %s | %s | %s | %.3f | %.3f | %.2fx | %.0f | %.3f | %.2fx | %.2f |",
-                s, t, r, f, i, i / f, m / 1024, ft, i / ft, c}')
+    # A phase left out of --phases prints as "–" (the table used to need floor, floor_tight and
+    # inspect, and stopped on an unset value without them).
+    floor=${RESULT_TIME[$size,floor]:-}
+    insp=${RESULT_TIME[$size,inspect]:-}
+    row=$(awk -v s="$size" -v t="${SIZE_TABLES[$size]:-}" -v r="${SIZE_RELATIONS[$size]:-}" \
+        -v f="$floor" -v i="$insp" -v m="${RESULT_RSS[$size,inspect]:-}" \
+        -v ft="${RESULT_TIME[$size,floor_tight]:-}" -v c="${RESULT_CPU[$size,inspect]:-}" \
+        "$AWK_CELLS"'BEGIN {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                s, t, r, num(f, "%.3f"), num(i, "%.3f"), ratio(i, f), mb(m), num(ft, "%.3f"),
+                ratio(i, ft), num(c, "%.2f")}')
     for phase in ${EXTRA[@]+"${EXTRA[@]}"}; do
-        row+=$(awk -v t="${RESULT_TIME[$size,$phase]}" -v m="${RESULT_RSS[$size,$phase]}" \
-            'BEGIN {printf " %.3f | %.0f |", t, m / 1024}')
+        row+=$(awk -v t="${RESULT_TIME[$size,$phase]:-}" -v m="${RESULT_RSS[$size,$phase]:-}" \
+            "$AWK_CELLS"'BEGIN {printf " %s | %s |", num(t, "%.3f"), mb(m)}')
     done
     echo "$row"
 done
