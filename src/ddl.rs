@@ -18,7 +18,11 @@
 //! * Nothing is dropped with `CASCADE`: putting dependents first is the caller's job, and CASCADE
 //!   could silently drop objects nobody meant to drop.
 
+use std::collections::BTreeSet;
+
 use indexmap::IndexMap;
+
+use crate::graph::{Graph, NodeKind};
 
 use crate::kinds::{constraint, enum_type, extension, index, sequence, table, view};
 use crate::model::{quote_ident, quote_literal, QualifiedName, Schema, DEFAULT_SCHEMA};
@@ -167,7 +171,7 @@ pub fn create_script(schema: &Schema) -> Vec<Statement> {
     out.extend(table::ddl::create_statements(schema));
     out.extend(parts.owned_by);
     // Indexes before foreign keys: a key may reference a unique index (not a constraint).
-    out.extend(index::ddl::table_index_statements(schema));
+    out.extend(index::ddl::table_index_statements(schema, &parts.late_indexes));
     out.extend(constraint::ddl::foreign_key_statements(schema));
     out.extend(parts.tail);
     out
@@ -184,6 +188,9 @@ pub struct ScriptParts {
     pub owned_by: Vec<Statement>,
     /// Everything after the foreign keys: routines, views, triggers, comments, policies, grants.
     pub tail: Vec<Statement>,
+    /// Table indexes that call a routine created after the tables: left out of the middle,
+    /// created in `tail` once the routine exists.
+    pub late_indexes: BTreeSet<(QualifiedName, String)>,
 }
 
 pub fn script_parts(schema: &Schema) -> ScriptParts {
@@ -196,11 +203,9 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     use crate::kinds::function::ddl::{script_part as routines, Stage};
     routines(schema, Stage::BeforeTables, &mut head);
     head.extend(crate::kinds::domain::ddl::late_checks(schema));
-    let mut tail = Vec::new();
-    routines(schema, Stage::AfterTables, &mut tail);
+    let late_indexes = crate::kinds::function::ddl::late_indexes(schema);
+    let mut tail = relations_part(schema, &late_indexes);
     let order = view::ddl::creation_order(schema);
-    tail.extend(view::ddl::create_statements(schema, &order));
-    routines(schema, Stage::AfterViews, &mut tail);
     crate::kinds::trigger::ddl::script_part(schema, &mut tail);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);
     tail.extend(crate::kinds::schema::ddl::comment_statements(schema));
@@ -214,7 +219,41 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
         head,
         owned_by: sequence::ddl::owned_by_statements(schema),
         tail,
+        late_indexes,
     }
+}
+
+/// The routines that need relations and the views, in one topological order of
+/// [`Graph::with_routines`] (a view may call a routine that reads another view), then the
+/// table indexes that call such routines. Objects on a dependency cycle come last, in model
+/// order, so the script is complete and PostgreSQL names the problem.
+fn relations_part(
+    schema: &Schema,
+    late_indexes: &BTreeSet<(QualifiedName, String)>,
+) -> Vec<Statement> {
+    use crate::kinds::function::ddl::{create_statements, late_routines};
+    let routines = late_routines(schema);
+    let o = Graph::with_routines(schema).ordering();
+    let mut out = Vec::new();
+    for node in o.order.iter().chain(&o.stuck) {
+        match node.kind {
+            NodeKind::View => out.extend(view::ddl::create_statements(
+                schema,
+                std::slice::from_ref(&node.name),
+            )),
+            NodeKind::Routine => {
+                if let Some((k, f)) = routines.get(node) {
+                    out.extend(create_statements(k, f));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (table, t) in &schema.tables {
+        let late = |name: &str| late_indexes.contains(&(table.clone(), name.to_string()));
+        out.extend(index::ddl::create_statements_for(table, &t.indexes, late));
+    }
+    out
 }
 
 /// psql-runnable text: each statement followed by `;` and a newline, a blank line whenever the

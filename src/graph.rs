@@ -15,6 +15,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::kinds::function::dependents::Dependent;
+use crate::kinds::function::{RoutineKey, RoutineKind};
 use crate::model::{QualifiedName, Schema, DEFAULT_SCHEMA};
 
 /// The kinds the graph orders, in pg_dump's priority: on a tie, earlier kinds come first.
@@ -28,6 +30,8 @@ pub enum NodeKind {
     /// Domains, composite and range types.
     Type,
     Sequence,
+    /// Routines (only in [`Graph::with_routines`]): named `name(arguments)`.
+    Routine,
     Table,
     View,
 }
@@ -44,6 +48,17 @@ impl Node {
         Node {
             kind,
             name: name.clone(),
+        }
+    }
+
+    /// The node of a routine: its name carries the arguments, so overloads are distinct.
+    pub fn routine(key: &RoutineKey) -> Node {
+        Node {
+            kind: NodeKind::Routine,
+            name: QualifiedName::new(
+                key.name.schema.clone(),
+                format!("{}({})", key.name.name, key.args),
+            ),
         }
     }
 
@@ -138,6 +153,52 @@ impl Graph {
             deps.retain(|d| known.contains(d));
         }
         g
+    }
+
+    /// [`Graph::of`] plus every routine, with what `pg_depend` records: a routine needs the
+    /// tables and views its signature or `BEGIN ATOMIC` body names, a view (or a materialized
+    /// view whose index calls it) needs the routines it calls, and an aggregate the routines its
+    /// definition names. Creation order over this graph puts `view → function → view` chains in
+    /// the one order PostgreSQL accepts. (Kept apart from [`Graph::of`] because "what reads a
+    /// changed table" must not reach through routines: a routine's own planner decides what it
+    /// takes along.)
+    pub fn with_routines(schema: &Schema) -> Graph {
+        let mut g = Graph::of(schema);
+        for key in schema.functions.keys() {
+            let node = Node::routine(key);
+            g.add_in_schema(node.kind, &node.name);
+        }
+        for (key, f) in &schema.functions {
+            let node = Node::routine(key);
+            for rel in &f.depends_on {
+                for kind in [NodeKind::Table, NodeKind::View] {
+                    g.edge_if_known(&node, &Node::new(kind, rel));
+                }
+            }
+            for d in &f.used_by {
+                match d {
+                    Dependent::View(v) | Dependent::Index(v, _) => {
+                        g.edge_if_known(&Node::new(NodeKind::View, v), &node);
+                    }
+                    _ => {}
+                }
+            }
+            if f.kind == RoutineKind::Aggregate {
+                for (other, o) in &schema.functions {
+                    let named = f.definition.contains(&other.name.name);
+                    if o.kind != RoutineKind::Aggregate && named {
+                        g.edge_if_known(&node, &Node::routine(other));
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    fn edge_if_known(&mut self, from: &Node, to: &Node) {
+        if self.contains(from) && self.contains(to) {
+            self.edge(from, to);
+        }
     }
 
     fn add(&mut self, node: Node) {

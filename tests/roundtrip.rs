@@ -13,7 +13,9 @@
 //!    statements;
 //! 5. **squash**: `squash --verify` of A finds no difference, and the rebuilt database has the
 //!    fingerprint the squash records (or differs only in view text PostgreSQL prints differently
-//!    once rebuilt, which `squash --verify` reports as a note).
+//!    once rebuilt, which `squash --verify` reports as a note);
+//! 6. **down**: when every step passed, the squash's down migration runs on B (without CASCADE)
+//!    and leaves no user relation, routine or type behind.
 //!
 //! Where pg_dump of A and B differ, B must still equal A restored from its own dump: PostgreSQL's
 //! view deparser is not always a fixpoint, and pgdrift cannot do better than pg_dump there.
@@ -501,12 +503,18 @@ fn differs_only_in_view_text(
 }
 
 /// Step 5: squash --verify of A.
-async fn squash_step(case: &Case, a: &common::TestDb, schemas: &[String]) -> Result<(), String> {
+async fn squash_step(
+    case: &Case,
+    a: &common::TestDb,
+    schemas: &[String],
+    built: &mut Option<squash::Script>,
+) -> Result<(), String> {
     let dev = DevServer::Url(url(&a.server_url())?);
     let src = squash::resolve_source(&Source::Db(url(&a.url)?), Some(&dev), schemas)
         .await
         .map_err(|e| e.to_string())?;
     let script = squash::script(&src.schema, ViewsOutput::Inline).map_err(|e| e.to_string())?;
+    *built = Some(script.clone());
     let v = squash::verify(&src, &script, &dev)
         .await
         .map_err(|e| e.to_string())?;
@@ -536,6 +544,40 @@ async fn squash_step(case: &Case, a: &common::TestDb, schemas: &[String]) -> Res
             lines.join("\n    "),
             pgdrift::ddl::render_script(&script.migration)
         ))
+    }
+}
+
+/// User objects left in a database: relations, routines and types outside the system schemas
+/// (array types and the row types of relations go with what they belong to).
+const LEFT_OVER: &str = "WITH u AS (SELECT oid FROM pg_namespace
+  WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema')
+SELECT (SELECT string_agg(relname, ', ') FROM pg_class WHERE relnamespace IN (SELECT oid FROM u)),
+  (SELECT string_agg(proname, ', ') FROM pg_proc WHERE pronamespace IN (SELECT oid FROM u)),
+  (SELECT string_agg(typname, ', ') FROM pg_type t WHERE typnamespace IN (SELECT oid FROM u)
+     AND typtype IN ('e', 'd', 'c', 'r') AND (typrelid = 0 OR
+       (SELECT relkind FROM pg_class WHERE oid = typrelid) = 'c'))";
+
+/// Step 6: the down migration of the squash (`squash --format dir` writes it), run on B,
+/// drops everything in an order PostgreSQL accepts, without CASCADE, and leaves nothing.
+async fn down_step(script: &squash::Script, b: &common::TestDb) -> Result<(), String> {
+    let down = pgdrift::ddl::render_script(&script.down);
+    let client = b.client().await;
+    let shown = |e: String| format!("{e}\n--- down ---\n{down}");
+    client
+        .batch_execute(&format!("BEGIN;\n{down}COMMIT;"))
+        .await
+        .map_err(|e| shown(common::pg_error_text(&e)))?;
+    let row = client
+        .query_one(LEFT_OVER, &[])
+        .await
+        .map_err(|e| common::pg_error_text(&e))?;
+    let left: Vec<String> = (0..3)
+        .filter_map(|i| row.get::<_, Option<String>>(i))
+        .collect();
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(shown(format!("left behind: {}", left.join("; "))))
     }
 }
 
@@ -582,10 +624,18 @@ async fn run_case(case: Case, cache: Arc<CompareOptions>) -> Result<Option<Strin
     }
     timing.lap("plan/apply");
     // 5. squash --verify
-    if let Err(e) = squash_step(&case, &a, &schemas).await {
+    let mut script = None;
+    if let Err(e) = squash_step(&case, &a, &schemas, &mut script).await {
         failures.push(fail("5 (squash --verify of A)", e));
     }
     timing.lap("squash");
+    // 6. the squash's down migration empties B (which holds the project when step 4 passed)
+    if let (true, Some(script)) = (failures.is_empty(), &script) {
+        if let Err(e) = down_step(script, &b).await {
+            failures.push(fail("6 (down migration on B)", e));
+        }
+    }
+    timing.lap("down");
     timing.print();
     if failures.is_empty() {
         tokio::join!(a.drop_now(), b.drop_now());

@@ -163,7 +163,7 @@ pub async fn create_declared_on(
     }
     routines::create_pending(client, declared, &mut deferred, false).await?;
     let _views = Progress::start("scratch database: views", None);
-    create_views(declared, client).await?;
+    create_views(declared, client, &mut deferred).await?;
     routines::create_pending(client, declared, &mut deferred, true).await?;
     routines::create_triggers(client, declared).await
 }
@@ -211,9 +211,15 @@ async fn execute_retrying(client: &Client, sql: &str) -> Result<(), tokio_postgr
     }
 }
 
-/// Views are created in whatever order works: a view whose relation does not exist yet waits
-/// for the next pass. A pass that creates nothing means a cycle or a missing relation.
-async fn create_views(declared: &Declared, client: &Client) -> Result<(), NormalizeError> {
+/// Views are created in whatever order works: a view whose relation or routine does not exist
+/// yet waits for the next pass. A pass that creates nothing retries the set-aside routines (one
+/// may read a view created meanwhile, and a waiting view call it); when that creates nothing
+/// either, it means a cycle or a missing object.
+async fn create_views(
+    declared: &Declared,
+    client: &Client,
+    deferred: &mut Vec<ddl::Statement>,
+) -> Result<(), NormalizeError> {
     let mut pending: Vec<(&QualifiedName, &View)> = declared.schema.views.iter().collect();
     while !pending.is_empty() {
         let mut waiting = Vec::new();
@@ -224,14 +230,21 @@ async fn create_views(declared: &Declared, client: &Client) -> Result<(), Normal
                 Ok(()) => {
                     create_view_extras(declared, client, name, view).await?;
                 }
-                Err(e) if e.code() == Some(&SqlState::UNDEFINED_TABLE) => {
+                Err(e)
+                    if e.code() == Some(&SqlState::UNDEFINED_TABLE)
+                        || e.code() == Some(&SqlState::UNDEFINED_FUNCTION) =>
+                {
                     last_undefined = Some((name, e));
                     waiting.push((name, view));
                 }
                 Err(e) => return Err(view_rejected(declared, name, view, &sql, &e)),
             }
         }
-        if waiting.len() == pending.len() {
+        let routines_before = deferred.len();
+        if waiting.len() == pending.len() && routines_before > 0 {
+            routines::create_pending(client, declared, deferred, false).await?;
+        }
+        if waiting.len() == pending.len() && deferred.len() == routines_before {
             let waiting_names: HashSet<String> =
                 waiting.iter().map(|(n, _)| n.display_name()).collect();
             // If every missing relation is itself a pending view, the views form a cycle.

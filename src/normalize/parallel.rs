@@ -112,7 +112,8 @@ pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
         crate::kinds::table::ddl::create_statements_for(schema, name, t)
     });
     let indexes = per_group(schema, &family, true, |name, t| {
-        crate::kinds::index::ddl::create_statements_for(name, &t.indexes)
+        let late = |i: &str| parts.late_indexes.contains(&(name.clone(), i.to_string()));
+        crate::kinds::index::ddl::create_statements_for(name, &t.indexes, |i| !late(i))
     });
     let keyed = families(schema, |t| {
         t.foreign_keys

@@ -142,6 +142,8 @@ pub(crate) struct PlanCx<'a> {
     pub live: &'a Schema,
     pub opts: &'a PlanOptions,
     pub changes: Changes<'a>,
+    /// Every change, ungrouped.
+    pub all_changes: &'a [Change],
     /// `changes.missing_tables` and `changes.extra_tables`, to look up.
     pub missing_set: HashSet<QualifiedName>,
     pub extra_set: HashSet<QualifiedName>,
@@ -171,6 +173,7 @@ impl<'a> PlanCx<'a> {
             missing_set: changes.missing_tables.iter().cloned().collect(),
             extra_set: changes.extra_tables.iter().cloned().collect(),
             changes,
+            all_changes,
             dropped_views: HashSet::new(),
             missing_views: HashSet::new(),
             replaced_views: HashSet::new(),

@@ -323,12 +323,20 @@ pub fn build_plan(
     let fk_targets = constraint::plan::fk_targets(&cx, &adds.constraints);
     let valid = &adds.validations;
     constraint::plan::add_constraints(&cx, &mut b, adds.constraints.clone(), false, valid);
-    index::plan::create_indexes(&cx, &mut b, &adds.indexes, &fk_targets);
+    // Indexes calling a routine that reads tables wait for it (see `ddl::ScriptParts`).
+    let late = crate::kinds::function::ddl::late_indexes(declared);
+    let (late_indexes, indexes): (Vec<_>, Vec<_>) = adds
+        .indexes
+        .iter()
+        .cloned()
+        .partition(|(t, m, _)| late.contains(&(t.clone(), m.clone())));
+    index::plan::create_indexes(&cx, &mut b, &indexes, &fk_targets);
     constraint::plan::add_constraints(&cx, &mut b, adds.constraints.clone(), true, valid);
     // 8. Routines that read tables (views may call them), then views.
     let routines = crate::kinds::function::plan::after_tables(&cx, changes);
     b.steps.extend(routines);
     let views = view::plan::create_views(&cx, &mut b)?;
+    index::plan::create_indexes(&cx, &mut b, &late_indexes, &fk_targets);
     // 8b. Row-level security and policies, then grants: every object exists by now.
     let mut late = crate::kinds::policy::diff::plan_creates(declared, live, &dropped_policies);
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();

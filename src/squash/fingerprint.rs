@@ -65,6 +65,7 @@ pub fn canonical(schema: &Schema) -> Schema {
     s.functions.sort_keys();
     for f in s.functions.values_mut() {
         f.depends_on.clear();
+        f.used_by.clear();
     }
     s.triggers.sort_keys();
     s.triggers.values_mut().for_each(|t| t.sort_keys());

@@ -3,6 +3,8 @@
 
 use super::{SquashError, ViewsOutput};
 use crate::ddl::{self, Statement};
+use crate::graph::{Graph, NodeKind};
+use crate::kinds::function;
 use crate::model::{quote_ident, Schema, DEFAULT_SCHEMA};
 
 /// The squash split into what goes into the migration and (with separate views) the views file.
@@ -72,15 +74,39 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     })
 }
 
-/// Drops in reverse dependency order: views, foreign keys, tables, sequences, enums, extensions,
-/// schemas. A sequence owned by a column goes with its table, hence `IF EXISTS` for those.
+/// Drops in reverse dependency order: event triggers, views and the routines that read
+/// relations (the reverse of their one creation order), policies, domain checks that call
+/// routines, foreign keys, tables, the other routines, sequences, types, enums, extensions, schemas. A sequence owned by a column goes
+/// with its table, hence `IF EXISTS` for those.
 pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     let mut out = vec![Statement::new(
         format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA)),
         "session",
     )];
-    if include_views {
-        out.extend(drop_views(schema));
+    for name in schema.event_triggers.keys().rev() {
+        out.push(Statement::new(
+            crate::kinds::event_trigger::ddl::drop(name),
+            format!("event trigger {name}"),
+        ));
+    }
+    out.extend(drop_views_and_late_routines(schema, include_views));
+    // Policies may name other tables (`USING (owner IN (SELECT id FROM users))`).
+    for (name, table) in schema.tables.iter().rev() {
+        for policy in table.policies.keys().rev() {
+            out.push(Statement::new(
+                crate::kinds::policy::ddl::drop_policy(name, policy),
+                format!("policy {policy} on {name}"),
+            ));
+        }
+    }
+    // Domain checks that call a routine, so the routine can go before the domain.
+    for (q, d) in schema.domains.iter().rev() {
+        for check in crate::kinds::domain::ddl::checks_calling_routines(schema, d) {
+            out.push(Statement::new(
+                crate::kinds::domain::ddl::drop_check(q, &check),
+                format!("domain {q}"),
+            ));
+        }
     }
     for (name, table) in schema.tables.iter().rev() {
         for fk_name in table.foreign_keys.keys().rev() {
@@ -90,7 +116,10 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             ));
         }
     }
-    for name in schema.tables.keys().rev() {
+    // Children and partitions before their parents.
+    let mut tables: Vec<_> = schema.tables.keys().cloned().collect();
+    crate::kinds::table::shape::parents_first(schema, &mut tables);
+    for name in tables.iter().rev() {
         out.push(Statement::new(
             ddl::drop_table(name),
             format!("table {name}"),
@@ -99,10 +128,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     // Routines after the tables whose defaults call them (triggers went with their tables).
     for aggregates in [true, false] {
         for (key, f) in schema.functions.iter().rev() {
-            if (f.kind == crate::model::RoutineKind::Aggregate) == aggregates {
+            let early = function::ddl::stage_of(schema, f) == function::ddl::Stage::BeforeTables;
+            if early && (f.kind == crate::model::RoutineKind::Aggregate) == aggregates {
                 out.push(Statement::new(
-                    crate::kinds::function::ddl::drop(key, f.kind),
-                    crate::kinds::function::ddl::object(key, f),
+                    function::ddl::drop(key, f.kind),
+                    function::ddl::object(key, f),
                 ));
             }
         }
@@ -136,25 +166,45 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     out
 }
 
-/// Views, dependents first. [`script()`] refuses a cycle before this runs; model order only
-/// stands in when `drop_script` is called on its own.
-fn drop_views(schema: &Schema) -> Vec<Statement> {
-    let order = match ddl::topo_order_views(schema) {
-        Ok(o) => o,
-        Err(_) => schema.views.keys().cloned().collect(),
-    };
-    let mut out = Vec::new();
-    for name in order.iter().rev() {
-        if let Some(v) = schema.views.get(name) {
-            let kind = if v.materialized {
-                "materialized view"
-            } else {
-                "view"
-            };
-            out.push(Statement::new(
-                ddl::drop_view(name, v.materialized),
-                format!("{kind} {name}"),
-            ));
+/// Views (with `include_views`) and the routines that read relations, dependents first: the
+/// reverse of their order in `ddl::create_script` (one order over `Graph::with_routines`).
+fn drop_views_and_late_routines(schema: &Schema, include_views: bool) -> Vec<Statement> {
+    let o = Graph::with_routines(schema).ordering();
+    let routines = function::ddl::late_routines(schema);
+    // Indexes that call such a routine first: it cannot be dropped while they use it.
+    let mut out: Vec<Statement> = function::ddl::late_indexes(schema)
+        .iter()
+        .map(|(table, index)| {
+            Statement::new(
+                crate::kinds::index::ddl::drop_index(table, index, false),
+                format!("index {index} on {table}"),
+            )
+        })
+        .collect();
+    for node in o.order.iter().chain(&o.stuck).rev() {
+        match node.kind {
+            NodeKind::View if include_views => {
+                if let Some(v) = schema.views.get(&node.name) {
+                    let kind = if v.materialized {
+                        "materialized view"
+                    } else {
+                        "view"
+                    };
+                    out.push(Statement::new(
+                        ddl::drop_view(&node.name, v.materialized),
+                        format!("{kind} {}", node.name),
+                    ));
+                }
+            }
+            NodeKind::Routine => {
+                if let Some((key, f)) = routines.get(node) {
+                    out.push(Statement::new(
+                        function::ddl::drop(key, f.kind),
+                        function::ddl::object(key, f),
+                    ));
+                }
+            }
+            _ => {}
         }
     }
     out

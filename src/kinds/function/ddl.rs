@@ -2,9 +2,13 @@
 //! (PostgreSQL's own text, or the user's); what is built here is DROP, COMMENT ON and where the
 //! routines go in a script that builds a schema from nothing.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::ddl::Statement;
+use crate::graph::Node;
 use crate::model::{quote_literal, QualifiedName, Schema};
 
+use super::dependents::Dependent;
 use super::{Function, RoutineKey, RoutineKind};
 
 /// `SET check_function_bodies = off`, as pg_dump does: a plpgsql or SQL body may name tables,
@@ -81,14 +85,47 @@ pub fn script_part(schema: &Schema, stage: Stage, out: &mut Vec<Statement>) {
     let (aggregates, plain): (Vec<_>, Vec<_>) =
         in_stage.partition(|(_, f)| f.kind == RoutineKind::Aggregate);
     for (key, f) in plain.into_iter().chain(aggregates) {
-        out.push(Statement::new(create(f), object(key, f)));
-        if f.comment.is_some() {
-            out.push(Statement::new(
-                comment(key, f.kind, f.comment.as_deref()),
-                object(key, f),
-            ));
-        }
+        out.extend(create_statements(key, f));
     }
+}
+
+/// The routines created after the tables (those that name a relation), by their node in
+/// `Graph::with_routines`, for walking its order.
+pub fn late_routines(schema: &Schema) -> BTreeMap<Node, (&RoutineKey, &Function)> {
+    schema
+        .functions
+        .iter()
+        .filter(|(_, f)| stage_of(schema, f) != Stage::BeforeTables)
+        .map(|(k, f)| (Node::routine(k), (k, f)))
+        .collect()
+}
+
+/// A routine's CREATE statement and its comment.
+pub fn create_statements(key: &RoutineKey, f: &Function) -> Vec<Statement> {
+    let mut out = vec![Statement::new(create(f), object(key, f))];
+    if f.comment.is_some() {
+        out.push(Statement::new(
+            comment(key, f.kind, f.comment.as_deref()),
+            object(key, f),
+        ));
+    }
+    out
+}
+
+/// The table indexes (table, index) that call a routine created after the tables: a script
+/// creates them once that routine exists, not with the other indexes (`CREATE INDEX ON people
+/// (full_name(people))`, where `full_name` takes the table's row type).
+pub fn late_indexes(schema: &Schema) -> BTreeSet<(QualifiedName, String)> {
+    schema
+        .functions
+        .values()
+        .filter(|f| stage_of(schema, f) != Stage::BeforeTables)
+        .flat_map(|f| f.used_by.iter())
+        .filter_map(|d| match d {
+            Dependent::Index(t, i) if schema.tables.contains_key(t) => Some((t.clone(), i.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

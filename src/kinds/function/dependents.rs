@@ -9,7 +9,7 @@
 //! triggers are handled by the routine planner itself. A dependent whose own change is planned
 //! anyway (its drop and re-creation are already steps) is only dropped here if still there.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diff::{Category, Change, ObjectKind};
 use crate::model::{QualifiedName, Schema};
@@ -19,7 +19,8 @@ use super::plan::step;
 use super::RoutineKey;
 
 /// One object that calls a routine (from `pg_depend`, deptype `n`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Dependent {
     View(QualifiedName),
     /// A column default: table, column.

@@ -158,9 +158,11 @@ pub struct Function {
     /// `pg_depend` (derived, never written by hand): such a routine is created after them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<QualifiedName>,
-    /// What uses this routine, from `pg_depend` (live side only, never serialized): a routine
-    /// that must be dropped and created anew takes these with it and brings them back.
-    #[serde(skip)]
+    /// What uses this routine, from `pg_depend` (derived, never written by hand): a routine
+    /// that must be dropped and created anew takes these with it and brings them back, and a
+    /// script creates a view or index that calls it after it. Kept in snapshots and in the
+    /// normalization cache (the normalized declared side orders its script by it too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub used_by: Vec<dependents::Dependent>,
 }
 

@@ -18,18 +18,31 @@ use crate::normalize::{NormalizeError, Scratch};
 
 use super::{ddl, RoutineKey, RoutineKind};
 
-/// Whether a routine statement that failed may succeed once later objects exist.
+/// Whether a statement that failed may succeed once later objects exist: a routine that needs
+/// a relation, an index that calls such a routine (a function of the table's row type), or that
+/// index's comment. What still fails at the end is reported as it would have been at once.
 pub fn deferrable(stmt: &Statement, e: &tokio_postgres::Error) -> bool {
-    let routine = ["function ", "procedure ", "aggregate "]
-        .iter()
-        .any(|p| stmt.object.starts_with(p));
     let later = [
         SqlState::UNDEFINED_OBJECT,
         SqlState::UNDEFINED_TABLE,
         SqlState::UNDEFINED_FUNCTION,
         SqlState::UNDEFINED_COLUMN,
     ];
-    routine && e.code().is_some_and(|c| later.contains(c))
+    let code = |codes: &[SqlState]| e.code().is_some_and(|c| codes.contains(c));
+    if is_routine(stmt) {
+        code(&later)
+    } else if stmt.object.starts_with("index ") {
+        code(&[SqlState::UNDEFINED_FUNCTION])
+    } else {
+        // The comment of such an index, until the index exists.
+        stmt.object.starts_with("comments on ") && code(&[SqlState::UNDEFINED_TABLE])
+    }
+}
+
+fn is_routine(stmt: &Statement) -> bool {
+    ["function ", "procedure ", "aggregate "]
+        .iter()
+        .any(|p| stmt.object.starts_with(p))
 }
 
 /// Retries the set-aside routine statements until a pass creates nothing; with `last`, what
@@ -84,6 +97,9 @@ fn routine_rejected(
     stmt: &Statement,
     e: &tokio_postgres::Error,
 ) -> NormalizeError {
+    if !is_routine(stmt) {
+        return crate::normalize::rejected(declared, &stmt.object, &stmt.sql, e);
+    }
     let key = stmt
         .object
         .split_once(' ')

@@ -22,6 +22,7 @@ use crate::kinds::trigger::rows;
 use crate::model::{QualifiedName, Schema};
 use crate::plan::{PlanCx, Rebuild, Step};
 
+use super::dependents::Dependent;
 use super::diff::key_of;
 use super::{ddl, Function, RoutineKey, RoutineKind};
 use crate::kinds::trigger::ddl as tddl;
@@ -349,7 +350,7 @@ fn create_stage(
         declared
             .functions
             .get(key)
-            .filter(|f| ddl::stage_of(declared, f) == stage)
+            .filter(|f| ddl::stage_of(declared, f) == stage && !among_views(declared, key))
     };
     if w.create.iter().any(|(k, _, _)| in_stage(k).is_some()) {
         out.push(step(
@@ -368,6 +369,33 @@ fn create_stage(
     out.extend(super::dependents::restore_steps(
         declared, cx.live, changes, &late,
     ));
+}
+
+/// A routine that reads a view and is called by a view: the view planner creates it among the
+/// views, in the one dependency order (`Graph::with_routines`), through [`create_among_views`].
+pub(crate) fn among_views(declared: &Schema, key: &RoutineKey) -> bool {
+    declared.functions.get(key).is_some_and(|f| {
+        ddl::stage_of(declared, f) == ddl::Stage::AfterViews
+            && f.used_by.iter().any(|d| matches!(d, Dependent::View(_)))
+    })
+}
+
+/// The steps that create (or replace) one [`among_views`] routine, if the plan creates it.
+pub(crate) fn create_among_views(cx: &PlanCx, key: &RoutineKey) -> Vec<Step> {
+    let changes = cx.all_changes;
+    let w = wanted(cx.declared, cx.live, changes, &cx.rebuild);
+    let mut out = vec![];
+    let wanted_here = w.create.iter().find(|(k, _, _)| k == key);
+    if let (Some((_, label, replace)), Some(f)) = (wanted_here, cx.declared.functions.get(key)) {
+        let why = "routine bodies are checked when called";
+        out.push(step(ddl::skip_body_checks(), why, Category::Function));
+        create_routine(&mut out, key, f, label, *replace);
+        if w.recreate.contains(key) {
+            let one = [key.clone()];
+            out.extend(super::dependents::restore_steps(cx.declared, cx.live, changes, &one));
+        }
+    }
+    out
 }
 
 /// Routines that name views, triggers, states, comments, then drops of undeclared routines.

@@ -5,6 +5,8 @@
 //! which re-exports the public functions here so callers keep using `ddl::create_index` and
 //! friends.
 
+use std::collections::BTreeSet;
+
 use indexmap::IndexMap;
 
 use crate::ddl::{comment_literal, member_comment_statements, split_dotted, Statement};
@@ -145,13 +147,16 @@ pub fn rename_index(table: &QualifiedName, old: &str, new_name: &str) -> String 
 }
 
 /// `CREATE INDEX` (in a transaction, not concurrently: a script builds an empty database) for
-/// each of `relation`'s indexes, in model order. Shared by tables and materialized views.
+/// each of `relation`'s indexes that `pick` accepts (by name), in model order. Shared by tables
+/// and materialized views.
 pub(crate) fn create_statements_for(
     relation: &QualifiedName,
     indexes: &IndexMap<String, Index>,
+    pick: impl Fn(&str) -> bool,
 ) -> Vec<Statement> {
     indexes
         .iter()
+        .filter(|(name, _)| pick(name))
         .map(|(name, index)| create_index_statement(relation, name, index, false))
         .collect()
 }
@@ -173,10 +178,17 @@ pub(crate) fn comment_statements_for(
 
 /// The table indexes' part of `ddl::create_script` (tables in model order): after the foreign
 /// keys and before the views. Indexes of materialized views follow their view instead.
-pub fn table_index_statements(schema: &Schema) -> Vec<Statement> {
+pub fn table_index_statements(
+    schema: &Schema,
+    late: &BTreeSet<(QualifiedName, String)>,
+) -> Vec<Statement> {
     schema
         .tables
         .iter()
-        .flat_map(|(name, table)| create_statements_for(name, &table.indexes))
+        .flat_map(|(name, table)| {
+            create_statements_for(name, &table.indexes, |i| {
+                !late.contains(&(name.clone(), i.to_string()))
+            })
+        })
         .collect()
 }

@@ -6,6 +6,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::ddl;
 use crate::diff::{Category, Presence};
 use crate::graph::{Graph, Node, NodeKind};
+use crate::kinds::function::plan::{among_views, create_among_views};
+use crate::kinds::function::RoutineKey;
 use crate::model::{QualifiedName, Schema, View};
 use crate::plan::{about, label, Builder, PlanCx, PlanError};
 
@@ -137,7 +139,26 @@ pub(crate) fn create_views<'a>(
         ))
     })?;
     let mut created: Vec<(QualifiedName, &View)> = Vec::new();
-    for q in &order {
+    // One dependency order over views and routines: a view may call a routine that reads
+    // another view (the routine planner leaves those to this loop).
+    let routines: HashMap<Node, &RoutineKey> = cx
+        .declared
+        .functions
+        .keys()
+        .map(|k| (Node::routine(k), k))
+        .collect();
+    let combined = Graph::with_routines(cx.declared).ordering();
+    for node in combined.order.iter().chain(&combined.stuck) {
+        let q = &node.name;
+        if node.kind == NodeKind::Routine {
+            if let Some(key) = routines.get(node).filter(|k| among_views(cx.declared, k)) {
+                b.steps.extend(create_among_views(cx, key));
+            }
+            continue;
+        }
+        if node.kind != NodeKind::View {
+            continue;
+        }
         // A view dropped anyway (it reads a changed column) is created, not replaced.
         if cx.replaced_views.contains(q) && !cx.dropped_views.contains(q) {
             if let Some(v) = cx.declared.views.get(q) {

@@ -1,0 +1,1 @@
+create table "Orders" (id int primary key, total numeric not null);
