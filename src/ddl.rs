@@ -167,6 +167,10 @@ pub fn set_search_path() -> String {
 /// [`topo_order_views`] to detect that first.
 pub fn create_script(schema: &Schema) -> Vec<Statement> {
     let parts = script_parts(schema);
+    // Tables without the defaults and checks that wait for a routine (added in `tail`).
+    let late = crate::kinds::function::ddl::late_members(schema);
+    let early = crate::kinds::function::ddl::without_late_members(schema, &late);
+    let schema = early.as_ref();
     let mut out = parts.head;
     out.extend(table::ddl::create_statements(schema));
     out.extend(parts.owned_by);
@@ -249,6 +253,8 @@ fn relations_part(
             _ => {}
         }
     }
+    let members = crate::kinds::function::ddl::late_members(schema);
+    out.extend(crate::kinds::function::ddl::late_member_statements(schema, &members));
     for (table, t) in &schema.tables {
         let late = |name: &str| late_indexes.contains(&(table.clone(), name.to_string()));
         out.extend(index::ddl::create_statements_for(table, &t.indexes, late));

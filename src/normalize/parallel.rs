@@ -107,6 +107,9 @@ pub(super) async fn create_script(
 /// statements as the script; within a table group, in the script's order.
 pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
     let parts = ddl::script_parts(schema);
+    let late = crate::kinds::function::ddl::late_members(schema);
+    let early = crate::kinds::function::ddl::without_late_members(schema, &late);
+    let schema = early.as_ref();
     let family = families(schema, |_| Vec::new());
     let tables = per_group(schema, &family, false, |name, t| {
         crate::kinds::table::ddl::create_statements_for(schema, name, t)

@@ -196,7 +196,7 @@ impl<'a> PlanCx<'a> {
     /// Live names of the tables whose change breaks the views reading them: undeclared tables,
     /// tables with a column whose type (or the like) changes or that is dropped, and users of an
     /// enum that is rebuilt.
-    fn touched_tables(&self) -> HashSet<QualifiedName> {
+    pub(crate) fn touched_tables(&self) -> HashSet<QualifiedName> {
         let mut touched: HashSet<QualifiedName> =
             self.changes.extra_tables.iter().cloned().collect();
         for ((t, _), cs) in &self.changes.columns {

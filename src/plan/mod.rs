@@ -335,6 +335,7 @@ pub fn build_plan(
     // 8. Routines that read tables (views may call them), then views.
     let routines = crate::kinds::function::plan::after_tables(&cx, changes);
     b.steps.extend(routines);
+    table::plan::late_members(&cx, &mut b);
     let views = view::plan::create_views(&cx, &mut b)?;
     index::plan::create_indexes(&cx, &mut b, &late_indexes, &fk_targets);
     // 8b. Row-level security and policies, then grants: every object exists by now.

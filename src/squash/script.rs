@@ -4,7 +4,7 @@
 use super::{SquashError, ViewsOutput};
 use crate::ddl::{self, Statement};
 use crate::graph::{Graph, NodeKind};
-use crate::kinds::function;
+use crate::kinds::function::{self, dependents::Dependent};
 use crate::model::{quote_ident, Schema, DEFAULT_SCHEMA};
 
 /// The squash split into what goes into the migration and (with separate views) the views file.
@@ -181,6 +181,15 @@ fn drop_views_and_late_routines(schema: &Schema, include_views: bool) -> Vec<Sta
             )
         })
         .collect();
+    // So do the defaults and checks that call one.
+    for d in function::ddl::late_members(schema) {
+        let (sql, object) = match &d {
+            Dependent::Default(t, c) => (ddl::drop_default(t, c), format!("table {t}")),
+            Dependent::Check(t, c) => (ddl::drop_constraint(t, c), format!("constraint {t}.{c}")),
+            _ => continue,
+        };
+        out.push(Statement::new(sql, object));
+    }
     for node in o.order.iter().chain(&o.stuck).rev() {
         match node.kind {
             NodeKind::View if include_views => {

@@ -100,6 +100,75 @@ pub fn late_routines(schema: &Schema) -> BTreeMap<Node, (&RoutineKey, &Function)
         .collect()
 }
 
+/// The column defaults and check constraints (as [`Dependent::Default`] / [`Dependent::Check`])
+/// that call a routine created after the tables: `CREATE TABLE` leaves them out and the script
+/// adds them once the routine exists (a check calling a `BEGIN ATOMIC` function that reads
+/// another table), as pg_dump does with constraints on a dependency loop.
+pub fn late_members(schema: &Schema) -> BTreeSet<Dependent> {
+    schema
+        .functions
+        .values()
+        .filter(|f| stage_of(schema, f) != Stage::BeforeTables)
+        .flat_map(|f| f.used_by.iter())
+        .filter(|d| match d {
+            Dependent::Default(t, _) | Dependent::Check(t, _) => schema.tables.contains_key(t),
+            _ => false,
+        })
+        .cloned()
+        .collect()
+}
+
+/// `schema` without its [`late_members`] (a copy only when there are any).
+pub fn without_late_members<'a>(
+    schema: &'a Schema,
+    late: &BTreeSet<Dependent>,
+) -> std::borrow::Cow<'a, Schema> {
+    if late.is_empty() {
+        return std::borrow::Cow::Borrowed(schema);
+    }
+    let mut early = schema.clone();
+    for d in late {
+        match d {
+            Dependent::Default(t, c) => {
+                if let Some(col) = early.tables.get_mut(t).and_then(|t| t.columns.get_mut(c)) {
+                    col.default = None;
+                }
+            }
+            Dependent::Check(t, c) => {
+                if let Some(t) = early.tables.get_mut(t) {
+                    t.checks.shift_remove(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(early)
+}
+
+/// `ALTER TABLE` statements that add the [`late_members`] back.
+pub fn late_member_statements(schema: &Schema, late: &BTreeSet<Dependent>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for d in late {
+        match d {
+            Dependent::Default(t, c) => {
+                let col = schema.tables.get(t).and_then(|x| x.columns.get(c));
+                if let Some(default) = col.and_then(|col| col.default.as_deref()) {
+                    let sql = crate::ddl::set_default(t, c, default);
+                    out.push(Statement::new(sql, format!("table {t}")));
+                }
+            }
+            Dependent::Check(t, c) => {
+                if let Some(ck) = schema.tables.get(t).and_then(|x| x.checks.get(c)) {
+                    let sql = crate::ddl::add_constraint_check(t, c, ck, ck.not_valid);
+                    out.push(Statement::new(sql, format!("constraint {t}.{c}")));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A routine's CREATE statement and its comment.
 pub fn create_statements(key: &RoutineKey, f: &Function) -> Vec<Statement> {
     let mut out = vec![Statement::new(create(f), object(key, f))];

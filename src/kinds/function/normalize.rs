@@ -19,8 +19,10 @@ use crate::normalize::{NormalizeError, Scratch};
 use super::{ddl, RoutineKey, RoutineKind};
 
 /// Whether a statement that failed may succeed once later objects exist: a routine that needs
-/// a relation, an index that calls such a routine (a function of the table's row type), or that
-/// index's comment. What still fails at the end is reported as it would have been at once.
+/// a relation; a table, index or check that calls such a routine (a function of the table's row
+/// type, a `BEGIN ATOMIC` body reading another table); and what needs a relation set aside so.
+/// What still fails at the end is reported as it would have been at once (the first in script
+/// order), so a typo costs one more pass, never another message.
 pub fn deferrable(stmt: &Statement, e: &tokio_postgres::Error) -> bool {
     let later = [
         SqlState::UNDEFINED_OBJECT,
@@ -31,11 +33,9 @@ pub fn deferrable(stmt: &Statement, e: &tokio_postgres::Error) -> bool {
     let code = |codes: &[SqlState]| e.code().is_some_and(|c| codes.contains(c));
     if is_routine(stmt) {
         code(&later)
-    } else if stmt.object.starts_with("index ") {
-        code(&[SqlState::UNDEFINED_FUNCTION])
     } else {
-        // The comment of such an index, until the index exists.
-        stmt.object.starts_with("comments on ") && code(&[SqlState::UNDEFINED_TABLE])
+        // A table, index or check calling such a routine, then what needs that relation.
+        code(&[SqlState::UNDEFINED_FUNCTION, SqlState::UNDEFINED_TABLE])
     }
 }
 

@@ -264,7 +264,7 @@ pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
     let (declared, live) = (cx.declared, cx.live);
     let w = wanted(declared, live, changes, &cx.rebuild);
     let mut out = vec![];
-    if w.create.iter().any(|(k, _, _)| early(declared, k)) {
+    if w.create.iter().any(|(k, _, _)| early(cx, k)) {
         out.push(step(
             ddl::skip_body_checks(),
             "routine bodies are checked when called",
@@ -276,12 +276,12 @@ pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
             let Some(f) = declared.functions.get(key) else {
                 continue;
             };
-            if early(declared, key) && (f.kind == RoutineKind::Aggregate) == aggregates {
+            if early(cx, key) && (f.kind == RoutineKind::Aggregate) == aggregates {
                 create_routine(&mut out, key, f, label, *replace);
             }
         }
     }
-    let (now, _) = recreated_by_stage(declared, &w);
+    let (now, _) = recreated_by_stage(cx, &w);
     out.extend(super::dependents::restore_steps(
         declared, live, changes, &now,
     ));
@@ -290,11 +290,12 @@ pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
 
 /// The routines dropped to be created anew, split into those created before the tables and
 /// those created at the end.
-fn recreated_by_stage(declared: &Schema, w: &Wanted) -> (Vec<RoutineKey>, Vec<RoutineKey>) {
+fn recreated_by_stage(cx: &PlanCx, w: &Wanted) -> (Vec<RoutineKey>, Vec<RoutineKey>) {
+    let declared = cx.declared;
     w.recreate
         .iter()
         .cloned()
-        .partition(|k| early(declared, k) || !declared.functions.contains_key(k))
+        .partition(|k| early(cx, k) || !declared.functions.contains_key(k))
 }
 
 /// The routines a plan drops and creates anew (`CREATE OR REPLACE` cannot change them).
@@ -319,12 +320,28 @@ pub(crate) fn trigger_tables(cx: &PlanCx, changes: &[Change]) -> BTreeSet<Qualif
         .collect()
 }
 
-/// A routine that names no table or view, created before the tables.
-fn early(declared: &Schema, key: &RoutineKey) -> bool {
-    declared
-        .functions
-        .get(key)
-        .is_some_and(|f| f.depends_on.is_empty())
+/// A routine created before the tables: it names no table or view, or only tables the
+/// database has and whose columns the plan leaves as they are (not created, renamed, no column
+/// added, changed or dropped, and the routine not taken along by a column change), so a default or check that the plan adds to a
+/// table can call it.
+fn early(cx: &PlanCx, key: &RoutineKey) -> bool {
+    let Some(f) = cx.declared.functions.get(key) else {
+        return false;
+    };
+    if f.depends_on.is_empty() {
+        return true;
+    }
+    if cx.rebuild.routines.contains(key) {
+        return false;
+    }
+    let touched = cx.touched_tables();
+    f.depends_on.iter().all(|q| {
+        cx.live.tables.contains_key(q)
+            && cx.declared.tables.contains_key(q)
+            && !cx.missing_set.contains(q)
+            && !touched.contains(q)
+            && !cx.changes.columns.iter().any(|((t, _), _)| t == q)
+    })
 }
 
 /// Routines that name tables but no view, before the views (which may call them), as
@@ -347,10 +364,9 @@ fn create_stage(
 ) {
     let declared = cx.declared;
     let in_stage = |key: &RoutineKey| {
-        declared
-            .functions
-            .get(key)
-            .filter(|f| ddl::stage_of(declared, f) == stage && !among_views(declared, key))
+        declared.functions.get(key).filter(|f| {
+            ddl::stage_of(declared, f) == stage && !among_views(declared, key) && !early(cx, key)
+        })
     };
     if w.create.iter().any(|(k, _, _)| in_stage(k).is_some()) {
         out.push(step(
@@ -364,7 +380,7 @@ fn create_stage(
             create_routine(out, key, f, label, *replace);
         }
     }
-    let (_, late) = recreated_by_stage(declared, w);
+    let (_, late) = recreated_by_stage(cx, w);
     let late: Vec<RoutineKey> = late.into_iter().filter(|k| in_stage(k).is_some()).collect();
     out.extend(super::dependents::restore_steps(
         declared, cx.live, changes, &late,

@@ -1,5 +1,6 @@
 //! Planning tables: renames, new tables, undeclared tables, table comments.
 
+use crate::kinds::function::dependents::Dependent;
 use crate::ddl;
 use crate::diff::Category;
 use crate::model::QualifiedName;
@@ -29,13 +30,33 @@ pub(crate) fn missing(t: &QualifiedName) -> String {
 pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
     let mut names = cx.changes.missing_tables.clone();
     super::shape::parents_first(cx.declared, &mut names);
+    // Defaults and checks calling a routine that reads tables wait for it (`late_tables`).
+    let late = crate::kinds::function::ddl::late_members(cx.declared);
+    let early = crate::kinds::function::ddl::without_late_members(cx.declared, &late);
     for t in &names {
-        if let Some(dt) = cx.declared.tables.get(t) {
+        if let Some(dt) = early.tables.get(t) {
             let hazards = super::shape::create_hazards(cx.live, t, dt);
-            for sql in super::column_order::create_statements(cx.declared, t, dt) {
+            for sql in super::column_order::create_statements(&early, t, dt) {
                 b.push(sql, &missing(t), Category::Table, &hazards);
             }
         }
+    }
+}
+
+/// The defaults and checks of new tables that [`create_tables`] left out because they call a
+/// routine created after the tables (`kinds::function::ddl::late_members`), once it exists.
+pub(crate) fn late_members(cx: &PlanCx, b: &mut Builder) {
+    use crate::kinds::function::ddl::{late_member_statements, late_members};
+    let late: std::collections::BTreeSet<_> = late_members(cx.declared)
+        .into_iter()
+        .filter(|d| match d {
+            Dependent::Default(t, _) | Dependent::Check(t, _) => cx.missing_set.contains(t),
+            _ => false,
+        })
+        .collect();
+    for st in late_member_statements(cx.declared, &late) {
+        let why = st.object.clone();
+        b.push(st.sql, &format!("{why}: waits for the routine it calls"), Category::Table, &[]);
     }
 }
 

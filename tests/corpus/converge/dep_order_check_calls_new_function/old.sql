@@ -1,0 +1,2 @@
+create table limits (k text primary key, v int not null);
+create table orders (id int primary key, qty int);
