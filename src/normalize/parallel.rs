@@ -112,7 +112,10 @@ pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
         crate::kinds::table::ddl::create_statements_for(schema, name, t)
     });
     let indexes = per_group(schema, &family, true, |name, t| {
-        crate::kinds::index::ddl::create_statements_for(name, &t.indexes)
+        let mut out = crate::kinds::index::ddl::create_statements_for(name, &t.indexes);
+        // Statistics objects and column targets touch only their table, like its indexes.
+        out.extend(crate::kinds::statistics::ddl::create_statements_for(name, t));
+        out
     });
     let keyed = families(schema, |t| {
         t.foreign_keys
