@@ -17,7 +17,7 @@ use super::Statistics;
 impl Aspects for Statistics {
     fn aspects(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("the columns", format!("({})", cols(&self.columns))),
+            ("the column list", format!("({})", cols(&self.columns))),
             ("kinds", kinds_text(self)),
             ("the schema", self.schema.clone().unwrap_or_else(|| "the table's".into())),
         ]
