@@ -114,7 +114,9 @@ pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
     let indexes = per_group(schema, &family, true, |name, t| {
         let mut out = crate::kinds::index::ddl::create_statements_for(name, &t.indexes);
         // Statistics objects and column targets touch only their table, like its indexes.
-        out.extend(crate::kinds::statistics::ddl::create_statements_for(name, t));
+        out.extend(crate::kinds::statistics::ddl::create_statements_for(
+            name, t,
+        ));
         out
     });
     let keyed = families(schema, |t| {

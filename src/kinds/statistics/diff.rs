@@ -6,7 +6,7 @@
 //! as with a plain index.
 
 use crate::diff::{
-    cols, comment_change, differs, diff_members, Aspects, Category, Change, MemberRules,
+    cols, comment_change, diff_members, differs, Aspects, Category, Change, MemberRules,
     ObjectKind, ObjectRef, Severity,
 };
 use crate::kinds::policy::diff::live_table;
@@ -19,7 +19,10 @@ impl Aspects for Statistics {
         vec![
             ("the column list", format!("({})", cols(&self.columns))),
             ("kinds", kinds_text(self)),
-            ("the schema", self.schema.clone().unwrap_or_else(|| "the table's".into())),
+            (
+                "the schema",
+                self.schema.clone().unwrap_or_else(|| "the table's".into()),
+            ),
         ]
     }
 }
@@ -47,7 +50,8 @@ pub(crate) fn stats_text(s: &Statistics) -> String {
 }
 
 fn target_text(t: Option<i32>) -> String {
-    t.map(|n| n.to_string()).unwrap_or_else(|| "the default".into())
+    t.map(|n| n.to_string())
+        .unwrap_or_else(|| "the default".into())
 }
 
 /// Every declared table's statistics against its live table's (through a pending rename).

@@ -28,7 +28,10 @@ pub(crate) fn validate(cx: &mut Cx, tq: &QualifiedName, table: &Table) {
         let key = ObjectKey::Statistics(tq.clone(), name.clone());
         renamed_self(cx, &key, name, &s.renamed_from);
         if s.columns.iter().any(|c| c.trim().is_empty()) || s.columns.is_empty() {
-            cx.at(&key, "`columns` needs columns or expressions, none empty".into());
+            cx.at(
+                &key,
+                "`columns` needs columns or expressions, none empty".into(),
+            );
         }
         let plain: Vec<String> = s.columns.iter().filter_map(|c| element_column(c)).collect();
         for col in &plain {
@@ -47,7 +50,10 @@ pub(crate) fn validate(cx: &mut Cx, tq: &QualifiedName, table: &Table) {
             cx.at(&key, msg.into());
         }
         if bad_target(s.target) {
-            cx.at(&key, format!("`target` must be between -1 and {MAX_TARGET}"));
+            cx.at(
+                &key,
+                format!("`target` must be between -1 and {MAX_TARGET}"),
+            );
         }
     }
 }

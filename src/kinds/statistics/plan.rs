@@ -44,16 +44,31 @@ pub(crate) fn rename(cx: &PlanCx, b: &mut Builder) {
         else {
             continue;
         };
-        let Some(s) = cx.declared.tables.get(t).and_then(|dt| dt.statistics.get(m)) else {
+        let Some(s) = cx
+            .declared
+            .tables
+            .get(t)
+            .and_then(|dt| dt.statistics.get(m))
+        else {
             continue;
         };
         let live = ddl::stats_name(t, old, s);
-        b.push(ddl::rename(&live, m), &label(t, m), Category::Statistics, &[]);
+        b.push(
+            ddl::rename(&live, m),
+            &label(t, m),
+            Category::Statistics,
+            &[],
+        );
     }
 }
 
 /// The live statistics object that declared `name` of declared table `t` is compared with.
-fn live_of<'a>(cx: &PlanCx<'a>, t: &QualifiedName, name: &str, d: &Statistics) -> Option<(String, &'a Statistics)> {
+fn live_of<'a>(
+    cx: &PlanCx<'a>,
+    t: &QualifiedName,
+    name: &str,
+    d: &Statistics,
+) -> Option<(String, &'a Statistics)> {
     let lt = cx.live_table(t)?;
     let key = match (lt.statistics.contains_key(name), &d.renamed_from) {
         (false, Some(old)) if lt.statistics.contains_key(old) => old.clone(),
@@ -80,8 +95,12 @@ pub(crate) fn drop(cx: &PlanCx, b: &mut Builder) -> HashSet<(QualifiedName, Stri
             .map(|(k, _, _, _)| k)
             .collect();
         for (name, l) in &lt.statistics {
-            let rebuilt = cx.rebuild.statistics.contains(&(lt_name.clone(), name.clone()));
-            let go = rebuilt || (named.contains(&(t.clone(), name.clone())) && !kept.contains(name));
+            let rebuilt = cx
+                .rebuild
+                .statistics
+                .contains(&(lt_name.clone(), name.clone()));
+            let go =
+                rebuilt || (named.contains(&(t.clone(), name.clone())) && !kept.contains(name));
             if go {
                 let q = ddl::stats_name(&lt_name, name, l);
                 b.push(ddl::drop(&q), &label(t, name), Category::Statistics, &[]);
@@ -118,7 +137,12 @@ pub(crate) fn create(cx: &PlanCx, b: &mut Builder, dropped: &HashSet<(QualifiedN
             }
             let q = ddl::stats_name(t, name, d);
             if d.target != l.target {
-                b.push(ddl::set_target(&q, d.target), &why, Category::Statistics, &[]);
+                b.push(
+                    ddl::set_target(&q, d.target),
+                    &why,
+                    Category::Statistics,
+                    &[],
+                );
             }
             if d.comment != l.comment {
                 b.comment(ddl::comment(&q, d.comment.as_deref()), &why);
@@ -141,7 +165,9 @@ fn column_targets(cx: &PlanCx, b: &mut Builder) {
                 .find(|((ct, cm), _)| ct == t && cm == m)
                 .map(|(_, cs)| cs.clone())
                 .unwrap_or_default();
-            let added = cs.iter().any(|c| c.presence == Presence::Missing && c.renamed_from.is_none());
+            let added = cs
+                .iter()
+                .any(|c| c.presence == Presence::Missing && c.renamed_from.is_none());
             let differs = cs.iter().any(|c| c.category == Category::Statistics);
             let set = if fresh || added {
                 dc.statistics_target.is_some()
