@@ -17,3 +17,6 @@ CREATE TABLE parted (k int, v text) PARTITION BY RANGE (k);
 CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10);
 CREATE STATISTICS parted_kv ON k, v FROM parted;
 CREATE STATISTICS parted_1_kv ON k, v FROM parted_1;
+CREATE TABLE base (a int, b int);
+CREATE TABLE derived (c int) INHERITS (base);
+ALTER TABLE base ALTER COLUMN a SET STATISTICS 77;
