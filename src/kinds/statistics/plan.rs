@@ -6,7 +6,7 @@
 //! Only what the change list names is touched (ignore rules hold), plus the objects of new
 //! tables and the ones a column change takes along.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::ddl;
 use super::diff::stats_text;
@@ -155,24 +155,21 @@ pub(crate) fn create(cx: &PlanCx, b: &mut Builder, dropped: &HashSet<(QualifiedN
 /// `ALTER COLUMN … SET STATISTICS` where a change says the target differs, and for the
 /// columns of new tables and new columns that declare one.
 fn column_targets(cx: &PlanCx, b: &mut Builder) {
+    let by_column: HashMap<_, _> = cx.changes.columns.iter().map(|(k, cs)| (k, cs)).collect();
     for (t, dt) in &cx.declared.tables {
         let fresh = cx.missing_set.contains(t);
         for (m, dc) in &dt.columns {
-            let cs: Vec<_> = cx
-                .changes
-                .columns
-                .iter()
-                .find(|((ct, cm), _)| ct == t && cm == m)
-                .map(|(_, cs)| cs.clone())
+            let cs = by_column
+                .get(&(t.clone(), m.clone()))
+                .map(|cs| cs.as_slice())
                 .unwrap_or_default();
             let added = cs
                 .iter()
                 .any(|c| c.presence == Presence::Missing && c.renamed_from.is_none());
-            let differs = cs.iter().any(|c| c.category == Category::Statistics);
             let set = if fresh || added {
                 dc.statistics_target.is_some()
             } else {
-                differs
+                cs.iter().any(|c| c.category == Category::Statistics)
             };
             if set {
                 let why = format!("column {}.{m}: statistics target", t.display_name());
