@@ -176,6 +176,7 @@ pub fn create_script(schema: &Schema) -> Vec<Statement> {
     out.extend(parts.owned_by);
     // Indexes before foreign keys: a key may reference a unique index (not a constraint).
     out.extend(index::ddl::table_index_statements(schema, &parts.late_indexes));
+    out.extend(crate::kinds::statistics::ddl::script_part(schema));
     out.extend(constraint::ddl::foreign_key_statements(schema));
     out.extend(parts.tail);
     out

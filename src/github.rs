@@ -85,6 +85,10 @@ fn object_key(o: &ObjectRef) -> Option<ObjectKey> {
             let (t, m) = member()?;
             ObjectKey::Index(t, m)
         }
+        ObjectKind::Statistics => {
+            let (t, m) = member()?;
+            ObjectKey::Statistics(t, m)
+        }
         ObjectKind::Trigger => {
             let (t, m) = member()?;
             ObjectKey::Trigger(t, m)

@@ -199,15 +199,24 @@ WHERE r.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S') AND NOT r.relispartition
        OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap')))
 UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
-  -- A table column's STORAGE and COMPRESSION are modelled (kinds::column); a matview's are not.
+  -- A table column's STORAGE, COMPRESSION and STATISTICS are modelled (kinds::column,
+  -- kinds::statistics); a matview's are not, nor the target of a column a child inherits when
+  -- it is not its parent's (SET STATISTICS on a parent recurses to its children).
   concat_ws(' ', CASE WHEN r.relkind = 'm' AND a.attstorage <> t.typstorage THEN 'STORAGE ' || a.attstorage::text END,
     CASE WHEN r.relkind = 'm' AND a.attcompression <> '' THEN 'COMPRESSION ' || a.attcompression::text END,
-    CASE WHEN COALESCE(a.attstattarget::int, -1) >= 0 THEN 'STATISTICS ' || a.attstattarget::text END,
+    CASE WHEN r.relkind = 'm' AND COALESCE(a.attstattarget::int, -1) >= 0
+           OR NOT a.attislocal AND COALESCE(a.attstattarget::int, -1) <> ptarget.t
+      THEN 'STATISTICS ' || COALESCE(a.attstattarget::int, -1)::text END,
     'SET (' || array_to_string(a.attoptions, ', ') || ')')
 FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN LATERAL (
+  SELECT COALESCE(pa.attstattarget::int, -1) FROM pg_inherits i
+  JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+  WHERE i.inhrelid = r.oid ORDER BY i.inhseqno LIMIT 1) ptarget(t) ON NOT a.attislocal
 WHERE r.relkind IN ('r', 'p', 'm') AND NOT r.relispartition AND a.attnum > 0 AND NOT a.attisdropped
   AND ((r.relkind = 'm' AND (a.attstorage <> t.typstorage OR a.attcompression <> ''))
-       OR COALESCE(a.attstattarget::int, -1) >= 0
+       OR (r.relkind = 'm' AND COALESCE(a.attstattarget::int, -1) >= 0)
+       OR (NOT a.attislocal AND COALESCE(a.attstattarget::int, -1) <> ptarget.t)
        OR a.attoptions IS NOT NULL)
 UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
@@ -230,11 +239,14 @@ SELECT 'base_type', t.nspname::text, t.typname::text, NULL, NULL,
   concat_ws(' ', t.typinput::text, t.typoutput::text)
 FROM typ t WHERE t.typtype = 'b'
 UNION ALL
+-- Statistics on tables of the selected schemas are modelled (kinds::statistics); those on
+-- materialized views, foreign tables and tables of other schemas are not.
 SELECT 'statistics', s.nspname::text, x.stxname::text, NULL, NULL, pg_get_statisticsobjdef(x.oid)
 FROM pg_statistic_ext x JOIN sel s ON s.oid = x.stxnamespace
 WHERE ",
     not_owned!("pg_statistic_ext", "x.oid"),
     "
+  AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.oid = x.stxrelid AND r.relkind IN ('r', 'p'))
 UNION ALL
 SELECT 'text_search_configuration', s.nspname::text, c.cfgname::text, NULL, NULL, NULL
 FROM pg_ts_config c JOIN sel s ON s.oid = c.cfgnamespace

@@ -156,8 +156,8 @@ struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// Only report these categories (comma-separated or repeated): table, column, type,
-    /// timezone, default, nullability, identity, generated, collation, index, foreign_key,
-    /// constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
+    /// timezone, default, nullability, identity, generated, collation, index, statistics,
+    /// foreign_key, constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
     /// presence: missing, extra, changed.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,

@@ -78,6 +78,10 @@ fn apply_renames(schema: &mut Schema, text: &str) -> Result<(), String> {
                 let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
                 t.unique.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());
             }
+            ["statistics", table, new, old] => {
+                let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
+                t.statistics.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());
+            }
             ["foreign_key", table, new, old] => {
                 let t = schema.tables.get_mut(&q(table)?).ok_or(line)?;
                 t.foreign_keys.get_mut(*new).ok_or(line)?.renamed_from = Some(old.to_string());

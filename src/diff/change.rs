@@ -30,6 +30,8 @@ pub enum Category {
     Generated,
     Collation,
     Index,
+    /// Extended statistics (`CREATE STATISTICS`) and column statistics targets.
+    Statistics,
     ForeignKey,
     /// Primary key, unique, check and exclusion constraints defined differently.
     Constraint,
@@ -64,7 +66,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 29] = [
+    pub const ALL: [Category; 30] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -77,6 +79,7 @@ impl Category {
         Category::Generated,
         Category::Collation,
         Category::Index,
+        Category::Statistics,
         Category::ForeignKey,
         Category::Constraint,
         Category::View,
@@ -110,6 +113,7 @@ impl Category {
             Category::Generated => "generated",
             Category::Collation => "collation",
             Category::Index => "index",
+            Category::Statistics => "statistics",
             Category::ForeignKey => "foreign_key",
             Category::Constraint => "constraint",
             Category::View => "view",
@@ -148,6 +152,7 @@ impl Category {
             | ObjectKind::Exclusion => Category::Constraint,
             ObjectKind::ForeignKey => Category::ForeignKey,
             ObjectKind::Index => Category::Index,
+            ObjectKind::Statistics => Category::Statistics,
             ObjectKind::View | ObjectKind::MaterializedView => Category::View,
             ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate => {
                 Category::Function
@@ -217,6 +222,7 @@ impl FromStr for Category {
             "fk" | "foreign_keys" | "fks" => Some(Category::ForeignKey),
             "null" | "nullable" | "not_null" => Some(Category::Nullability),
             "indexes" => Some(Category::Index),
+            "stats" | "extended_statistics" => Some(Category::Statistics),
             "constraints" => Some(Category::Constraint),
             "views" => Some(Category::View),
             "enums" => Some(Category::Enum),
@@ -315,6 +321,8 @@ pub enum ObjectKind {
     ForeignKey,
     Exclusion,
     Index,
+    /// An extended statistics object; its `table` is the table it is on.
+    Statistics,
     View,
     MaterializedView,
     Function,
@@ -361,6 +369,7 @@ impl ObjectKind {
             ObjectKind::ForeignKey => "foreign_key",
             ObjectKind::Exclusion => "exclusion",
             ObjectKind::Index => "index",
+            ObjectKind::Statistics => "statistics",
             ObjectKind::View => "view",
             ObjectKind::MaterializedView => "materialized_view",
             ObjectKind::Function => "function",
@@ -394,6 +403,7 @@ impl ObjectKind {
             ObjectKind::ForeignKey => "foreign key",
             ObjectKind::Exclusion => "exclusion constraint",
             ObjectKind::Index => "index",
+            ObjectKind::Statistics => "statistics",
             ObjectKind::View => "view",
             ObjectKind::MaterializedView => "materialized view",
             ObjectKind::Function => "function",
@@ -426,6 +436,7 @@ impl ObjectKind {
             | ObjectKind::ForeignKey
             | ObjectKind::Exclusion => "constraint",
             ObjectKind::Index => "index",
+            ObjectKind::Statistics => "statistics",
             ObjectKind::View | ObjectKind::MaterializedView => "view",
             ObjectKind::Function => "function",
             ObjectKind::Procedure => "procedure",
@@ -449,6 +460,7 @@ impl ObjectKind {
                 | ObjectKind::ForeignKey
                 | ObjectKind::Exclusion
                 | ObjectKind::Index
+                | ObjectKind::Statistics
                 | ObjectKind::Policy
         )
     }

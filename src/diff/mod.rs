@@ -42,6 +42,7 @@ pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
     kinds::sequence::diff::diff_sequences(declared, live, &mut out);
     kinds::table::diff::diff_tables(declared, live, &mut out);
     kinds::view::diff::diff_views(declared, live, &mut out);
+    kinds::statistics::diff::diff(declared, live, &mut out);
     crate::kinds::function::diff::diff(declared, live, &mut out);
     crate::kinds::trigger::diff::diff(declared, live, &mut out);
     crate::kinds::event_trigger::diff::diff(declared, live, &mut out);

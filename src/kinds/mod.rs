@@ -77,6 +77,7 @@ pub mod privilege;
 pub mod range_type;
 pub mod schema;
 pub mod sequence;
+pub mod statistics;
 pub mod table;
 pub mod trigger;
 pub mod type_order;
@@ -101,6 +102,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     column::catalog::CATALOG,
     constraint::catalog::CATALOG,
     index::catalog::CATALOG,
+    statistics::catalog::CATALOG,
     view::catalog::CATALOG,
     function::catalog::CATALOG,
     trigger::catalog::CATALOG,

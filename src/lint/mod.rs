@@ -132,6 +132,7 @@ pub fn key_table(key: &ObjectKey) -> Option<&QualifiedName> {
         | ObjectKey::Column(q, _)
         | ObjectKey::Constraint(q, _)
         | ObjectKey::Index(q, _)
+        | ObjectKey::Statistics(q, _)
         | ObjectKey::Trigger(q, _)
         | ObjectKey::Enum(q)
         | ObjectKey::Sequence(q)
@@ -151,6 +152,7 @@ pub fn key_name(key: &ObjectKey) -> String {
         ObjectKey::Column(q, m)
         | ObjectKey::Constraint(q, m)
         | ObjectKey::Index(q, m)
+        | ObjectKey::Statistics(q, m)
         | ObjectKey::Trigger(q, m) => format!("{}.{m}", q.display_name()),
         ObjectKey::Extension(n) | ObjectKey::EventTrigger(n) => n.clone(),
         ObjectKey::Function(k) => k.to_string(),

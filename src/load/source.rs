@@ -46,6 +46,8 @@ pub enum ObjectKey {
     Column(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName, String),
+    /// An extended statistics object on a table.
+    Statistics(QualifiedName, String),
     View(QualifiedName),
     /// A function, procedure or aggregate (declared key: name + declared parameters).
     Function(crate::kinds::function::RoutineKey),
@@ -70,6 +72,7 @@ impl fmt::Display for ObjectKey {
             ObjectKey::Column(q, c) => write!(f, "column {q}.{c}"),
             ObjectKey::Constraint(q, c) => write!(f, "constraint {c} on {q}"),
             ObjectKey::Index(q, i) => write!(f, "index {i} on {q}"),
+            ObjectKey::Statistics(q, s) => write!(f, "statistics {s} on {q}"),
             ObjectKey::View(q) => write!(f, "view {q}"),
             ObjectKey::Function(k) => write!(f, "routine {k}"),
             ObjectKey::Trigger(q, t) => write!(f, "trigger {t} on {q}"),
@@ -176,7 +179,8 @@ impl Cx {
                 let owner = match key {
                     ObjectKey::Column(q, _)
                     | ObjectKey::Constraint(q, _)
-                    | ObjectKey::Index(q, _) => self
+                    | ObjectKey::Index(q, _)
+                    | ObjectKey::Statistics(q, _) => self
                         .sources
                         .get(&ObjectKey::Table(q.clone()))
                         .or_else(|| self.sources.get(&ObjectKey::View(q.clone()))),

@@ -33,7 +33,9 @@ pub(super) fn validate(schema: &Schema, cx: &mut Cx) {
             renamed_self(cx, &key, name, &ix.renamed_from);
             names.claim(cx, tq, name, key);
         }
+        crate::kinds::statistics::load::validate(cx, tq, table);
     }
+    crate::kinds::statistics::load::validate_names(schema, cx);
     for (vq, view) in &schema.views {
         for (name, ix) in &view.indexes {
             let key = ObjectKey::Index(vq.clone(), name.clone());
@@ -97,6 +99,7 @@ const IGNORE_KINDS: &[&str] = &[
     "view",
     "column",
     "index",
+    "statistics",
     "constraint",
     "sequence",
     "enum",

@@ -253,6 +253,12 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
                     .insert(ObjectKey::Index(q.clone(), ck.clone()), cx.loc(*cl, *cc));
             }
         }
+        if let Some(n) = node.child("statistics") {
+            for (ck, cl, cc, _) in n.entries() {
+                let key = ObjectKey::Statistics(q.clone(), ck.clone());
+                cx.sources.insert(key, cx.loc(*cl, *cc));
+            }
+        }
     }
 }
 

@@ -259,6 +259,9 @@ pub struct Table {
     pub exclusions: IndexMap<String, Exclusion>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub indexes: IndexMap<String, Index>,
+    /// Extended statistics on the table (`CREATE STATISTICS`), by name (see `kinds::statistics`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub statistics: IndexMap<String, crate::kinds::statistics::Statistics>,
     /// Explicit rename: the table used to be called this (same schema).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,

@@ -349,6 +349,11 @@ fn carry_declared_only(declared: &Schema, normalized: &mut Schema) {
                 i.renamed_from = idx.renamed_from.clone();
             }
         }
+        for (k, s) in &table.statistics {
+            if let Some(x) = n.statistics.get_mut(k) {
+                x.renamed_from = s.renamed_from.clone();
+            }
+        }
         for (k, c) in &table.unique {
             if let Some(x) = n.unique.get_mut(k) {
                 x.renamed_from = c.renamed_from.clone();

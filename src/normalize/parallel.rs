@@ -116,7 +116,13 @@ pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
     });
     let indexes = per_group(schema, &family, true, |name, t| {
         let late = |i: &str| parts.late_indexes.contains(&(name.clone(), i.to_string()));
-        crate::kinds::index::ddl::create_statements_for(name, &t.indexes, |i| !late(i))
+        let mut out =
+            crate::kinds::index::ddl::create_statements_for(name, &t.indexes, |i| !late(i));
+        // Statistics objects and column targets touch only their table, like its indexes.
+        out.extend(crate::kinds::statistics::ddl::create_statements_for(
+            name, t,
+        ));
+        out
     });
     let keyed = families(schema, |t| {
         t.foreign_keys

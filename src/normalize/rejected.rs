@@ -97,6 +97,15 @@ fn object_key_of(schema: &Schema, object: &str) -> Option<ObjectKey> {
                     .then(|| ObjectKey::Index(table.clone(), index.name.clone()))
             })
         }
+        "statistics" => {
+            let stats = QualifiedName::parse(rest).ok()?;
+            schema.tables.iter().find_map(|(table, t)| {
+                t.statistics.iter().find_map(|(name, s)| {
+                    (crate::kinds::statistics::ddl::stats_name(table, name, s) == stats)
+                        .then(|| ObjectKey::Statistics(table.clone(), name.clone()))
+                })
+            })
+        }
         _ => None,
     }
 }

@@ -22,6 +22,8 @@ pub(crate) struct Changes<'a> {
     pub columns: Vec<(MemberKey, Vec<&'a Change>)>,
     /// Constraints and indexes: their renames and drops interleave in change order.
     pub members: Vec<&'a Change>,
+    /// Extended statistics (`kinds::statistics::plan`).
+    pub statistics: Vec<&'a Change>,
     pub views: Vec<&'a Change>,
     pub enums: Vec<&'a Change>,
     /// Collations, domains, composite and range types (`kinds::type_plan`).
@@ -65,6 +67,7 @@ impl<'a> Changes<'a> {
                 | ObjectKind::ForeignKey
                 | ObjectKind::Exclusion
                 | ObjectKind::Index => g.members.push(c),
+                ObjectKind::Statistics => g.statistics.push(c),
                 ObjectKind::View | ObjectKind::MaterializedView => g.views.push(c),
                 ObjectKind::Enum => g.enums.push(c),
                 ObjectKind::Domain

@@ -281,6 +281,7 @@ pub fn build_plan(
     column::plan::rename_columns(&cx, &mut b);
     column::not_null::rename_defaults(&cx, &mut b);
     constraint::plan::rename_members(&cx, &mut b);
+    crate::kinds::statistics::plan::rename(&cx, &mut b);
     // 1b. Policies in the way of column changes, undeclared or not alterable.
     let (policy_drops, dropped_policies) =
         crate::kinds::policy::diff::plan_drops(declared, live, changes, &cx.rebuild.policies);
@@ -290,6 +291,7 @@ pub fn build_plan(
     // 2, 3. Views, then foreign keys, constraints and indexes that must go.
     view::plan::drop_views(&cx, &mut b);
     let fk_rebuild = constraint::plan::drop_members(&cx, &mut b);
+    let dropped_statistics = crate::kinds::statistics::plan::drop(&cx, &mut b);
     let routine_drops = crate::kinds::function::plan::drops(&cx, changes, &b.steps);
     b.steps.extend(routine_drops);
     // 4. What tables use.
@@ -332,6 +334,7 @@ pub fn build_plan(
         .partition(|(t, m, _)| late.contains(&(t.clone(), m.clone())));
     index::plan::create_indexes(&cx, &mut b, &indexes, &fk_targets);
     constraint::plan::add_constraints(&cx, &mut b, adds.constraints.clone(), true, valid);
+    crate::kinds::statistics::plan::create(&cx, &mut b, &dropped_statistics);
     // 8. Routines that read tables (views may call them), then views.
     let routines = crate::kinds::function::plan::after_tables(&cx, changes);
     b.steps.extend(routines);

@@ -29,6 +29,9 @@ pub(crate) struct Rebuild {
     pub policies: HashSet<Member>,
     pub routines: BTreeSet<RoutineKey>,
     pub generated: BTreeSet<Member>,
+    /// Extended statistics: PostgreSQL drops them with a column and rebuilds them on a retyped
+    /// one without their target, so the plan drops them itself and creates them as declared.
+    pub statistics: BTreeSet<Member>,
     /// Checks and indexes (not a constraint's) that compare a rebuilt enum's column with one of
     /// its labels (`m <> 'sad'::"Mood"`): PostgreSQL re-parses them against the new type during
     /// the conversion, where no operator takes the new type and the old one.
@@ -58,6 +61,9 @@ impl Rebuild {
                     }
                     ColumnUser::Routine(k) => {
                         out.routines.insert(k.clone());
+                    }
+                    ColumnUser::Statistics(t, n) => {
+                        out.statistics.insert((t.clone(), n.clone()));
                     }
                     ColumnUser::Generated(t, n) => {
                         out.generated.insert((t.clone(), n.clone()));

@@ -32,7 +32,9 @@ const Q_COLUMNS: &str = concat!(
   END,
   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
   ids.relname::text, ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,
-  ids.seqcycle, nn.conname::text, nn.conislocal
+  ids.seqcycle, nn.conname::text, nn.conislocal,
+  -- -1 before PostgreSQL 17, NULL from 17 on: the default target.
+  NULLIF(a.attstattarget::int, -1)
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -127,6 +129,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             storage: get(row, 9, QC, &obj)?,
             compression: get(row, 10, QC, &obj)?,
             not_null_name,
+            statistics_target: get(row, 20, QC, &obj)?,
         };
         if let Some(n) = nn_name {
             table.not_null_names.0.insert(name.clone(), n);

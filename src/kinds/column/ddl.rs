@@ -126,7 +126,7 @@ pub(crate) fn comment_statements_for(
     )
 }
 
-fn alter_column(table: &QualifiedName, column: &str) -> String {
+pub(crate) fn alter_column(table: &QualifiedName, column: &str) -> String {
     format!(
         "{} ALTER COLUMN {}",
         alter_table(table),

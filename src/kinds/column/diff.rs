@@ -149,6 +149,9 @@ fn diff_column(obj: ObjectRef, d: &Column, l: &Column, out: &mut Vec<Change>) {
     ];
     out.extend(rules.iter().filter_map(|rule| rule(&obj, d, l)));
     out.extend(storage_changes(&obj, d, l));
+    out.extend(crate::kinds::statistics::diff::column_target_change(
+        &obj, d, l,
+    ));
     out.extend(comment_change(obj, &d.comment, &l.comment));
 }
 

@@ -147,6 +147,8 @@ struct ColumnOut<'a> {
     compression: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     not_null_name: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics_target: &'a Option<i32>,
 }
 
 impl Serialize for Column {
@@ -173,6 +175,7 @@ impl Serialize for Column {
             storage: &self.storage,
             compression: &self.compression,
             not_null_name: &self.not_null_name,
+            statistics_target: &self.statistics_target,
         }
         .serialize(s)
     }
@@ -202,6 +205,9 @@ pub struct Column {
     /// (`<table>_<column>_not_null`, see `not_null`). Only PostgreSQL 18 on names them: older
     /// servers accept `CONSTRAINT x NOT NULL` and drop the name, so there it is always `None`.
     pub not_null_name: Option<String>,
+    /// `ALTER COLUMN … SET STATISTICS n`: the planner's sample size for this column, when not
+    /// `default_statistics_target` (`None`; `-1` is read as `None`).
+    pub statistics_target: Option<i32>,
 }
 
 impl Column {
@@ -219,6 +225,7 @@ impl Column {
             storage: None,
             compression: None,
             not_null_name: None,
+            statistics_target: None,
         }
     }
 }
@@ -248,6 +255,8 @@ struct ColumnLong {
     compression: Option<String>,
     #[serde(default)]
     not_null_name: Option<String>,
+    #[serde(default)]
+    statistics_target: Option<i32>,
 }
 
 impl<'de> Deserialize<'de> for Column {
@@ -280,6 +289,8 @@ impl<'de> Deserialize<'de> for Column {
                     storage: long.storage.map(|s| s.to_ascii_lowercase()),
                     compression: long.compression.map(|s| s.to_ascii_lowercase()),
                     not_null_name: long.not_null_name,
+                    // -1 is PostgreSQL's spelling of "the default".
+                    statistics_target: long.statistics_target.filter(|n| *n != -1),
                 })
             }
         }

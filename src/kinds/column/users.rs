@@ -28,6 +28,8 @@ pub enum ColumnUser {
     Routine(RoutineKey),
     /// A generated column: its table, its name.
     Generated(QualifiedName, String),
+    /// An extended statistics object: its table, its name.
+    Statistics(QualifiedName, String),
 }
 
 /// (live table, column) → what uses it, for every table of the selected schemas.
@@ -61,6 +63,10 @@ CROSS JOIN LATERAL (
   WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND ga.attgenerated <> ''
     AND ga.attnum <> a.attnum
   UNION ALL
+  -- Extended statistics depend on their columns and expressions' columns (auto).
+  SELECT 'statistics', tn.nspname::text, tc.relname::text, x.stxname::text
+  FROM pg_statistic_ext x WHERE d.classid = 'pg_statistic_ext'::regclass AND x.oid = d.objid
+  UNION ALL
   -- Before PostgreSQL 15 a generated column depends on the columns it reads directly (auto).
   SELECT 'generated', tn.nspname::text, tc.relname::text, ga.attname::text
   FROM pg_attribute ga
@@ -68,7 +74,8 @@ CROSS JOIN LATERAL (
     AND ga.attnum = d.objsubid AND ga.attgenerated <> '' AND ga.attnum <> a.attnum
 ) u(kind, s, n, m)
 WHERE d.refobjsubid > 0 AND tn.nspname = ANY($1)
-  AND (d.deptype = 'n' OR (d.deptype = 'a' AND d.classid = 'pg_class'::regclass))
+  AND (d.deptype = 'n'
+       OR (d.deptype = 'a' AND d.classid IN ('pg_class'::regclass, 'pg_statistic_ext'::regclass)))
 ORDER BY 1, 2, 3, 4, 5, 6, 7";
 
 /// Reads every column's users in `schemas`.
@@ -92,6 +99,7 @@ pub async fn read(
             "trigger" => ColumnUser::Trigger(q, m),
             "policy" => ColumnUser::Policy(q, m),
             "routine" => ColumnUser::Routine(RoutineKey { name: q, args: m }),
+            "statistics" => ColumnUser::Statistics(q, m),
             _ => ColumnUser::Generated(q, m),
         };
         let users = out.entry((QualifiedName::new(ts, tn), col)).or_default();

@@ -1,0 +1,14 @@
+CREATE SCHEMA "Stats Schema";
+CREATE TABLE "Addr Book" (id bigint, "City" text, zip text, "naïve" text, note text, plain text);
+ALTER TABLE "Addr Book" ALTER COLUMN note SET STATISTICS 100;
+CREATE STATISTICS s_extra ON id, note FROM "Addr Book";
+CREATE STATISTICS s_kinds (mcv) ON "City", zip FROM "Addr Book";
+CREATE STATISTICS s_expr ON (lower(zip)), (id + 1) FROM "Addr Book";
+CREATE STATISTICS "S ""Q"" ü" ON zip, "naïve" FROM "Addr Book";
+ALTER STATISTICS "S ""Q"" ü" SET STATISTICS 100;
+CREATE STATISTICS s_comment ON id, "City" FROM "Addr Book";
+COMMENT ON STATISTICS s_comment IS 'live';
+CREATE STATISTICS s_schema ON id, "naïve", "City" FROM "Addr Book";
+CREATE STATISTICS s_equiv ON "City", id, zip FROM "Addr Book";
+CREATE STATISTICS s_one_expr ON (upper(zip)) FROM "Addr Book";
+CREATE STATISTICS s_old_name ON note, zip FROM "Addr Book";

@@ -1,0 +1,1 @@
+INSERT INTO places VALUES (3, 30, 'c', 'z');

@@ -1,0 +1,1 @@
+SELECT count(*) = 3 AND sum(zip) = 60 FROM places
