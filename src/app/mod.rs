@@ -485,9 +485,9 @@ async fn resolve_both(
         let r = resolve(right, rs, schemas, options).await?;
         return Ok((l, r));
     }
-    let declared = resolve(left, ls, schemas, options);
-    let live = resolve(right, rs, schemas, options);
-    tokio::pin!(declared, live);
+    // On the heap: two resolutions side by side would otherwise overflow a small thread stack.
+    let mut declared = Box::pin(resolve(left, ls, schemas, options));
+    let mut live = Box::pin(resolve(right, rs, schemas, options));
     let mut read = None;
     loop {
         tokio::select! {
