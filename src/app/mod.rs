@@ -410,7 +410,14 @@ pub(crate) async fn resolve(
                 }
                 _ => None,
             };
-            if let Some(schema) = cache.as_ref().and_then(cache::Entry::read) {
+            let cached = match &cache {
+                Some(entry) => {
+                    let path = entry.clone();
+                    cache::off_thread(move || path.read()).await.flatten()
+                }
+                None => None,
+            };
+            if let Some(schema) = cached {
                 cache::trace("normalized 0 objects (the whole project is cached)");
                 return Ok(Resolved {
                     major: cache.as_ref().map(|c| c.major),
@@ -420,7 +427,8 @@ pub(crate) async fn resolve(
                 });
             }
             // Bad input fails here, before any scratch database exists.
-            let declared = load::load_project(schema_file, views_dir)?;
+            let (file, dir) = (schema_file.clone(), views_dir.clone());
+            let declared = off_thread(move || load::load_project(&file, &dir)).await??;
             let schema = lazy
                 .normalize(&declared, options.cache_dir.as_deref())
                 .await?;
@@ -439,6 +447,15 @@ pub(crate) async fn resolve(
     }
 }
 
+/// [`cache::off_thread`]; a failed task is an error of pgdrift's own.
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Error> {
+    cache::off_thread(work)
+        .await
+        .ok_or_else(|| Error::Other("internal: a background task failed".into()))
+}
+
 async fn compare_in(
     left: &Source,
     right: &Source,
@@ -446,9 +463,47 @@ async fn compare_in(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let l = resolve(left, &mut scratch[0], schemas, options).await?;
-    let r = resolve(right, &mut scratch[1], schemas, options).await?;
+    let (l, r) = resolve_both(left, right, scratch, schemas, options).await?;
     compare_resolved(left, right, l, r, scratch, schemas, options).await
+}
+
+/// Both sides of a comparison. A declared side compared with a database is normalized while
+/// the database is read: one waits on the scratch database (or parses files), the other on the
+/// live catalog, so the two overlap instead of adding up. The declared side's error comes
+/// first, as when the sides were read in turn; the live read, which changes nothing, is what
+/// gets abandoned when the declared side fails.
+async fn resolve_both(
+    left: &Source,
+    right: &Source,
+    scratch: &mut [LazyScratch; 2],
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<(Resolved, Resolved), Error> {
+    let [ls, rs] = scratch;
+    if !matches!((left, right), (Source::Declared { .. }, Source::Db(_))) {
+        let l = resolve(left, ls, schemas, options).await?;
+        let r = resolve(right, rs, schemas, options).await?;
+        return Ok((l, r));
+    }
+    // On the heap: two resolutions side by side would otherwise overflow a small thread stack.
+    let mut declared = Box::pin(resolve(left, ls, schemas, options));
+    let mut live = Box::pin(resolve(right, rs, schemas, options));
+    let mut read = None;
+    loop {
+        tokio::select! {
+            // The declared side first: its error ends the comparison at once.
+            biased;
+            l = &mut declared => {
+                let l = l?;
+                let r = match read.take() {
+                    Some(r) => r,
+                    None => live.await,
+                };
+                return Ok((l, r?));
+            }
+            r = &mut live, if read.is_none() => read = Some(r),
+        }
+    }
 }
 
 /// The comparison of two sources already read (`l` from `left`, `r` from `right`): fixpoints

@@ -66,6 +66,15 @@ pub fn project_bytes(schema_file: &Path, views_dir: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// Runs CPU-bound work (parsing a large project, reading or writing tens of MB of cache JSON)
+/// on a blocking thread, so that a live database read in flight on the async thread meanwhile
+/// keeps receiving its rows. `None` when the work panicked.
+pub(crate) async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    tokio::task::spawn_blocking(work).await.ok()
+}
+
 /// Reads a JSON cache file; a missing, truncated or outdated one is a miss.
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
     let bytes = std::fs::read(path).ok()?;
@@ -90,6 +99,7 @@ fn write_json<T: Serialize>(path: &Path, value: &T) {
 }
 
 /// One whole normalized project, keyed by its files' bytes.
+#[derive(Clone)]
 pub struct Entry {
     path: PathBuf,
     pub major: u32,
@@ -180,7 +190,10 @@ pub async fn normalize(
         });
     };
     let keys = Keys::new(&declared.schema, scratch.major);
-    let plan = read_json::<Store>(&store_path(dir, &keys))
+    let path = store_path(dir, &keys);
+    let plan = off_thread(move || read_json::<Store>(&path))
+        .await
+        .flatten()
         .and_then(|store| Plan::new(&keys, store, &declared.schema));
     let Some(plan) = plan else {
         let schema = normalize_full(declared, scratch, Some(dir)).await?;
@@ -252,7 +265,8 @@ async fn incremental(
     let stale_views = schema.views.keys().filter(|n| plan.stale.contains(*n));
     record(&mut store, keys, &merged, stale_tables, stale_views);
     let normalized = finish(declared, scratch, merged).await.ok()?;
-    write_json(&store_path(dir, keys), &store);
+    let path = store_path(dir, keys);
+    off_thread(move || write_json(&path, &store)).await;
     let n = schema.tables.len() + schema.views.len();
     let fresh = plan.stale.len();
     trace(&format!(
