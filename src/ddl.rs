@@ -200,6 +200,8 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     routines(schema, Stage::AfterTables, &mut tail);
     let order = view::ddl::creation_order(schema);
     tail.extend(view::ddl::create_statements(schema, &order));
+    // Replica identities and clustered indexes name indexes, of tables and of matviews.
+    tail.extend(table::relopts::create_statements(schema));
     routines(schema, Stage::AfterViews, &mut tail);
     crate::kinds::trigger::ddl::script_part(schema, &mut tail);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);

@@ -329,6 +329,8 @@ pub fn build_plan(
     let routines = crate::kinds::function::plan::after_tables(&cx, changes);
     b.steps.extend(routines);
     let views = view::plan::create_views(&cx, &mut b)?;
+    // 8a. Tablespaces, replica identities and clustered indexes: every index exists by now.
+    table::relopts_diff::plan(&cx, &mut b, &adds);
     // 8b. Row-level security and policies, then grants: every object exists by now.
     let mut late = crate::kinds::policy::diff::plan_creates(declared, live, &dropped_policies);
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();
