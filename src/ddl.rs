@@ -211,6 +211,8 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     let late_indexes = crate::kinds::function::ddl::late_indexes(schema);
     let mut tail = relations_part(schema, &late_indexes);
     let order = view::ddl::creation_order(schema);
+    // Replica identities and clustered indexes name indexes, of tables and of matviews.
+    tail.extend(table::relopts::create_statements(schema));
     crate::kinds::trigger::ddl::script_part(schema, &mut tail);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);
     tail.extend(crate::kinds::schema::ddl::comment_statements(schema));

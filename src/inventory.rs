@@ -176,26 +176,22 @@ SELECT 'foreign_table', r.nspname::text, r.relname::text, NULL, NULL, NULL
 FROM rel r WHERE r.relkind = 'f'
 UNION ALL
 -- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
--- modelled (kinds::table::shape); a sequence's UNLOGGED is not.
+-- modelled (kinds::table::shape), and so are tablespaces, replica identities and clustered
+-- indexes (kinds::table::relopts); a sequence's UNLOGGED and options and a table access method
+-- other than heap are not.
 SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
   concat_ws(' ', CASE WHEN r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
     CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
-    CASE WHEN r.relkind IN ('r', 'p', 'm') AND r.relreplident <> 'd' THEN 'REPLICA IDENTITY ' || r.relreplident::text END,
-    'TABLESPACE ' || (SELECT quote_ident(ts.spcname) FROM pg_tablespace ts WHERE ts.oid = r.reltablespace),
     CASE WHEN r.relkind IN ('r', 'm') THEN
-      (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END,
-    (SELECT 'CLUSTER ON ' || quote_ident(ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-     WHERE i.indrelid = r.oid AND i.indisclustered))
+      (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END)
 FROM rel r
-WHERE r.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S') AND NOT r.relispartition
+WHERE r.relkind IN ('r', 'm', 'S') AND NOT r.relispartition
   AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
-       OR (r.relkind = 'S' AND r.reloptions IS NOT NULL) OR r.reltablespace <> 0
-       OR (r.relkind IN ('r', 'p', 'm') AND r.relreplident <> 'd')
-       OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = r.oid AND i.indisclustered)
+       OR (r.relkind = 'S' AND r.reloptions IS NOT NULL)
        OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap')))
 UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use crate::kinds::table::relopts::{self, tablespace_clause};
 use crate::model::{quote_ident, quote_literal, Index, QualifiedName, Schema, View};
 
 const HEADER: &str =
@@ -51,7 +52,7 @@ fn unsupported_block(schema: &Schema) -> String {
     out
 }
 
-/// One view file's SQL: the CREATE statement, then its comment and (matview) indexes.
+/// One view file's SQL: the CREATE statement, then its comment and (matview) indexes and marks.
 pub fn view_sql(name: &QualifiedName, view: &View) -> String {
     let kind = if view.materialized {
         "MATERIALIZED VIEW"
@@ -59,9 +60,10 @@ pub fn view_sql(name: &QualifiedName, view: &View) -> String {
         "VIEW"
     };
     let mut out = format!(
-        "CREATE {kind} {}{} AS\n{};\n",
+        "CREATE {kind} {}{}{} AS\n{};\n",
         name.sql(),
         crate::kinds::table::shape::with_clause(&view.with),
+        tablespace_clause(view.tablespace.as_deref()),
         view.definition.trim()
     );
     if let Some(c) = &view.comment {
@@ -92,6 +94,13 @@ pub fn view_sql(name: &QualifiedName, view: &View) -> String {
             ));
         }
     }
+    let head = relopts::alter_head(name, true);
+    if let Some(ri) = &view.replica_identity {
+        out.push_str(&format!("\n{};\n", relopts::set_replica_identity(&head, Some(ri))));
+    }
+    if let Some(ix) = &view.cluster_on {
+        out.push_str(&format!("\n{};\n", relopts::set_cluster_on(&head, Some(ix))));
+    }
     out
 }
 
@@ -113,6 +122,7 @@ pub fn index_sql(name: &str, table: &QualifiedName, ix: &Index) -> String {
         s.push_str(" NULLS NOT DISTINCT");
     }
     s.push_str(&crate::kinds::table::shape::with_clause(&ix.with));
+    s.push_str(&tablespace_clause(ix.tablespace.as_deref()));
     if let Some(p) = &ix.predicate {
         s.push_str(&format!(" WHERE {p}"));
     }
@@ -180,6 +190,7 @@ mod tests {
     use crate::load::load_project;
     use crate::model::*;
     use indexmap::IndexMap;
+    use crate::kinds::table::relopts::ReplicaIdentity;
 
     fn q(s: &str, n: &str) -> QualifiedName {
         QualifiedName::new(s, n)
@@ -296,8 +307,12 @@ mod tests {
                 renamed_from: None,
                 comment: None,
                 index_comment: None,
+                tablespace: Some("Fast".into()),
             },
         );
+        genes.tablespace = Some("Tablé \"space\"".into());
+        genes.replica_identity = Some(ReplicaIdentity::Index("genes_lower_idx".into()));
+        genes.cluster_on = Some("genes_lower_idx".into());
         genes.checks.insert(
             "score_positive".into(),
             Check {
@@ -315,6 +330,7 @@ mod tests {
                 renamed_from: None,
                 comment: None,
                 index_comment: None,
+                tablespace: None,
             },
         );
         genes.indexes.insert(
@@ -332,6 +348,7 @@ mod tests {
                 comment: Some("an index".into()),
                 renamed_from: None,
                 with: Default::default(),
+                tablespace: Some("fast ssd".into()),
             },
         );
         genes.indexes.insert(
@@ -399,6 +416,9 @@ mod tests {
                 depends_on: vec![],
                 with: [("security_barrier".to_string(), "true".to_string())].into_iter().collect(),
                 column_comments: Default::default(),
+                tablespace: None,
+                replica_identity: None,
+                cluster_on: None,
             },
         );
         let mut mv = View {
@@ -409,6 +429,9 @@ mod tests {
             depends_on: vec![],
             with: IndexMap::new(),
             column_comments: Default::default(),
+            tablespace: Some("Tablé \"space\"".into()),
+            replica_identity: Some(ReplicaIdentity::Full),
+            cluster_on: Some("Gene Counts Idx".into()),
         };
         mv.indexes.insert(
             "Gene Counts Idx".into(),

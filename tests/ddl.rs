@@ -149,6 +149,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
             renamed_from: None,
             comment: None,
             index_comment: None,
+            tablespace: None,
         },
     );
     let mut foreign_keys = IndexMap::new();
@@ -242,6 +243,7 @@ fn add_constraint_variants() {
                 renamed_from: None,
                 comment: None,
                 index_comment: None,
+                tablespace: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "uq" UNIQUE NULLS NOT DISTINCT ("a") DEFERRABLE INITIALLY DEFERRED"#
@@ -270,6 +272,7 @@ fn add_constraint_variants() {
                 renamed_from: None,
                 comment: None,
                 index_comment: None,
+                tablespace: None,
             }
         ),
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "ex" EXCLUDE USING gist (room WITH =, during WITH &&)"#
@@ -816,6 +819,7 @@ fn rich_schema() -> Schema {
             renamed_from: None,
             comment: None,
             index_comment: None,
+            tablespace: None,
         },
     );
     tt.foreign_keys.insert(
@@ -989,6 +993,9 @@ fn rich_schema() -> Schema {
             },
             depends_on: vec![q("audit", "v top")],
             with: Default::default(),
+            tablespace: None,
+            replica_identity: None,
+            cluster_on: None,
         },
     );
     s.views.insert(

@@ -232,6 +232,7 @@ async fn constraints_of_every_kind() {
             renamed_from: None,
             comment: None,
             index_comment: None,
+            tablespace: None,
         }
     );
     assert_eq!(
@@ -304,6 +305,7 @@ async fn constraints_of_every_kind() {
             renamed_from: None,
             comment: None,
             index_comment: None,
+            tablespace: None,
         }
     );
     assert_eq!(

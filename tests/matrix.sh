@@ -25,7 +25,7 @@ MAJORS="${PGDRIFT_MATRIX:-14 16 17 18}"
 # the whole convergence corpus (plan_apply), the round trips (roundtrip), squash and user_types
 # pass on every major too but run there only on request (see the README), e.g.
 #   PGDRIFT_MATRIX_TESTS="plan_apply:convergence_corpus roundtrip" PGDRIFT_MATRIX=17 tests/matrix.sh
-DEFAULT_TESTS="check_corpus ephemeral plan_apply:convergence_corpus roundtrip:roundtrip_corpus"
+DEFAULT_TESTS="check_corpus ephemeral plan_apply:convergence_corpus roundtrip:roundtrip_corpus tablespaces"
 export PGDRIFT_CONVERGE_SUBSET="${PGDRIFT_CONVERGE_SUBSET-tests/corpus/converge/MATRIX}"
 # The squash round trips of tests/corpus/roundtrip (inspect, check, plan from empty, squash
 # --verify with the pg_dump witness), ~35 s a major; ROUNDTRIP_FILTER= (empty) runs every case.

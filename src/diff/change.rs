@@ -57,7 +57,8 @@ pub enum Category {
     /// `PARTITION BY`, a partition's parent and bound, table inheritance (`INHERITS`).
     Partition,
     /// `UNLOGGED` and storage parameters of tables (`WITH (fillfactor = …)`), column `STORAGE`
-    /// and `COMPRESSION`.
+    /// and `COMPRESSION`; tablespaces, `REPLICA IDENTITY` (what the WAL records to name an old
+    /// row) and `CLUSTER ON`: where and how a relation's rows are kept.
     Storage,
     /// An object the model does not cover (a function, a trigger, a policy, ...): it cannot be
     /// compared in detail, planned or squashed, so it is never silently passed over.

@@ -243,6 +243,15 @@ pub struct Table {
         deserialize_with = "crate::kinds::table::shape::options_map"
     )]
     pub with: IndexMap<String, String>,
+    /// `TABLESPACE name`; absent: the database's default (see `kinds::table::relopts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
+    /// `REPLICA IDENTITY FULL | NOTHING | USING INDEX name`; absent: `DEFAULT` (the primary key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica_identity: Option<crate::kinds::table::relopts::ReplicaIdentity>,
+    /// `CLUSTER ON index`: the index a bare `CLUSTER table` orders the rows by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_on: Option<String>,
     /// Column order is part of the schema: `SELECT *` and a rebuilt table depend on it. A
     /// partition declares none (its parent's are its own).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
@@ -314,6 +323,15 @@ pub struct View {
         deserialize_with = "crate::kinds::table::shape::options_map"
     )]
     pub with: IndexMap<String, String>,
+    /// A materialized view's `TABLESPACE name`; absent: the database's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
+    /// A materialized view's `REPLICA IDENTITY` (see `Table::replica_identity`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica_identity: Option<crate::kinds::table::relopts::ReplicaIdentity>,
+    /// A materialized view's clustered index (`ALTER MATERIALIZED VIEW … CLUSTER ON`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_on: Option<String>,
 }
 
 /// Leaves objects out of `check`: `{kind: table, name: "alembic_*", reason: "..."}`.

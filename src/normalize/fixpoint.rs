@@ -255,7 +255,12 @@ async fn index_fixpoint(
     let mut current = index.clone();
     for round in 0..4 {
         let name = format!("pgdrift_fixpoint_{n}_{side}_{round}");
-        let sql = crate::kinds::index::ddl::create_index_verbatim(table, &name, &current);
+        // The scratch server may lack the index's tablespace, which the printed text never shows.
+        let probe = Index {
+            tablespace: None,
+            ..current.clone()
+        };
+        let sql = crate::kinds::index::ddl::create_index_verbatim(table, &name, &probe);
         scratch.client.batch_execute(&sql).await.ok()?;
         let row = scratch
             .client

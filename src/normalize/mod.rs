@@ -115,6 +115,10 @@ pub async fn finish(
 ) -> Result<Schema, NormalizeError> {
     let schema = &declared.schema;
     carry_declared_only(schema, &mut normalized);
+    crate::kinds::table::relopts::carry_tablespaces(schema, &mut normalized);
+    if !scratch.is_ephemeral() {
+        check_tablespaces(&scratch.client, declared).await?;
+    }
     crate::kinds::policy::carry(schema, &mut normalized);
     crate::kinds::event_trigger::carry(declared, &mut normalized, scratch.major)?;
     crate::kinds::privilege::carry(schema, &mut normalized, scratch.major).map_err(
@@ -127,6 +131,31 @@ pub async fn finish(
     crate::kinds::privilege::objects::resolve(&scratch.client, declared, &mut normalized).await?;
     crate::kinds::owner::carry(&scratch.client, declared, &mut normalized).await?;
     Ok(normalized)
+}
+
+/// Every declared tablespace must exist on the server (the target's own, or a `--dev-url` that
+/// stands for it: tablespaces are cluster-wide). A throw-away server has none, so it is not asked.
+async fn check_tablespaces(client: &Client, declared: &Declared) -> Result<(), NormalizeError> {
+    let uses = crate::kinds::table::relopts::tablespace_uses(&declared.schema);
+    if uses.is_empty() {
+        return Ok(());
+    }
+    let rows = client
+        .query("SELECT spcname::text FROM pg_tablespace WHERE spcname <> 'pg_global' ORDER BY 1", &[])
+        .await
+        .map_err(|e| NormalizeError::Query(describe_pg_error(&e, "")))?;
+    let known: Vec<String> = rows.iter().filter_map(|r| r.try_get(0).ok()).collect();
+    match uses.into_iter().find(|(ts, _)| !known.contains(ts)) {
+        None => Ok(()),
+        Some((ts, key)) => Err(NormalizeError::Invalid {
+            location: declared.sources.describe(&key),
+            object: key.to_string(),
+            message: format!(
+                "tablespace `{ts}` does not exist on the server (known: {}); create it (CREATE TABLESPACE … LOCATION …) or declare one that exists",
+                known.join(", ")
+            ),
+        }),
+    }
 }
 
 /// Creates every declared object in the database `client` is connected to (normally empty), in
@@ -144,6 +173,11 @@ pub async fn create_declared_on(
     helpers: &[Client],
     declared: &Declared,
 ) -> Result<(), NormalizeError> {
+    // Tablespaces are the target server's: a scratch server may have none (see
+    // kinds::table::relopts); they are carried onto what is read back.
+    let mut stripped = declared.clone();
+    crate::kinds::table::relopts::strip_tablespaces(&mut stripped.schema);
+    let declared = &stripped;
     // Views go separately: their order is only known once PostgreSQL tries them.
     let mut without_views = declared.schema.clone();
     without_views.views.clear();
@@ -307,6 +341,9 @@ async fn create_view_extras(
         let sql = ddl::comment_on_column(name, col, Some(c));
         extras.push((format!("column {col} of view {name}"), sql));
     }
+    let (ri, cluster) = (&view.replica_identity, &view.cluster_on);
+    let marks = crate::kinds::table::relopts::mark_statements(name, true, ri, cluster);
+    extras.extend(marks.into_iter().map(|sql| (format!("view {name}"), sql)));
     for (object, sql) in extras {
         if let Err(e) = client.batch_execute(&sql).await {
             let location = declared

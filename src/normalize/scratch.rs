@@ -43,6 +43,11 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// Whether it lives on a throw-away cluster (which has none of the target's tablespaces).
+    pub fn is_ephemeral(&self) -> bool {
+        self._cluster.is_some()
+    }
+
     pub async fn create(dev: &DevServer) -> Result<Scratch, NormalizeError> {
         Self::create_for(dev, None).await
     }

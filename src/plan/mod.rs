@@ -341,6 +341,8 @@ pub fn build_plan(
     table::plan::late_members(&cx, &mut b);
     let views = view::plan::create_views(&cx, &mut b)?;
     index::plan::create_indexes(&cx, &mut b, &late_indexes, &fk_targets);
+    // 8a. Tablespaces, replica identities and clustered indexes: every index exists by now.
+    table::relopts_diff::plan(&cx, &mut b, &adds);
     // 8b. Row-level security and policies, then grants: every object exists by now.
     let mut late = crate::kinds::policy::diff::plan_creates(declared, live, &dropped_policies);
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();

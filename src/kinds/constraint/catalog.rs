@@ -36,7 +36,9 @@ const Q_CONSTRAINTS: &str = concat!(
   obj_description(con.oid, 'pg_constraint'),
   con.convalidated,
   con.connoinherit,
-  CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END
+  CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END,
+  CASE WHEN con.contype IN ('p', 'u', 'x') THEN (SELECT ts.spcname::text FROM pg_class ic
+    JOIN pg_tablespace ts ON ts.oid = ic.reltablespace WHERE ic.oid = con.conindid) END
 FROM rel
 JOIN pg_constraint con ON con.conrelid = rel.oid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
@@ -90,6 +92,7 @@ fn attach_constraint(
     let comment: Option<String> = get(row, 15, Q, &obj)?;
     let not_valid = !get::<bool>(row, 16, Q, &obj)?;
     let index_comment: Option<String> = get(row, 18, Q, &obj)?;
+    let tablespace: Option<String> = get(row, 19, Q, &obj)?;
     match kind.as_str() {
         "p" => {
             table.primary_key = Some(PrimaryKey {
@@ -99,6 +102,7 @@ fn attach_constraint(
                 initially_deferred,
                 comment,
                 index_comment,
+                tablespace,
             })
         }
         "u" => {
@@ -113,6 +117,7 @@ fn attach_constraint(
                     renamed_from: None,
                     comment,
                     index_comment,
+                    tablespace,
                 },
             );
         }
@@ -171,6 +176,7 @@ fn attach_constraint(
                     renamed_from: None,
                     comment,
                     index_comment,
+                    tablespace,
                 },
             );
         }

@@ -33,18 +33,26 @@ fn constraint_prefix(name: &str) -> String {
     }
 }
 
+/// ` USING INDEX TABLESPACE "x"` when one is declared.
+fn index_tablespace(ts: &Option<String>) -> String {
+    ts.as_ref()
+        .map(|t| format!(" USING INDEX TABLESPACE {}", quote_ident(t)))
+        .unwrap_or_default()
+}
+
 fn primary_key_clause(pk: &PrimaryKey) -> String {
     format!(
-        "{}PRIMARY KEY ({}){}",
+        "{}PRIMARY KEY ({}){}{}",
         constraint_prefix(&pk.name),
         ident_list(&pk.columns),
+        index_tablespace(&pk.tablespace),
         deferrable_clause(pk.deferrable, pk.initially_deferred)
     )
 }
 
 fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
     format!(
-        "{}UNIQUE{} ({}){}",
+        "{}UNIQUE{} ({}){}{}",
         constraint_prefix(name),
         if uq.nulls_not_distinct {
             " NULLS NOT DISTINCT"
@@ -52,6 +60,7 @@ fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
             ""
         },
         ident_list(&uq.columns),
+        index_tablespace(&uq.tablespace),
         deferrable_clause(uq.deferrable, uq.initially_deferred)
     )
 }
@@ -67,12 +76,37 @@ fn check_clause(name: &str, check: &Check) -> String {
 }
 
 fn exclusion_clause(name: &str, ex: &Exclusion) -> String {
-    format!(
-        "{}EXCLUDE {}",
-        constraint_prefix(name),
-        // Its WHERE predicate at PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
-        stabilize_expression(ex.definition.trim())
-    )
+    // Its WHERE predicate at PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
+    let mut definition = stabilize_expression(ex.definition.trim());
+    let ts = index_tablespace(&ex.tablespace);
+    if !ts.is_empty() {
+        let at = index_parameters_end(&definition);
+        definition.insert_str(at, &ts);
+    }
+    format!("{}EXCLUDE {definition}", constraint_prefix(name))
+}
+
+/// Where an exclusion definition's index parameters end (a `USING INDEX TABLESPACE` goes
+/// there): before its top-level `WHERE (…)` or deferrability, else at its end.
+fn index_parameters_end(definition: &str) -> usize {
+    let Ok(toks) = crate::load::lex(definition) else {
+        return definition.len();
+    };
+    let mut depth = 0i32;
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind {
+            crate::load::Tok::Punct('(') => depth += 1,
+            crate::load::Tok::Punct(')') => depth -= 1,
+            _ if depth == 0 && i > 0 => {
+                let deferral = t.is_kw("not") || t.is_kw("deferrable") || t.is_kw("initially");
+                if t.is_kw("where") || deferral {
+                    return definition[..t.start].trim_end().len();
+                }
+            }
+            _ => {}
+        }
+    }
+    definition.len()
 }
 
 fn foreign_key_clause(name: &str, fk: &ForeignKey) -> String {
@@ -299,4 +333,43 @@ pub(crate) fn comment_statements_for(
         })
         .map(|sql| Statement::new(sql, object.to_string()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusion_index_tablespace_goes_before_where_and_deferrable() {
+        let ex = |definition: &str| Exclusion {
+            definition: definition.into(),
+            tablespace: Some("T s".into()),
+            ..Default::default()
+        };
+        let cases = [
+            ("USING gist (r WITH &&)", "USING gist (r WITH &&) USING INDEX TABLESPACE \"T s\""),
+            (
+                "USING gist (r WITH &&) WHERE ((NOT isempty(r))) DEFERRABLE",
+                "USING gist (r WITH &&) USING INDEX TABLESPACE \"T s\" WHERE ((NOT isempty(r))) DEFERRABLE",
+            ),
+            (
+                "USING gist (r WITH &&) INCLUDE (\"where\") NOT DEFERRABLE",
+                "USING gist (r WITH &&) INCLUDE (\"where\") USING INDEX TABLESPACE \"T s\" NOT DEFERRABLE",
+            ),
+        ];
+        for (def, want) in cases {
+            assert_eq!(exclusion_clause("", &ex(def)), format!("EXCLUDE {want}"));
+        }
+        let pk = PrimaryKey {
+            name: "k".into(),
+            columns: vec!["id".into()],
+            deferrable: true,
+            tablespace: Some("fast".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            primary_key_clause(&pk),
+            "CONSTRAINT \"k\" PRIMARY KEY (\"id\") USING INDEX TABLESPACE \"fast\" DEFERRABLE"
+        );
+    }
 }

@@ -386,6 +386,7 @@ mod tests {
                 renamed_from: None,
                 comment: None,
                 index_comment: None,
+                tablespace: None,
             },
         );
         let a = with_table("genes", t.clone());

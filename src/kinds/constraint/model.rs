@@ -22,6 +22,9 @@ pub struct PrimaryKey {
     /// `COMMENT ON INDEX` of the index that enforces the key (named like the constraint).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_comment: Option<String>,
+    /// `USING INDEX TABLESPACE name` of the index that enforces it; absent: the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +41,8 @@ struct PrimaryKeyLong {
     comment: Option<String>,
     #[serde(default)]
     index_comment: Option<String>,
+    #[serde(default)]
+    tablespace: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for PrimaryKey {
@@ -53,6 +58,7 @@ impl<'de> Deserialize<'de> for PrimaryKey {
             initially_deferred: l.initially_deferred,
             comment: l.comment,
             index_comment: l.index_comment,
+            tablespace: l.tablespace,
         };
         let expecting =
             "a column list (e.g. `[id]`), a column name, or a map with `name` and `columns`";
@@ -77,6 +83,9 @@ pub struct UniqueConstraint {
     /// `COMMENT ON INDEX` of the index that enforces the constraint (named like it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_comment: Option<String>,
+    /// `USING INDEX TABLESPACE name` of the index that enforces it; absent: the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +104,8 @@ struct UniqueLong {
     comment: Option<String>,
     #[serde(default)]
     index_comment: Option<String>,
+    #[serde(default)]
+    tablespace: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for UniqueConstraint {
@@ -111,6 +122,7 @@ impl<'de> Deserialize<'de> for UniqueConstraint {
             renamed_from: l.renamed_from,
             comment: l.comment,
             index_comment: l.index_comment,
+            tablespace: l.tablespace,
         };
         let expecting = "a column list (e.g. `[symbol]`) or a map with `columns`";
         column_list_or_long(d, expecting, columns, long)
@@ -309,6 +321,9 @@ pub struct Exclusion {
     /// `COMMENT ON INDEX` of the index that enforces the constraint (named like it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_comment: Option<String>,
+    /// `USING INDEX TABLESPACE name` of the index that enforces it; absent: the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +336,8 @@ struct ExclusionLong {
     comment: Option<String>,
     #[serde(default)]
     index_comment: Option<String>,
+    #[serde(default)]
+    tablespace: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Exclusion {
@@ -334,6 +351,7 @@ impl<'de> Deserialize<'de> for Exclusion {
             renamed_from: l.renamed_from,
             comment: l.comment,
             index_comment: l.index_comment,
+            tablespace: l.tablespace,
         };
         let expecting =
             "the text after EXCLUDE (e.g. `USING gist (room WITH =)`) or a map with `definition`";

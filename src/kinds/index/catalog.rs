@@ -21,7 +21,8 @@ const Q_INDEXES: &str = concat!(
   pg_get_indexdef(i.indexrelid), pg_get_expr(i.indpred, i.indrelid),
   COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
   obj_description(i.indexrelid, 'pg_class'),
-  ic.reloptions
+  ic.reloptions,
+  (SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace)
 FROM rel
 JOIN pg_index i ON i.indrelid = rel.oid
 JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -53,6 +54,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             comment: get(row, 7, QI, &name)?,
             renamed_from: None,
             with: crate::kinds::table::shape::options_from_catalog(get(row, 8, QI, &name)?),
+            tablespace: get(row, 9, QI, &name)?,
         };
         if let Some((_, t)) = cx.tables.get_mut(&oid) {
             t.indexes.insert(name, index);

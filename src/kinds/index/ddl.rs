@@ -99,6 +99,8 @@ fn index_sql(
         sql.push_str(" NULLS NOT DISTINCT");
     }
     sql.push_str(&crate::kinds::table::shape::with_clause(&index.with));
+    let ts = index.tablespace.as_deref();
+    sql.push_str(&crate::kinds::table::relopts::tablespace_clause(ts));
     if let Some(predicate) = &index.predicate {
         sql.push_str(&format!(" WHERE {}", expr(predicate)));
     }

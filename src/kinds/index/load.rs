@@ -62,7 +62,7 @@ pub(crate) fn check_index(cx: &mut Cx, key: &ObjectKey, ix: &Index, table: &Tabl
 }
 
 /// Parses `CREATE [UNIQUE] INDEX name ON table [USING m] (keys) [INCLUDE (...)]
-/// [NULLS [NOT] DISTINCT] [WHERE predicate]` — what `pg_get_indexdef()` prints, and what users
+/// [NULLS [NOT] DISTINCT] [WITH (…)] [TABLESPACE t] [WHERE predicate]` — what `pg_get_indexdef()` prints, and what users
 /// write in view files. Returns (index name, table, index); key elements are kept as text.
 pub fn parse_index_definition(text: &str) -> Result<(String, QualifiedName, Index), String> {
     let text = text.trim().trim_end_matches(';');
@@ -138,11 +138,8 @@ pub(crate) fn parse_index_tokens(
         index.with =
             crate::kinds::view::load::parse_options(s.paren_group()?).map_err(|m| (at, m))?;
     }
-    if s.peek().is_some_and(|t| t.is_kw("tablespace")) {
-        return Err((
-            s.offset(),
-            "tablespaces are not part of pgdrift's model".into(),
-        ));
+    if s.kw("tablespace") {
+        index.tablespace = Some(s.ident()?);
     }
     if s.kw("where") {
         let pred = s.rest_text();

@@ -32,6 +32,9 @@ pub struct Index {
     /// Storage parameters: `CREATE INDEX … WITH (fillfactor = 70)` is `with: {fillfactor: 70}`.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub with: IndexMap<String, String>,
+    /// `TABLESPACE name`; absent: the database's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tablespace: Option<String>,
 }
 
 fn is_btree(m: &String) -> bool {
@@ -50,6 +53,7 @@ impl Default for Index {
             comment: None,
             renamed_from: None,
             with: IndexMap::new(),
+            tablespace: None,
         }
     }
 }
@@ -74,6 +78,8 @@ struct IndexLong {
     renamed_from: Option<String>,
     #[serde(default, deserialize_with = "crate::kinds::table::shape::options_map")]
     with: IndexMap<String, String>,
+    #[serde(default)]
+    tablespace: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Index {
@@ -112,6 +118,7 @@ impl<'de> Deserialize<'de> for Index {
                     comment: l.comment,
                     renamed_from: l.renamed_from,
                     with: l.with,
+                    tablespace: l.tablespace,
                 })
             }
         }

@@ -26,7 +26,19 @@ const Q_RELATIONS: &str = concat!(
   CASE WHEN rel.relispartition THEN pg_get_expr(c.relpartbound, rel.oid) END,
   c.relpersistence = 'u',
   COALESCE(c.reloptions, '{}') || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
-                                        WHERE tc.oid = c.reltoastrelid)
+                                        WHERE tc.oid = c.reltoastrelid),
+  -- A partition in the database's default tablespace under a parent in another one says so:
+  -- one that declares none is created in its parent's.
+  COALESCE((SELECT ts.spcname::text FROM pg_tablespace ts WHERE ts.oid = c.reltablespace),
+    CASE WHEN c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits pi JOIN pg_class pc
+      ON pc.oid = pi.inhparent WHERE pi.inhrelid = c.oid AND pc.reltablespace <> 0)
+    THEN (SELECT ts.spcname::text FROM pg_database d JOIN pg_tablespace ts ON ts.oid = d.dattablespace
+          WHERE d.datname = current_database()) END),
+  c.relreplident::text,
+  (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+   WHERE i.indrelid = c.oid AND i.indisreplident),
+  (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+   WHERE i.indrelid = c.oid AND i.indisclustered)
 FROM rel JOIN pg_class c ON c.oid = rel.oid
 ORDER BY rel.nspname, rel.relname"
 );
@@ -61,6 +73,21 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
                     indexes: IndexMap::new(),
                     depends_on: Vec::new(),
                     column_comments: Default::default(),
+                    tablespace: get(row, 12, Q, &obj)?,
+                    replica_identity: None,
+                    cluster_on: None,
+                };
+                // A plain view's `relreplident` is `n`: it has no rows to replicate.
+                let view = match kind.as_str() {
+                    "m" => View {
+                        replica_identity: super::relopts::ReplicaIdentity::from_catalog(
+                            &get::<String>(row, 13, Q, &obj)?,
+                            get(row, 14, Q, &obj)?,
+                        ),
+                        cluster_on: get(row, 15, Q, &obj)?,
+                        ..view
+                    },
+                    _ => view,
                 };
                 cx.views.insert(oid, (qn, view));
             }
@@ -97,6 +124,12 @@ fn shape_of(row: &Row, obj: &str) -> Result<Table, IntrospectError> {
         inherits: parents,
         unlogged: get(row, 10, Q, obj)?,
         with: crate::kinds::table::shape::options_from_catalog(get(row, 11, Q, obj)?),
+        tablespace: get(row, 12, Q, obj)?,
+        replica_identity: super::relopts::ReplicaIdentity::from_catalog(
+            &get::<String>(row, 13, Q, obj)?,
+            get(row, 14, Q, obj)?,
+        ),
+        cluster_on: get(row, 15, Q, obj)?,
         ..Default::default()
     })
 }

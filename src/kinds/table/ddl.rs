@@ -12,7 +12,8 @@ use crate::model::{quote_ident, QualifiedName, Schema, Table};
 /// `CREATE TABLE` with columns (model order) and inline primary key, unique, check and exclusion
 /// constraints. Foreign keys are left out: they are added after every table exists, so tables
 /// that reference each other can be created. A partition is `CREATE TABLE … PARTITION OF parent
-/// [(its own constraints)] FOR VALUES …`; then `INHERITS`, `PARTITION BY` and `WITH` follow.
+/// [(its own constraints)] FOR VALUES …`; then `INHERITS`, `PARTITION BY`, `WITH` and
+/// `TABLESPACE` follow.
 pub fn create_table(name: &QualifiedName, table: &Table) -> String {
     let mut items: Vec<String> = table
         .columns
@@ -42,6 +43,7 @@ pub fn create_table(name: &QualifiedName, table: &Table) -> String {
         sql.push_str(&format!(" PARTITION BY {key}"));
     }
     sql.push_str(&super::shape::with_clause(&table.with));
+    sql.push_str(&super::relopts::tablespace_clause(table.tablespace.as_deref()));
     sql
 }
 

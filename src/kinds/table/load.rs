@@ -44,6 +44,9 @@ pub(crate) fn validate(schema: &Schema, tq: &QualifiedName, table: &Table, cx: &
             at(format!("`inherits: [{p}]` names no declared table"));
         }
     }
+    for problem in super::relopts::problems(tq, table) {
+        at(problem);
+    }
     if table.partition_by.is_some() && !table.with.is_empty() {
         at(
             "a partitioned table holds no storage parameters (`with`); set them on its partitions"

@@ -9,4 +9,6 @@ pub mod ddl;
 pub mod diff;
 pub(crate) mod load;
 pub mod plan;
+pub mod relopts;
+pub(crate) mod relopts_diff;
 pub mod shape;

@@ -39,9 +39,10 @@ pub fn create_view(name: &QualifiedName, view: &View, or_replace: bool) -> Strin
         "CREATE VIEW"
     };
     format!(
-        "{head} {}{} AS\n{}",
+        "{head} {}{}{} AS\n{}",
         name.sql(),
         crate::kinds::table::shape::with_clause(&view.with),
+        crate::kinds::table::relopts::tablespace_clause(view.tablespace.as_deref()),
         // At PostgreSQL's deparse fixpoint (see `squash::stabilize_expression`).
         crate::squash::stabilize_expression(clean_definition(&view.definition))
     )

@@ -82,6 +82,9 @@ pub(crate) fn diff_views(declared: &Schema, live: &Schema, out: &mut Vec<Change>
         out.extend(comment_change(obj, &d.comment, &l.comment));
         diff_column_comments(p.decl_key, d, l, out);
         index::diff::diff_indexes(p.decl_key, &d.indexes, &l.indexes, out);
+        if d.materialized && l.materialized {
+            crate::kinds::table::relopts_diff::diff_view(p.decl_key, d, l, out);
+        }
     }
     for (name, l) in extras {
         out.push(extra(

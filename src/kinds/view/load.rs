@@ -60,7 +60,7 @@ struct ViewFile {
 }
 
 /// Parses one view file: one CREATE [MATERIALIZED] VIEW, then optional COMMENT ON and (for a
-/// materialized view) CREATE INDEX / COMMENT ON INDEX statements.
+/// materialized view) CREATE INDEX / COMMENT ON INDEX / ALTER MATERIALIZED VIEW statements.
 fn parse_view_file(path: &Path, text: &str) -> Result<ViewFile, Vec<Problem>> {
     let problem = |off: usize, object: Option<String>, message: String| {
         let (line, column) = line_col(text, off);
@@ -95,6 +95,8 @@ fn parse_view_file(path: &Path, text: &str) -> Result<ViewFile, Vec<Problem>> {
     }
     let mut found: Option<ViewFile> = None;
     let mut problems = Vec::new();
+    // Where the file marks an index (a problem with the index it names is reported there).
+    let mut alter_at = 0;
     for st in stmts {
         let first = &st[0];
         let mut s = Stmt {
@@ -134,6 +136,11 @@ fn parse_view_file(path: &Path, text: &str) -> Result<ViewFile, Vec<Problem>> {
         let object = Some(ObjectKey::View(vf.name.clone()).to_string());
         if first.is_kw("comment") {
             if let Err((off, m)) = parse_comment(&mut s, vf) {
+                problems.extend(problem(off, object, m));
+            }
+        } else if first.is_kw("alter") {
+            alter_at = first.start;
+            if let Err((off, m)) = parse_alter(&mut s, vf) {
                 problems.extend(problem(off, object, m));
             }
         } else if first.is_kw("create")
@@ -179,6 +186,14 @@ fn parse_view_file(path: &Path, text: &str) -> Result<ViewFile, Vec<Problem>> {
             problems.extend(problem(first.start, object, "only COMMENT ON and (for a materialized view) CREATE INDEX may follow the view; put other statements elsewhere".into()));
         }
     }
+    if let Some(vf) = &found {
+        let names: Vec<String> = vf.view.indexes.keys().cloned().collect();
+        let (ri, cluster) = (&vf.view.replica_identity, &vf.view.cluster_on);
+        let object = Some(ObjectKey::View(vf.name.clone()).to_string());
+        for m in crate::kinds::table::relopts::mark_problems(&names, ri, cluster) {
+            problems.extend(problem(alter_at, object.clone(), m));
+        }
+    }
     if found.is_none() && problems.is_empty() {
         problems.extend(problem(0, None, "no CREATE VIEW or CREATE MATERIALIZED VIEW statement; each file in the views folder holds exactly one view".into()));
     }
@@ -214,13 +229,19 @@ fn parse_create_view(s: &mut Stmt, path: &Path, text: &str) -> Result<ViewFile, 
         let at = s.offset();
         with = parse_options(s.paren_group()?).map_err(|m| (at, m))?;
     }
-    if s.peek()
-        .is_some_and(|t| t.is_kw("using") || t.is_kw("tablespace"))
-    {
+    if s.peek().is_some_and(|t| t.is_kw("using")) {
         return Err((
             s.offset(),
-            "USING and TABLESPACE are not part of pgdrift's model yet".into(),
+            "USING (a table access method) is not part of pgdrift's model yet".into(),
         ));
+    }
+    let mut tablespace = None;
+    if s.peek().is_some_and(|t| t.is_kw("tablespace")) {
+        if !materialized {
+            return Err((s.offset(), "only a materialized view has a TABLESPACE".into()));
+        }
+        s.kw("tablespace");
+        tablespace = Some(s.ident()?);
     }
     if !s.kw("as") {
         return Err((s.offset(), "expected AS followed by the query".into()));
@@ -273,10 +294,55 @@ fn parse_create_view(s: &mut Stmt, path: &Path, text: &str) -> Result<ViewFile, 
             depends_on: Vec::new(),
             with,
             column_comments: Default::default(),
+            tablespace,
+            replica_identity: None,
+            cluster_on: None,
         },
         loc,
         index_locs: Vec::new(),
     })
+}
+
+/// `ALTER MATERIALIZED VIEW name REPLICA IDENTITY {FULL | NOTHING | DEFAULT | USING INDEX idx}`
+/// or `… CLUSTER ON idx`, on this file's materialized view.
+fn parse_alter(s: &mut Stmt, vf: &mut ViewFile) -> Result<(), (usize, String)> {
+    use crate::kinds::table::relopts::ReplicaIdentity;
+    s.kw("alter");
+    if !(s.kw("materialized") && s.kw("view") && vf.view.materialized) {
+        return Err((
+            s.offset(),
+            "only ALTER MATERIALIZED VIEW (of this file's materialized view) may follow it".into(),
+        ));
+    }
+    let at = s.offset();
+    let q = s.qualified()?;
+    if q != vf.name {
+        let m = format!("`{q}` is not this file's view `{}`", vf.name);
+        return Err((at, m));
+    }
+    if s.kw("replica") && s.kw("identity") {
+        vf.view.replica_identity = if s.kw("full") {
+            Some(ReplicaIdentity::Full)
+        } else if s.kw("nothing") {
+            Some(ReplicaIdentity::Nothing)
+        } else if s.kw("default") {
+            None
+        } else if s.kw("using") && s.kw("index") {
+            Some(ReplicaIdentity::Index(s.ident()?))
+        } else {
+            let m = "expected FULL, NOTHING, DEFAULT or USING INDEX name";
+            return Err((s.offset(), m.into()));
+        };
+    } else if s.kw("cluster") && s.kw("on") {
+        vf.view.cluster_on = Some(s.ident()?);
+    } else {
+        let m = "expected REPLICA IDENTITY … or CLUSTER ON index (the only ALTERs a view file holds)";
+        return Err((s.offset(), m.into()));
+    }
+    if !s.at_end() {
+        return Err((s.offset(), "unexpected text after the statement".into()));
+    }
+    Ok(())
 }
 
 /// The inside of `WITH (security_barrier, check_option = 'local')`: keys folded like names,

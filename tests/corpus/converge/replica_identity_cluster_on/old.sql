@@ -1,0 +1,13 @@
+CREATE TABLE "Ledger ""Entries""" (id bigint NOT NULL, at date NOT NULL, CONSTRAINT "Ledger_pk" PRIMARY KEY (id));
+CREATE UNIQUE INDEX "at ünique" ON "Ledger ""Entries""" (at);
+ALTER TABLE "Ledger ""Entries""" REPLICA IDENTITY FULL;
+ALTER TABLE "Ledger ""Entries""" CLUSTER ON "Ledger_pk";
+CREATE TABLE full_now_default (a int);
+ALTER TABLE full_now_default REPLICA IDENTITY FULL;
+CREATE TABLE nothing_now_index (a int NOT NULL, CONSTRAINT "a Key" UNIQUE (a));
+ALTER TABLE nothing_now_index REPLICA IDENTITY NOTHING;
+CREATE TABLE clustered_other (a int NOT NULL, b int NOT NULL);
+CREATE INDEX clustered_a ON clustered_other (a);
+CREATE INDEX clustered_b ON clustered_other (b);
+ALTER TABLE clustered_other CLUSTER ON clustered_b;
+CREATE TABLE parted (k int NOT NULL) PARTITION BY LIST (k);
