@@ -480,7 +480,13 @@ async fn resolve_both(
     options: &CompareOptions,
 ) -> Result<(Resolved, Resolved), Error> {
     let [ls, rs] = scratch;
-    if !matches!((left, right), (Source::Declared { .. }, Source::Db(_))) {
+    // Read at once: a declared project (normalized while the database is read) or a second
+    // database (`diff URL URL`: the two servers work side by side).
+    let concurrent = matches!(
+        (left, right),
+        (Source::Declared { .. } | Source::Db(_), Source::Db(_))
+    );
+    if !concurrent {
         let l = resolve(left, ls, schemas, options).await?;
         let r = resolve(right, rs, schemas, options).await?;
         return Ok((l, r));
@@ -491,7 +497,8 @@ async fn resolve_both(
     let mut read = None;
     loop {
         tokio::select! {
-            // The declared side first: its error ends the comparison at once.
+            // The left side first: its error ends the comparison at once, and is the one
+            // reported when both fail, as when they are read one after the other.
             biased;
             l = &mut declared => {
                 let l = l?;

@@ -114,7 +114,8 @@ pub async fn plan_for(
     schemas: &[String],
     opts: &PlanOptions,
 ) -> Result<(Plan, crate::app::Comparison), crate::Error> {
-    let (plan, cmp, kept) = plan_keeping(declared, url, dev, schemas, opts).await?;
+    // On the heap: the whole comparison's state machine is large in debug builds.
+    let (plan, cmp, kept) = Box::pin(plan_keeping(declared, url, dev, schemas, opts)).await?;
     drop_kept(kept).await;
     Ok((plan, cmp))
 }
