@@ -33,18 +33,28 @@ fn constraint_prefix(name: &str) -> String {
     }
 }
 
+/// ` INCLUDE ("a", "b")`, or nothing.
+fn include_clause(include: &[String]) -> String {
+    if include.is_empty() {
+        String::new()
+    } else {
+        format!(" INCLUDE ({})", ident_list(include))
+    }
+}
+
 fn primary_key_clause(pk: &PrimaryKey) -> String {
     format!(
-        "{}PRIMARY KEY ({}){}",
+        "{}PRIMARY KEY ({}){}{}",
         constraint_prefix(&pk.name),
         ident_list(&pk.columns),
+        include_clause(&pk.include),
         deferrable_clause(pk.deferrable, pk.initially_deferred)
     )
 }
 
 fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
     format!(
-        "{}UNIQUE{} ({}){}",
+        "{}UNIQUE{} ({}){}{}",
         constraint_prefix(name),
         if uq.nulls_not_distinct {
             " NULLS NOT DISTINCT"
@@ -52,6 +62,7 @@ fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
             ""
         },
         ident_list(&uq.columns),
+        include_clause(&uq.include),
         deferrable_clause(uq.deferrable, uq.initially_deferred)
     )
 }
@@ -90,6 +101,7 @@ fn foreign_key_clause(name: &str, fk: &ForeignKey) -> String {
         sql.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
     }
     if fk.on_delete != Default::default() {
+        // The column list of SET NULL / SET DEFAULT is PostgreSQL 15+ (see `on_delete`).
         sql.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
     }
     sql.push_str(deferrable_clause(fk.deferrable, fk.initially_deferred));
