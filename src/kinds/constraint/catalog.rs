@@ -38,8 +38,8 @@ const Q_CONSTRAINTS: &str = concat!(
   con.convalidated,
   con.connoinherit,
   CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END,
-  ARRAY(SELECT a.attname::text FROM pg_index ix,
-          unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+  ARRAY(SELECT a.attname::text FROM pg_index ix
+          CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
         WHERE ix.indexrelid = con.conindid AND con.contype IN ('p', 'u')
           AND k.ord > ix.indnkeyatts ORDER BY k.ord),
