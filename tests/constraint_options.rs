@@ -26,7 +26,11 @@ async fn set_null_columns_checked_or_refused_by_major() {
     let major = common::server_major();
     let db = common::test_db("set_null_cols").await;
     // On 14 the live side cannot have the list; the declaration is refused before comparing.
-    let list = if major >= 15 { r#" ("item ""no""")"# } else { "" };
+    let list = if major >= 15 {
+        r#" ("item ""no""")"#
+    } else {
+        ""
+    };
     db.exec(&format!(
         r#"CREATE TABLE "Tenant Item" ("Tenant" int, id int, PRIMARY KEY ("Tenant", id));
            CREATE TABLE tenant_ref ("Tenant" int NOT NULL, "item ""no""" int,

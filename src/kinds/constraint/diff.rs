@@ -487,4 +487,51 @@ mod tests {
         );
         assert_eq!(d[0].declared.as_deref(), Some("UNIQUE (symbol)"));
     }
+    #[test]
+    fn include_lists_differ_and_pair_only_when_equal() {
+        let uq = |include: &[&str]| UniqueConstraint {
+            columns: vec!["symbol".into()],
+            include: include.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let ix = |include: &[&str]| Index {
+            unique: true,
+            columns: vec!["symbol".into()],
+            include: include.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let with = |u: Option<UniqueConstraint>, i: Option<Index>, pk_include: &[&str]| {
+            let mut t = genes();
+            if let Some(pk) = t.primary_key.as_mut() {
+                pk.include = pk_include.iter().map(|c| c.to_string()).collect();
+            }
+            t.unique.extend(u.map(|u| ("k".to_string(), u)));
+            t.indexes.extend(i.map(|i| ("k".to_string(), i)));
+            with_table("genes", t)
+        };
+        let d = diff(
+            &with(Some(uq(&["Odd Name"])), None, &["symbol"]),
+            &with(Some(uq(&[])), None, &[]),
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[0].summary,
+            "include is (symbol) in the declaration but () in the database"
+        );
+        assert_eq!(
+            d[1].declared.as_deref(),
+            Some("UNIQUE (symbol) INCLUDE (Odd Name)")
+        );
+        // The same INCLUDE columns as a unique index: one warning; other columns: two findings.
+        let same = diff(
+            &with(Some(uq(&["Odd Name"])), None, &[]),
+            &with(None, Some(ix(&["\"Odd Name\""])), &[]),
+        );
+        assert_eq!(same.len(), 1, "{same:?}");
+        let other = diff(
+            &with(Some(uq(&["Odd Name"])), None, &[]),
+            &with(None, Some(ix(&["score"])), &[]),
+        );
+        assert_eq!(other.len(), 2, "{other:?}");
+    }
 }

@@ -111,7 +111,10 @@ fn check_foreign_key(schema: &Schema, fk: &ForeignKey, key: &ObjectKey, cx: &mut
     // PostgreSQL sets only columns of the key itself.
     for c in &fk.on_delete.columns {
         if !fk.columns.contains(c) {
-            let msg = format!("on_delete names column `{c}`, which is not one of the foreign key's columns ({})", fk.columns.join(", "));
+            let msg = format!(
+                "on_delete names column `{c}`, which is not one of the foreign key's columns ({})",
+                fk.columns.join(", ")
+            );
             cx.at(key, msg);
         }
     }

@@ -80,7 +80,12 @@ impl OnDelete {
             .trim()
             .strip_prefix('(')
             .and_then(|l| l.strip_suffix(')'))
-            .ok_or_else(|| format!("`{}` should look like `set null (column, ...)`", text.trim()))?;
+            .ok_or_else(|| {
+                format!(
+                    "`{}` should look like `set null (column, ...)`",
+                    text.trim()
+                )
+            })?;
         let columns = crate::load::sql::split_top_level(inner)
             .iter()
             .map(|c| parse_column(c))
@@ -140,10 +145,8 @@ fn parse_column(text: &str) -> Result<String, String> {
 }
 
 fn yaml_column(c: &str) -> String {
-    let plain = !c.is_empty()
-        && c.trim() == c
-        && !c.contains([',', '(', ')', '"'])
-        && !c.starts_with('"');
+    let plain =
+        !c.is_empty() && c.trim() == c && !c.contains([',', '(', ')', '"']) && !c.starts_with('"');
     if plain {
         c.to_string()
     } else {
@@ -163,7 +166,9 @@ impl<'de> Deserialize<'de> for OnDelete {
         impl Visitor<'_> for V {
             type Value = OnDelete;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a foreign key action (`cascade`, `set_null`, `set null (column, ...)`, ...)")
+                f.write_str(
+                    "a foreign key action (`cascade`, `set_null`, `set null (column, ...)`, ...)",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<OnDelete, E> {
                 OnDelete::parse(v).map_err(E::custom)
