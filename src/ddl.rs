@@ -175,7 +175,10 @@ pub fn create_script(schema: &Schema) -> Vec<Statement> {
     out.extend(table::ddl::create_statements(schema));
     out.extend(parts.owned_by);
     // Indexes before foreign keys: a key may reference a unique index (not a constraint).
-    out.extend(index::ddl::table_index_statements(schema, &parts.late_indexes));
+    out.extend(index::ddl::table_index_statements(
+        schema,
+        &parts.late_indexes,
+    ));
     out.extend(crate::kinds::statistics::ddl::script_part(schema));
     out.extend(constraint::ddl::foreign_key_statements(schema));
     out.extend(parts.tail);
@@ -257,7 +260,9 @@ fn relations_part(
         }
     }
     let members = crate::kinds::function::ddl::late_members(schema);
-    out.extend(crate::kinds::function::ddl::late_member_statements(schema, &members));
+    out.extend(crate::kinds::function::ddl::late_member_statements(
+        schema, &members,
+    ));
     for (table, t) in &schema.tables {
         let late = |name: &str| late_indexes.contains(&(table.clone(), name.to_string()));
         out.extend(index::ddl::create_statements_for(table, &t.indexes, late));

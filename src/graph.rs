@@ -426,7 +426,7 @@ mod tests {
                     table: q("genes"),
                     columns: vec!["id".into()],
                 },
-                on_delete: crate::model::FkAction::NoAction,
+                on_delete: crate::model::FkAction::NoAction.into(),
                 on_update: crate::model::FkAction::NoAction,
                 deferrable: false,
                 initially_deferred: false,

@@ -287,6 +287,7 @@ mod tests {
         genes.primary_key = Some(PrimaryKey {
             name: "genes_pkey".into(),
             columns: vec!["id".into()],
+            include: vec!["Status Col".into()],
             comment: None,
             ..Default::default()
         });
@@ -301,6 +302,7 @@ mod tests {
             "genes_multi".into(),
             UniqueConstraint {
                 columns: vec!["symbol".into(), "Status Col".into()],
+                include: vec!["room".into(), "we\"ird.col".into()],
                 nulls_not_distinct: true,
                 deferrable: true,
                 initially_deferred: true,
@@ -386,7 +388,10 @@ mod tests {
                     table: q("public", "genes"),
                     columns: vec!["id".into()],
                 },
-                on_delete: FkAction::Cascade,
+                on_delete: crate::model::OnDelete {
+                    action: FkAction::SetNull,
+                    columns: vec!["gene_id".into()],
+                },
                 on_update: FkAction::SetNull,
                 deferrable: true,
                 initially_deferred: true,

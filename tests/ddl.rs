@@ -161,7 +161,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
                 table: q("public", "other"),
                 columns: strings(&["id"]),
             },
-            on_delete: FkAction::Cascade,
+            on_delete: FkAction::Cascade.into(),
             on_update: FkAction::NoAction,
             deferrable: false,
             initially_deferred: false,
@@ -237,6 +237,7 @@ fn add_constraint_variants() {
             "uq",
             &UniqueConstraint {
                 columns: strings(&["a"]),
+                include: strings(&["B", "x \"y\""]),
                 nulls_not_distinct: true,
                 deferrable: true,
                 initially_deferred: true,
@@ -246,7 +247,7 @@ fn add_constraint_variants() {
                 tablespace: None,
             }
         ),
-        r#"ALTER TABLE "public"."select" ADD CONSTRAINT "uq" UNIQUE NULLS NOT DISTINCT ("a") DEFERRABLE INITIALLY DEFERRED"#
+        r#"ALTER TABLE "public"."select" ADD CONSTRAINT "uq" UNIQUE NULLS NOT DISTINCT ("a") INCLUDE ("B", "x ""y""") DEFERRABLE INITIALLY DEFERRED"#
     );
     let ck = Check {
         expression: "(a > 0)".into(),
@@ -283,7 +284,7 @@ fn add_constraint_variants() {
             table: weird(),
             columns: strings(&["x", "Y"]),
         },
-        on_delete: FkAction::SetNull,
+        on_delete: FkAction::SetNull.into(),
         on_update: FkAction::Restrict,
         deferrable: true,
         initially_deferred: true,
@@ -297,7 +298,7 @@ fn add_constraint_variants() {
         r#"ALTER TABLE "public"."select" ADD CONSTRAINT "fk""x" FOREIGN KEY ("a", "b") REFERENCES "audit"."we""ird Name" ("x", "Y") MATCH FULL ON UPDATE RESTRICT ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED NOT VALID"#
     );
     let plain = ForeignKey {
-        on_delete: FkAction::NoAction,
+        on_delete: FkAction::NoAction.into(),
         on_update: FkAction::NoAction,
         deferrable: false,
         initially_deferred: false,
@@ -830,7 +831,7 @@ fn rich_schema() -> Schema {
                 table: t.clone(),
                 columns: strings(&["id"]),
             },
-            on_delete: FkAction::SetNull,
+            on_delete: FkAction::SetNull.into(),
             on_update: FkAction::NoAction,
             deferrable: false,
             initially_deferred: false,
@@ -848,7 +849,7 @@ fn rich_schema() -> Schema {
                 table: w.clone(),
                 columns: strings(&["id"]),
             },
-            on_delete: FkAction::Restrict,
+            on_delete: FkAction::Restrict.into(),
             on_update: FkAction::Cascade,
             deferrable: true,
             initially_deferred: true,
@@ -958,7 +959,7 @@ fn rich_schema() -> Schema {
                 table: t.clone(),
                 columns: strings(&["id"]),
             },
-            on_delete: FkAction::Cascade,
+            on_delete: FkAction::Cascade.into(),
             on_update: FkAction::NoAction,
             deferrable: false,
             initially_deferred: false,

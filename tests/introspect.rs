@@ -174,9 +174,9 @@ async fn constraints_of_every_kind() {
         r#"
         CREATE TABLE parent (id int PRIMARY KEY, a int, b int, UNIQUE (a, b));
         CREATE TABLE child (
-            x int, y int, pid int, a int, b int, score int, during tsrange, area box, email text,
-            CONSTRAINT child_pk PRIMARY KEY (y, x),
-            CONSTRAINT child_email_key UNIQUE NULLS NOT DISTINCT (email) DEFERRABLE INITIALLY DEFERRED,
+            x int, y int, pid int, a int, b int, score int, during tsrange, area box, email text, "Odd ""c""" int,
+            CONSTRAINT child_pk PRIMARY KEY (y, x) INCLUDE (score),
+            CONSTRAINT child_email_key UNIQUE NULLS NOT DISTINCT (email) INCLUDE ("Odd ""c""", a) DEFERRABLE INITIALLY DEFERRED,
             CONSTRAINT score_positive CHECK (score >= 0),
             CONSTRAINT a_check CHECK (a > 0 AND b IS NOT NULL),
             CONSTRAINT child_pid_fkey FOREIGN KEY (pid) REFERENCES parent(id) ON DELETE CASCADE DEFERRABLE,
@@ -218,6 +218,7 @@ async fn constraints_of_every_kind() {
         Some(PrimaryKey {
             name: "child_pk".into(),
             columns: vec!["y".into(), "x".into()],
+            include: vec!["score".into()],
             comment: None,
             ..Default::default()
         })
@@ -226,6 +227,7 @@ async fn constraints_of_every_kind() {
         c.unique["child_email_key"],
         UniqueConstraint {
             columns: vec!["email".into()],
+            include: vec!["Odd \"c\"".into(), "a".into()],
             nulls_not_distinct: true,
             deferrable: true,
             initially_deferred: true,
@@ -270,7 +272,7 @@ async fn constraints_of_every_kind() {
                 table: q("parent"),
                 columns: vec!["id".into()]
             },
-            on_delete: FkAction::Cascade,
+            on_delete: FkAction::Cascade.into(),
             on_update: FkAction::NoAction,
             deferrable: true,
             initially_deferred: false,
@@ -288,7 +290,7 @@ async fn constraints_of_every_kind() {
                 table: q("parent"),
                 columns: vec!["a".into(), "b".into()]
             },
-            on_delete: FkAction::NoAction,
+            on_delete: FkAction::NoAction.into(),
             on_update: FkAction::SetNull,
             deferrable: false,
             initially_deferred: false,

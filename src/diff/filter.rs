@@ -81,7 +81,7 @@ const IGNORE_KINDS: &[&str] = &[
 /// rule that hides nothing would pass silently.
 pub fn check_ignore_kind(kind: &str) -> Result<(), String> {
     let k = kind.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-    let unsupported = crate::inventory::KINDS.iter().map(|(id, _)| *id);
+    let unsupported = crate::inventory::known_kinds().map(|(id, _)| *id);
     if IGNORE_KINDS.contains(&k.as_str()) || unsupported.clone().any(|id| id == k) {
         return Ok(());
     }

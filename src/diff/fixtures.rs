@@ -77,7 +77,7 @@ pub(crate) fn fk() -> ForeignKey {
             table: q("genes"),
             columns: vec!["id".into()],
         },
-        on_delete: FkAction::Cascade,
+        on_delete: FkAction::Cascade.into(),
         on_update: FkAction::NoAction,
         deferrable: false,
         initially_deferred: false,

@@ -139,6 +139,8 @@ pub fn table_indexes(table: &Table) -> Vec<TableIndex> {
             })
             .collect()
     };
+    // A constraint's INCLUDE names columns; an index's entries are SQL (quoted where needed).
+    let quoted = |cols: &[String]| -> Vec<String> { cols.iter().map(|c| quote_ident(c)).collect() };
     let mut out = Vec::new();
     if let Some(pk) = &table.primary_key {
         out.push(TableIndex {
@@ -146,7 +148,7 @@ pub fn table_indexes(table: &Table) -> Vec<TableIndex> {
             origin: Origin::PrimaryKey,
             method: "btree".into(),
             elems: plain(&pk.columns),
-            include: Vec::new(),
+            include: quoted(&pk.include),
             predicate: None,
             nulls_not_distinct: false,
         });
@@ -157,7 +159,7 @@ pub fn table_indexes(table: &Table) -> Vec<TableIndex> {
             origin: Origin::UniqueConstraint,
             method: "btree".into(),
             elems: plain(&u.columns),
-            include: Vec::new(),
+            include: quoted(&u.include),
             predicate: None,
             nulls_not_distinct: u.nulls_not_distinct,
         });

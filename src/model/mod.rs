@@ -22,6 +22,7 @@ pub use crate::kinds::composite_type::{Attribute, CompositeType};
 pub use crate::kinds::constraint::model::{
     Check, Exclusion, FkAction, ForeignKey, PrimaryKey, Reference, UniqueConstraint,
 };
+pub use crate::kinds::constraint::on_delete::OnDelete;
 pub use crate::kinds::domain::Domain;
 pub use crate::kinds::event_trigger::EventTrigger;
 pub use crate::kinds::function::{Function, RoutineKey, RoutineKind};

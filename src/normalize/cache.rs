@@ -180,6 +180,7 @@ pub async fn normalize(
     scratch: &Scratch,
     dir: Option<&Path>,
 ) -> Result<Outcome, NormalizeError> {
+    super::check_major(declared, scratch.major)?;
     let Some(dir) = dir else {
         let schema = normalize_all(declared, scratch).await?;
         let n = declared.schema.tables.len() + declared.schema.views.len();

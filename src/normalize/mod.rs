@@ -82,6 +82,7 @@ const BATCH: usize = 64;
 
 /// Creates the declared schema in the scratch database and reads it back.
 pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
+    check_major(declared, scratch.major)?;
     let jobs = parallel::jobs_for(&scratch.client).await;
     scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
     let helpers = scratch.helpers(jobs - 1).await?;
@@ -89,6 +90,21 @@ pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema,
     drop(helpers);
     let raw = read_back(declared, scratch).await?;
     finish(declared, scratch, raw).await
+}
+
+/// Refuses, before anything is created, a declaration the normalizing server's major version
+/// does not have (PostgreSQL would only say `syntax error`), naming it.
+pub(crate) fn check_major(declared: &Declared, major: u32) -> Result<(), NormalizeError> {
+    let Some((key, message)) =
+        crate::kinds::constraint::load::needs_newer_server(&declared.schema, major)
+    else {
+        return Ok(());
+    };
+    Err(NormalizeError::Invalid {
+        location: declared.sources.describe(&key),
+        object: key.to_string(),
+        message,
+    })
 }
 
 /// Reads what [`create_declared`] made back, before anything declared-only is carried onto it

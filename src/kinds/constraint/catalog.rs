@@ -6,7 +6,7 @@ use tokio_postgres::Row;
 
 use crate::introspect::{get, unexpected, CatalogQuery, IntrospectError, ReadCx};
 use crate::model::{
-    Check, Exclusion, FkAction, ForeignKey, PrimaryKey, QualifiedName, Reference, Table,
+    Check, Exclusion, FkAction, ForeignKey, OnDelete, PrimaryKey, QualifiedName, Reference, Table,
     UniqueConstraint,
 };
 
@@ -17,8 +17,9 @@ pub const CATALOG: CatalogQuery = CatalogQuery {
     read,
 };
 
-/// `indnullsnotdistinct` exists from PostgreSQL 15 on; reading it through to_jsonb keeps the query
-/// valid on older servers (where it is simply absent, i.e. false).
+/// `indnullsnotdistinct` and `confdelsetcols` exist from PostgreSQL 15 on; reading them through
+/// to_jsonb keeps the query valid on older servers (where they are simply absent: false, none).
+/// A key's INCLUDE columns are its index's columns beyond `indnkeyatts`.
 const Q_CONSTRAINTS: &str = concat!(
     rel_cte!(),
     "SELECT con.conrelid, con.conname::text, con.contype::text,
@@ -38,7 +39,16 @@ const Q_CONSTRAINTS: &str = concat!(
   con.connoinherit,
   CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END,
   CASE WHEN con.contype IN ('p', 'u', 'x') THEN (SELECT ts.spcname::text FROM pg_class ic
-    JOIN pg_tablespace ts ON ts.oid = ic.reltablespace WHERE ic.oid = con.conindid) END
+    JOIN pg_tablespace ts ON ts.oid = ic.reltablespace WHERE ic.oid = con.conindid) END,
+  ARRAY(SELECT a.attname::text FROM pg_index ix
+          CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+        WHERE ix.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+          AND k.ord > ix.indnkeyatts ORDER BY k.ord),
+  ARRAY(SELECT a.attname::text
+        FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(to_jsonb(con) -> 'confdelsetcols') = 'array'
+               THEN to_jsonb(con) -> 'confdelsetcols' END) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num::int2 ORDER BY k.ord)
 FROM rel
 JOIN pg_constraint con ON con.conrelid = rel.oid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
@@ -93,11 +103,13 @@ fn attach_constraint(
     let not_valid = !get::<bool>(row, 16, Q, &obj)?;
     let index_comment: Option<String> = get(row, 18, Q, &obj)?;
     let tablespace: Option<String> = get(row, 19, Q, &obj)?;
+    let include: Vec<String> = get::<Option<Vec<String>>>(row, 20, Q, &obj)?.unwrap_or_default();
     match kind.as_str() {
         "p" => {
             table.primary_key = Some(PrimaryKey {
                 name,
                 columns,
+                include,
                 deferrable,
                 initially_deferred,
                 comment,
@@ -111,6 +123,7 @@ fn attach_constraint(
                 name,
                 UniqueConstraint {
                     columns,
+                    include,
                     nulls_not_distinct,
                     deferrable,
                     initially_deferred,
@@ -156,7 +169,10 @@ fn attach_constraint(
                     table: QualifiedName::new(rs, rt),
                     columns: ref_columns,
                 },
-                on_delete: fk_action(&get::<String>(row, 7, Q, &obj)?, &obj)?,
+                on_delete: OnDelete {
+                    action: fk_action(&get::<String>(row, 7, Q, &obj)?, &obj)?,
+                    columns: get::<Option<Vec<String>>>(row, 21, Q, &obj)?.unwrap_or_default(),
+                },
                 on_update: fk_action(&get::<String>(row, 8, Q, &obj)?, &obj)?,
                 deferrable,
                 initially_deferred,

@@ -40,11 +40,21 @@ fn index_tablespace(ts: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// ` INCLUDE ("a", "b")`, or nothing.
+fn include_clause(include: &[String]) -> String {
+    if include.is_empty() {
+        String::new()
+    } else {
+        format!(" INCLUDE ({})", ident_list(include))
+    }
+}
+
 fn primary_key_clause(pk: &PrimaryKey) -> String {
     format!(
-        "{}PRIMARY KEY ({}){}{}",
+        "{}PRIMARY KEY ({}){}{}{}",
         constraint_prefix(&pk.name),
         ident_list(&pk.columns),
+        include_clause(&pk.include),
         index_tablespace(&pk.tablespace),
         deferrable_clause(pk.deferrable, pk.initially_deferred)
     )
@@ -52,7 +62,7 @@ fn primary_key_clause(pk: &PrimaryKey) -> String {
 
 fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
     format!(
-        "{}UNIQUE{} ({}){}{}",
+        "{}UNIQUE{} ({}){}{}{}",
         constraint_prefix(name),
         if uq.nulls_not_distinct {
             " NULLS NOT DISTINCT"
@@ -60,6 +70,7 @@ fn unique_clause(name: &str, uq: &UniqueConstraint) -> String {
             ""
         },
         ident_list(&uq.columns),
+        include_clause(&uq.include),
         index_tablespace(&uq.tablespace),
         deferrable_clause(uq.deferrable, uq.initially_deferred)
     )
@@ -124,6 +135,7 @@ fn foreign_key_clause(name: &str, fk: &ForeignKey) -> String {
         sql.push_str(&format!(" ON UPDATE {}", fk.on_update.sql()));
     }
     if fk.on_delete != Default::default() {
+        // The column list of SET NULL / SET DEFAULT is PostgreSQL 15+ (see `on_delete`).
         sql.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
     }
     sql.push_str(deferrable_clause(fk.deferrable, fk.initially_deferred));

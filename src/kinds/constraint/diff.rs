@@ -100,6 +100,7 @@ impl Aspects for UniqueConstraint {
     fn aspects(&self) -> Vec<(&'static str, String)> {
         vec![
             ("columns", format!("({})", cols(&self.columns))),
+            ("include", format!("({})", cols(&self.include))),
             ("nulls not distinct", self.nulls_not_distinct.to_string()),
             ("deferrable", self.deferrable.to_string()),
             ("initially deferred", self.initially_deferred.to_string()),
@@ -157,7 +158,7 @@ impl Aspects for ForeignKey {
         vec![
             ("columns", format!("({})", cols(&self.columns))),
             ("the target", self.references.display()),
-            ("on delete", self.on_delete.sql().to_string()),
+            ("on delete", self.on_delete.describe()),
             ("on update", self.on_update.sql().to_string()),
             ("deferrable", self.deferrable.to_string()),
             ("initially deferred", self.initially_deferred.to_string()),
@@ -173,10 +174,20 @@ impl Aspects for ForeignKey {
 /// `PRIMARY KEY (a, b)`, for the declared and live values of a change.
 fn pk_text(p: &PrimaryKey) -> String {
     format!(
-        "PRIMARY KEY ({}){}",
+        "PRIMARY KEY ({}){}{}",
         cols(&p.columns),
+        include_text(&p.include),
         deferral_text(p.deferrable, p.initially_deferred)
     )
+}
+
+/// ` INCLUDE (a, b)` as pg_get_constraintdef prints it, or nothing.
+fn include_text(include: &[String]) -> String {
+    if include.is_empty() {
+        String::new()
+    } else {
+        format!(" INCLUDE ({})", cols(include))
+    }
 }
 
 /// ` DEFERRABLE [INITIALLY DEFERRED]` as pg_get_constraintdef prints it, or nothing.
@@ -223,6 +234,13 @@ fn diff_primary_key(
                     &format!("({})", cols(&l.columns)),
                 ));
             }
+            if d.include != l.include {
+                what.push(differs(
+                    "include",
+                    &format!("({})", cols(&d.include)),
+                    &format!("({})", cols(&l.include)),
+                ));
+            }
             if (d.deferrable, d.initially_deferred) != (l.deferrable, l.initially_deferred) {
                 let text = |p: &PrimaryKey| match deferral_text(p.deferrable, p.initially_deferred)
                 {
@@ -261,6 +279,7 @@ pub(crate) fn unique_text(u: &UniqueConstraint) -> String {
         t.push_str(" NULLS NOT DISTINCT");
     }
     t.push_str(&format!(" ({})", cols(&u.columns)));
+    t.push_str(&include_text(&u.include));
     t.push_str(deferral_text(u.deferrable, u.initially_deferred));
     t
 }
@@ -292,7 +311,7 @@ fn fk_text(f: &ForeignKey) -> String {
         t.push_str(&format!(" ON UPDATE {}", f.on_update.sql()));
     }
     if f.on_delete != Default::default() {
-        t.push_str(&format!(" ON DELETE {}", f.on_delete.sql()));
+        t.push_str(&format!(" ON DELETE {}", f.on_delete.describe()));
     }
     t.push_str(deferral_text(f.deferrable, f.initially_deferred));
     if f.not_valid {
@@ -336,7 +355,7 @@ mod tests {
         );
 
         let mut t2 = t.clone();
-        t2.foreign_keys[0].on_delete = FkAction::NoAction;
+        t2.foreign_keys[0].on_delete = FkAction::NoAction.into();
         t2.foreign_keys[0].match_full = true;
         let d = diff(&a, &with_table("x", t2));
         assert_eq!(
@@ -468,5 +487,52 @@ mod tests {
             )]
         );
         assert_eq!(d[0].declared.as_deref(), Some("UNIQUE (symbol)"));
+    }
+    #[test]
+    fn include_lists_differ_and_pair_only_when_equal() {
+        let uq = |include: &[&str]| UniqueConstraint {
+            columns: vec!["symbol".into()],
+            include: include.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let ix = |include: &[&str]| Index {
+            unique: true,
+            columns: vec!["symbol".into()],
+            include: include.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let with = |u: Option<UniqueConstraint>, i: Option<Index>, pk_include: &[&str]| {
+            let mut t = genes();
+            if let Some(pk) = t.primary_key.as_mut() {
+                pk.include = pk_include.iter().map(|c| c.to_string()).collect();
+            }
+            t.unique.extend(u.map(|u| ("k".to_string(), u)));
+            t.indexes.extend(i.map(|i| ("k".to_string(), i)));
+            with_table("genes", t)
+        };
+        let d = diff(
+            &with(Some(uq(&["Odd Name"])), None, &["symbol"]),
+            &with(Some(uq(&[])), None, &[]),
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[0].summary,
+            "include is (symbol) in the declaration but () in the database"
+        );
+        assert_eq!(
+            d[1].declared.as_deref(),
+            Some("UNIQUE (symbol) INCLUDE (Odd Name)")
+        );
+        // The same INCLUDE columns as a unique index: one warning; other columns: two findings.
+        let same = diff(
+            &with(Some(uq(&["Odd Name"])), None, &[]),
+            &with(None, Some(ix(&["\"Odd Name\""])), &[]),
+        );
+        assert_eq!(same.len(), 1, "{same:?}");
+        let other = diff(
+            &with(Some(uq(&["Odd Name"])), None, &[]),
+            &with(None, Some(ix(&["score"])), &[]),
+        );
+        assert_eq!(other.len(), 2, "{other:?}");
     }
 }

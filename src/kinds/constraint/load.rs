@@ -39,6 +39,7 @@ pub(crate) fn validate(
             cx.at(&key, "the primary key names no column".into());
         }
         require_columns(cx, &key, "primary key", &pk.columns);
+        require_columns(cx, &key, "include", &pk.include);
         deferral(cx, &key, pk.deferrable, pk.initially_deferred);
         names.claim(cx, tq, &pk.name, key);
     }
@@ -48,6 +49,7 @@ pub(crate) fn validate(
             cx.at(&key, "the unique constraint names no column".into());
         }
         require_columns(cx, &key, "unique constraint", &u.columns);
+        require_columns(cx, &key, "include", &u.include);
         deferral(cx, &key, u.deferrable, u.initially_deferred);
         renamed_self(cx, &key, name, &u.renamed_from);
         names.claim(cx, tq, name, key);
@@ -106,6 +108,32 @@ fn check_foreign_key(schema: &Schema, fk: &ForeignKey, key: &ObjectKey, cx: &mut
         cx.at(key, msg);
     }
     deferral(cx, key, fk.deferrable, fk.initially_deferred);
+    // PostgreSQL sets only columns of the key itself.
+    for c in &fk.on_delete.columns {
+        if !fk.columns.contains(c) {
+            let msg = format!(
+                "on_delete names column `{c}`, which is not one of the foreign key's columns ({})",
+                fk.columns.join(", ")
+            );
+            cx.at(key, msg);
+        }
+    }
+}
+
+/// The first declared foreign key whose `on_delete` names columns (PostgreSQL 15+), as the
+/// declaration that needs a newer server than `major`; `None` when `major` has them.
+pub(crate) fn needs_newer_server(schema: &Schema, major: u32) -> Option<(ObjectKey, String)> {
+    if major >= 15 {
+        return None;
+    }
+    schema.tables.iter().find_map(|(tq, t)| {
+        let (name, fk) = t.foreign_keys.iter().find(|(_, fk)| !fk.on_delete.columns.is_empty())?;
+        let msg = format!(
+            "`on_delete: {}` (a column list for SET NULL / SET DEFAULT) needs PostgreSQL 15 or later; the normalizing server runs PostgreSQL {major} (drop the column list there)",
+            fk.on_delete.display()
+        );
+        Some((ObjectKey::Constraint(tq.clone(), name.clone()), msg))
+    })
 }
 
 /// `initially_deferred: true` is only meaningful (and only what PostgreSQL reads back) with

@@ -8,5 +8,6 @@ pub mod ddl;
 pub mod diff;
 pub mod load;
 pub mod model;
+pub mod on_delete;
 pub mod plan;
 pub mod unique_form;

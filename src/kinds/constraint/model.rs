@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::on_delete::OnDelete;
 use crate::model::{is_false, QualifiedName};
 
 /// `primary_key: [id]` or `primary_key: {name: genes_pkey, columns: [id]}`. An empty name is
@@ -13,6 +14,9 @@ use crate::model::{is_false, QualifiedName};
 pub struct PrimaryKey {
     pub name: String,
     pub columns: Vec<String>,
+    /// `INCLUDE (…)`: columns stored in the key's index but not part of the key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub deferrable: bool,
     #[serde(skip_serializing_if = "is_false")]
@@ -34,6 +38,8 @@ struct PrimaryKeyLong {
     name: String,
     columns: Vec<String>,
     #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
     deferrable: bool,
     #[serde(default)]
     initially_deferred: bool,
@@ -54,6 +60,7 @@ impl<'de> Deserialize<'de> for PrimaryKey {
         let long = |l: PrimaryKeyLong| PrimaryKey {
             name: l.name,
             columns: l.columns,
+            include: l.include,
             deferrable: l.deferrable,
             initially_deferred: l.initially_deferred,
             comment: l.comment,
@@ -70,6 +77,9 @@ impl<'de> Deserialize<'de> for PrimaryKey {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UniqueConstraint {
     pub columns: Vec<String>,
+    /// `INCLUDE (…)`: columns stored in the constraint's index but not part of the key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub nulls_not_distinct: bool,
     #[serde(skip_serializing_if = "is_false")]
@@ -92,6 +102,8 @@ pub struct UniqueConstraint {
 #[serde(deny_unknown_fields)]
 struct UniqueLong {
     columns: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
     #[serde(default)]
     nulls_not_distinct: bool,
     #[serde(default)]
@@ -116,6 +128,7 @@ impl<'de> Deserialize<'de> for UniqueConstraint {
         };
         let long = |l: UniqueLong| UniqueConstraint {
             columns: l.columns,
+            include: l.include,
             nulls_not_distinct: l.nulls_not_distinct,
             deferrable: l.deferrable,
             initially_deferred: l.initially_deferred,
@@ -198,7 +211,7 @@ impl FkAction {
             FkAction::SetDefault => "SET DEFAULT",
         }
     }
-    fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == FkAction::NoAction
     }
 }
@@ -208,8 +221,8 @@ impl FkAction {
 pub struct ForeignKey {
     pub columns: Vec<String>,
     pub references: Reference,
-    #[serde(default, skip_serializing_if = "FkAction::is_default")]
-    pub on_delete: FkAction,
+    #[serde(default, skip_serializing_if = "OnDelete::is_default")]
+    pub on_delete: OnDelete,
     #[serde(default, skip_serializing_if = "FkAction::is_default")]
     pub on_update: FkAction,
     #[serde(default, skip_serializing_if = "is_false")]

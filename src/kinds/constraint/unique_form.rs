@@ -3,8 +3,8 @@
 //! object (one an error); here they are one warning of category `constraint`.
 //!
 //! Only predicate-free uniqueness pairs: a plain btree unique index on columns (no expression,
-//! no `INCLUDE`, no `WHERE`) and a unique constraint that is not deferrable (an index cannot
-//! be), with the same `NULLS NOT DISTINCT`.
+//! no `WHERE`) and a unique constraint that is not deferrable (an index cannot be), with the
+//! same `NULLS NOT DISTINCT` and `INCLUDE` columns.
 
 use crate::diff::{Category, Change, ObjectKind, ObjectRef, Presence, Severity};
 use crate::kinds::constraint::diff::unique_text;
@@ -13,18 +13,20 @@ use crate::model::{quote_ident, Index, QualifiedName, Table, UniqueConstraint};
 
 /// Whether `i` enforces exactly what `u` does.
 fn same_guarantee(u: &UniqueConstraint, i: &Index) -> bool {
-    let plain = i.unique
-        && i.method == "btree"
-        && i.include.is_empty()
-        && i.predicate.is_none()
-        && !u.deferrable;
+    let plain = i.unique && i.method == "btree" && i.predicate.is_none() && !u.deferrable;
     plain
         && i.nulls_not_distinct == u.nulls_not_distinct
-        && i.columns.len() == u.columns.len()
-        && i.columns
+        && same_columns(&i.columns, &u.columns)
+        && same_columns(&i.include, &u.include)
+}
+
+/// An index's entries (a column, quoted when it needs to be) name exactly `names`.
+fn same_columns(entries: &[String], names: &[String]) -> bool {
+    entries.len() == names.len()
+        && entries
             .iter()
-            .zip(&u.columns)
-            .all(|(ic, uc)| *ic == *uc || *ic == quote_ident(uc))
+            .zip(names)
+            .all(|(e, n)| *e == *n || *e == quote_ident(n))
 }
 
 /// One side of a pairing: the member's kind and name, and its text for `declared`/`live`.

@@ -408,7 +408,12 @@ pub(crate) fn create_among_views(cx: &PlanCx, key: &RoutineKey) -> Vec<Step> {
         create_routine(&mut out, key, f, label, *replace);
         if w.recreate.contains(key) {
             let one = [key.clone()];
-            out.extend(super::dependents::restore_steps(cx.declared, cx.live, changes, &one));
+            out.extend(super::dependents::restore_steps(
+                cx.declared,
+                cx.live,
+                changes,
+                &one,
+            ));
         }
     }
     out

@@ -1,8 +1,8 @@
 //! Planning tables: renames, new tables, undeclared tables, table comments.
 
-use crate::kinds::function::dependents::Dependent;
 use crate::ddl;
 use crate::diff::Category;
+use crate::kinds::function::dependents::Dependent;
 use crate::model::QualifiedName;
 use crate::plan::{label, Builder, Hazard, PlanCx};
 
@@ -56,7 +56,12 @@ pub(crate) fn late_members(cx: &PlanCx, b: &mut Builder) {
         .collect();
     for st in late_member_statements(cx.declared, &late) {
         let why = st.object.clone();
-        b.push(st.sql, &format!("{why}: waits for the routine it calls"), Category::Table, &[]);
+        b.push(
+            st.sql,
+            &format!("{why}: waits for the routine it calls"),
+            Category::Table,
+            &[],
+        );
     }
 }
 

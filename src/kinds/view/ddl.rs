@@ -132,7 +132,11 @@ pub fn create_statements(schema: &Schema, order: &[QualifiedName]) -> Vec<Statem
             create_view(name, view, false),
             format!("{kind} {name}"),
         ));
-        out.extend(index::ddl::create_statements_for(name, &view.indexes, |_| true));
+        out.extend(index::ddl::create_statements_for(
+            name,
+            &view.indexes,
+            |_| true,
+        ));
     }
     out
 }

@@ -111,4 +111,26 @@ tables:
             ]
         );
     }
+
+    #[test]
+    fn include_lists_of_constraints_count() {
+        let yaml = "
+tables:
+  t:
+    columns: {id: bigint, a: text, \"Odd Col\": text}
+    primary_key: {columns: [id], include: [Odd Col]}
+    unique: {t_a_key: {columns: [a], include: [Odd Col]}}
+    indexes:
+      t_id_plain: [id]
+      t_id_cov: {columns: [id], include: ['\"Odd Col\"']}
+      t_a_cov: {columns: [a], include: ['\"Odd Col\"']}
+";
+        assert_eq!(
+            hits(check, yaml),
+            vec![
+                "index t_a_cov on t: duplicates unique constraint t_a_key (same keys)",
+                "index t_id_cov on t: duplicates the primary key t_pkey (same keys)",
+            ]
+        );
+    }
 }
