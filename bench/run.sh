@@ -2,15 +2,18 @@
 # Benchmarks pgdrift against synthetic schemas. See BENCHMARKS.md.
 #
 #   bench/run.sh [--sizes 100,1000,5000] [--repeat N] [--phases floor,inspect,...] [--routines]
+#                [--no-warmup]
 #
 # --phases runs only the named phases (default: all but the fleet and diff ones); --routines adds
 # a plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
-# Growth (issue 16): `--sizes 1000,5000,20000 --repeat 1 --phases floor,inspect,check_first,check_repeat`.
+# --no-warmup skips the untimed warm-up run (at 20,000 tables one check's DDL takes many minutes).
+# Growth (issue 16): `--sizes 1000,5000,20000 --repeat 1 --no-warmup --phases floor,inspect,check_first,check_repeat`.
 # The diff tools side by side: `--sizes 2000 --phases diff,diff_migra,diff_pgkit,diff_pgdelta`
 # (bench/diff_tools.sh: installs migra, @pgkit/migra and pg-delta under bench/.work/tools, or
 # BENCH_TOOLS, and skips loudly a tool that does not install).
 # Environment: PGDRIFT_BIN=path times that binary (no cargo build); BENCH_KEEP=1 keeps the work
-# directory; FLEET_DBS=N the fleet's size; DATABASE_URL a server to use instead of a new one.
+# directory; FLEET_DBS=N the fleet's size; DATABASE_URL a server to use instead of a new one;
+# BENCH_REUSE=1 (with DATABASE_URL) reuses a pgdrift_bench_<size> database of that many tables.
 #
 # The fleet (issue 16): `--sizes 200 --phases floor,floor_tight,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
 # (a phase left out prints as "–" in the table)
@@ -40,6 +43,7 @@ SIZES=100,1000,5000
 REPEAT=5
 ONLY_PHASES=""
 ROUTINES=""
+NO_WARMUP=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=${2:?--sizes needs a value, e.g. 100,1000}; shift 2 ;;
@@ -49,7 +53,8 @@ while [ $# -gt 0 ]; do
         --phases) ONLY_PHASES=${2:?--phases needs a list, e.g. floor,inspect}; shift 2 ;;
         --phases=*) ONLY_PHASES=${1#*=}; shift ;;
         --routines) ROUTINES=--routines; shift ;;
-        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --no-warmup) NO_WARMUP=1; shift ;;
+        -h|--help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -115,6 +120,8 @@ phase_ddl_psql() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$(url_with_db "$1" "${
 setup_check_repeat() {
     [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_repeat"
+    # The cache check_first left (same declared files) saves one more normalization at 20,000 tables.
+    if [ -d "$2/cache_first" ]; then cp -r "$2/cache_first" "$2/cache_repeat"; return; fi
     PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1" \
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views" >/dev/null
 }
@@ -354,6 +361,12 @@ run_phase() {
         -- "${CMD[@]}" || { tail -30 "$dir/$phase.stderr" >&2; return 1; }
 }
 
+# setup_phase PHASE URL DIR: runs the phase's setup hook; fails when the phase is to be skipped.
+setup_phase() {
+    if declare -F "setup_$1" >/dev/null; then "setup_$1" "$2" "$3"; fi
+    [ -z "${SKIPPED[$1]:-}" ] || { log "  SKIPPING $1: ${SKIPPED[$1]}"; return 1; }
+}
+
 # A setup hook that cannot prepare its phase (a comparison tool that does not install) sets
 # SKIPPED[phase] to the reason: the phase is left out loudly, the others still run.
 declare -A RESULT_TIME RESULT_RSS RESULT_CPU SIZE_TABLES SIZE_RELATIONS SKIPPED
@@ -365,30 +378,43 @@ for size in "${SIZE_LIST[@]}"; do
     mkdir -p "$dir"
     EXPECTED_VIEWS=$(( size / 10 > 0 ? size / 10 : 1 ))
 
-    log "size $size: creating database $db"
-    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
-        -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
-    CREATED_DBS+=("$db")
     python3 "$BENCH/gen_schema.py" "$size" $ROUTINES > "$dir/schema.sql"
-    start=$(date +%s.%N)
-    psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
-    log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    if [ -n "${BENCH_REUSE:-}" ] && [ -n "${DATABASE_URL:-}" ] &&
+        [ "$(psql -X -A -t -d "$url" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null)" = "$size" ]; then
+        log "size $size: reusing database $db (BENCH_REUSE; not dropped at the end)"
+        keep_db=1
+    else
+        keep_db=""
+        log "size $size: creating database $db"
+        psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+            -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
+        CREATED_DBS+=("$db")
+        start=$(date +%s.%N)
+        psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
+        log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    fi
     read -r tables relations < <(psql -X -A -t -F' ' -d "$url" -c \
         "SELECT count(*) FILTER (WHERE c.relkind = 'r'), count(*) FROM pg_class c
          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")
     SIZE_TABLES[$size]=$tables
     SIZE_RELATIONS[$size]=$relations
 
+    # With --no-warmup each phase is set up just before its first timed run, which its verify
+    # step then checks (so check_repeat can start from the cache check_first left).
     for phase in "${PHASES[@]}"; do
-        if declare -F "setup_$phase" >/dev/null; then "setup_$phase" "$url" "$dir"; fi
-        [ -z "${SKIPPED[$phase]:-}" ] || { log "  SKIPPING $phase: ${SKIPPED[$phase]}"; continue; }
+        [ -z "$NO_WARMUP" ] || break
+        setup_phase "$phase" "$url" "$dir" || continue
         run_phase "$phase" "$url" "$dir" >/dev/null # warm-up
         if declare -F "verify_$phase" >/dev/null; then "verify_$phase" "$url" "$dir"; fi
     done
     for ((r = 1; r <= REPEAT; r++)); do
         for phase in "${PHASES[@]}"; do
+            if [ -n "$NO_WARMUP" ] && [ "$r" -eq 1 ]; then setup_phase "$phase" "$url" "$dir" || true; fi
             [ -z "${SKIPPED[$phase]:-}" ] || continue
             out=$(run_phase "$phase" "$url" "$dir") || { log "$phase failed at size $size"; exit 1; }
+            if [ -n "$NO_WARMUP" ] && [ "$r" -eq 1 ] && declare -F "verify_$phase" >/dev/null; then
+                "verify_$phase" "$url" "$dir"
+            fi
             read -r secs rss cpu <<<"$out"
             echo "$secs" >>"$dir/$phase.time"
             echo "$rss" >>"$dir/$phase.rss"
@@ -403,7 +429,8 @@ for size in "${SIZE_LIST[@]}"; do
         RESULT_CPU[$size,$phase]=$(median <"$dir/$phase.cpu")
     done
 
-    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE \"$db\"" \
+    [ -n "$keep_db" ] || psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\""
+    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
         -c "DROP DATABASE IF EXISTS \"${db}_ddl\"" \
         -c "DROP DATABASE IF EXISTS \"${db}_b\"" >/dev/null
 done
