@@ -2,9 +2,18 @@
 # Benchmarks pgdrift against synthetic schemas. See BENCHMARKS.md.
 #
 #   bench/run.sh [--sizes 100,1000,5000] [--repeat N] [--phases floor,inspect,...] [--routines]
+#                [--no-warmup]
 #
-# --phases runs only the named phases (default: all but the fleet ones); --routines adds a
-# plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
+# --phases runs only the named phases (default: all but the fleet and diff ones); --routines adds
+# a plpgsql function and a trigger to every tenth table (gen_schema.py --routines).
+# --no-warmup skips the untimed warm-up run (at 20,000 tables one check's DDL takes many minutes).
+# Growth (issue 16): `--sizes 1000,5000,20000 --repeat 1 --no-warmup --phases floor,inspect,check_first,check_repeat`.
+# The diff tools side by side: `--sizes 2000 --phases diff,diff_migra,diff_pgkit,diff_pgdelta`
+# (bench/diff_tools.sh: installs migra, @pgkit/migra and pg-delta under bench/.work/tools, or
+# BENCH_TOOLS, and skips loudly a tool that does not install).
+# Environment: PGDRIFT_BIN=path times that binary (no cargo build); BENCH_KEEP=1 keeps the work
+# directory; FLEET_DBS=N the fleet's size; DATABASE_URL a server to use instead of a new one;
+# BENCH_REUSE=1 (with DATABASE_URL) reuses a pgdrift_bench_<size> database of that many tables.
 #
 # The fleet (issue 16): `--sizes 200 --phases floor,floor_tight,inspect,fleet_one,fleet_one_cold,fleet,fleet_cold`
 # (a phase left out prints as "–" in the table)
@@ -27,12 +36,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/bench"
-BIN="$ROOT/target/release/pgdrift"
+# PGDRIFT_BIN: time that binary instead of building target/release/pgdrift.
+BIN=${PGDRIFT_BIN:-$ROOT/target/release/pgdrift}
 
 SIZES=100,1000,5000
 REPEAT=5
 ONLY_PHASES=""
 ROUTINES=""
+NO_WARMUP=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=${2:?--sizes needs a value, e.g. 100,1000}; shift 2 ;;
@@ -42,7 +53,8 @@ while [ $# -gt 0 ]; do
         --phases) ONLY_PHASES=${2:?--phases needs a list, e.g. floor,inspect}; shift 2 ;;
         --phases=*) ONLY_PHASES=${1#*=}; shift ;;
         --routines) ROUTINES=--routines; shift ;;
-        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --no-warmup) NO_WARMUP=1; shift ;;
+        -h|--help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -54,7 +66,8 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Phases
 # ---------------------------------------------------------------------------------------------
-PHASES=(floor floor_tight inspect ddl_psql check_first check_first_j1 check_repeat check_edit plan squash_verify)
+PHASES=(floor floor_tight inspect ddl_psql check_first check_first_j1 check_repeat check_edit
+    check_changed plan squash_verify)
 if [ -n "$ONLY_PHASES" ]; then
     IFS=, read -r -a PHASES <<<"$ONLY_PHASES"
 fi
@@ -62,7 +75,8 @@ declare -A PHASE_LABEL=([floor]="psql floor" [floor_tight]="psql -At floor" [ins
     [check_first]="check, first run" [check_repeat]="check, repeated"
     [ddl_psql]="psql DDL, one session" [check_first_j1]="check, first run, --jobs 1"
     [check_edit]="check, one table edited"
-    [plan]="plan, 5% changed" [squash_verify]="squash --verify"
+    [check_changed]="check, 5% changed" [plan]="plan, 5% changed" [squash_verify]="squash --verify"
+    [diff]="pgdrift diff" [diff_migra]="migra" [diff_pgkit]="@pgkit/migra" [diff_pgdelta]="pg-delta"
     [fleet_one]="check one of the fleet" [fleet]="check the fleet"
     [fleet_one_cold]="check one, --no-cache" [fleet_cold]="check the fleet, --no-cache")
 
@@ -106,6 +120,8 @@ phase_ddl_psql() { CMD=(psql -X -q -v ON_ERROR_STOP=1 -d "$(url_with_db "$1" "${
 setup_check_repeat() {
     [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     rm -rf "$2/cache_repeat"
+    # The cache check_first left (same declared files) saves one more normalization at 20,000 tables.
+    if [ -d "$2/cache_first" ]; then cp -r "$2/cache_first" "$2/cache_repeat"; return; fi
     PGDRIFT_CACHE_DIR="$2/cache_repeat" "$BIN" check --db "$1" \
         --schema-file "$2/declared/schema.yaml" --views "$2/declared/views" >/dev/null
 }
@@ -144,14 +160,25 @@ verify_check_edit() {
 }
 
 # plan: the declared project with every 20th table changed (a new column), planned against the
-# live database; the plan must hold one ADD COLUMN per changed table.
+# live database with an empty normalization cache (like `check, first run`); the plan must hold
+# one ADD COLUMN per changed table.
 setup_plan() {
     [ -d "$2/declared" ] || setup_check_first "$1" "$2"
     python3 "$BENCH/mutate.py" "$2/declared/schema.yaml" "$2/changed.yaml" 2>/dev/null
 }
+prepare_plan() { rm -rf "$2/cache_plan"; }
 phase_plan() {
-    CMD=("$BIN" plan --db "$1" --schema-file "$2/changed.yaml" --views "$2/declared/views"
-        --format sql --out "$2/plan.sql")
+    CMD=(env PGDRIFT_CACHE_DIR="$2/cache_plan" "$BIN" plan --db "$1" --schema-file "$2/changed.yaml"
+        --views "$2/declared/views" --format sql --out "$2/plan.sql")
+}
+# check_changed: `check` of the same change as `plan`, cache empty too (the ratio plan / check is
+# what a plan costs over a check); it finds the drift, so exit 1 is its success.
+setup_check_changed() { setup_plan "$1" "$2"; }
+prepare_check_changed() { rm -rf "$2/cache_changed"; }
+phase_check_changed() {
+    CMD=(env PGDRIFT_CACHE_DIR="$2/cache_changed" "$BIN" check --db "$1"
+        --schema-file "$2/changed.yaml" --views "$2/declared/views")
+    OK_CODES=1
 }
 verify_plan() {
     local n
@@ -181,7 +208,7 @@ phase_fleet_one_cold() { phase_fleet_one "$1" "$2"; CMD+=(--no-cache); }
 setup_fleet() {
     local i name src
     setup_fleet_one "$1" "$2"
-    src=$(python3 -c 'import sys, urllib.parse as u; print(u.unquote(u.urlsplit(sys.argv[1]).path[1:]))' "$1")
+    src=$(url_db "$1")
     if [ "$(psql -X -A -t -d "$ADMIN_URL" -c "SELECT count(*) FROM ($(fleet_query)) q")" -ne "$FLEET_DBS" ]; then
         log "  creating $FLEET_DBS copies of $src"
         for ((i = 1; i <= FLEET_DBS; i++)); do
@@ -213,6 +240,10 @@ verify_fleet() {
 setup_fleet_cold() { setup_fleet "$1" "$2"; }
 phase_fleet_cold() { phase_fleet "$1" "$2"; CMD+=(--no-cache); }
 
+# The diff tools side by side (`pgdrift diff`, migra, @pgkit/migra, pg-delta).
+# shellcheck source=bench/diff_tools.sh
+source "$BENCH/diff_tools.sh"
+
 for phase in "${PHASES[@]}"; do
     declare -F "phase_$phase" >/dev/null || { echo "bench/run.sh: unknown phase '$phase'" >&2; exit 2; }
 done
@@ -236,14 +267,17 @@ cleanup() {
             psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
         done
     fi
-    rm -rf "$WORK"
+    if [ -n "${BENCH_KEEP:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building (cargo build --release)"
-(cd "$ROOT" && cargo build --release --quiet)
+if [ -z "${PGDRIFT_BIN:-}" ]; then
+    log "building (cargo build --release)"
+    (cd "$ROOT" && cargo build --release --quiet)
+fi
+LOAD_BEFORE=$(uptime)
 
 CATALOG_SQL="$WORK/catalog_queries.sql"
 if ! "$BIN" catalog-queries > "$CATALOG_SQL" 2>"$WORK/catalog.err"; then
@@ -266,6 +300,11 @@ import sys, urllib.parse as u
 p = u.urlsplit(sys.argv[1])
 print(u.urlunsplit(p._replace(path="/" + u.quote(sys.argv[2]))))
 PY
+}
+
+# The database name of a postgres:// URL.
+url_db() {
+    python3 -c 'import sys, urllib.parse as u; print(u.unquote(u.urlsplit(sys.argv[1]).path[1:]))' "$1"
 }
 
 find_pg_bin() {
@@ -309,16 +348,28 @@ log "PostgreSQL $SERVER_VERSION, $(nproc) CPUs, $(psql --version)"
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 maximum() { sort -g | tail -1; }
 
-# run_phase PHASE URL DIR -> "<seconds> <peak RSS KiB>"
+# run_phase PHASE URL DIR -> "<seconds> <peak RSS KiB> <CPU seconds>"
+# A phase may set OK_CODES (exit codes that are success besides 0, e.g. a diff that found
+# something) and KEEP_STDOUT=1 (its stdout goes to DIR/PHASE.stdout for its verify step).
 run_phase() {
-    local phase=$1 url=$2 dir=$3
+    local phase=$1 url=$2 dir=$3 out=/dev/null
     if declare -F "prepare_$phase" >/dev/null; then "prepare_$phase" "$url" "$dir"; fi
+    OK_CODES="" KEEP_STDOUT=""
     "phase_$phase" "$url" "$dir"
-    python3 "$BENCH/measure.py" --stderr "$dir/$phase.stderr" -- "${CMD[@]}" \
-        || { cat "$dir/$phase.stderr" >&2; return 1; }
+    [ -z "$KEEP_STDOUT" ] || out="$dir/$phase.stdout"
+    python3 "$BENCH/measure.py" --stdout "$out" --stderr "$dir/$phase.stderr" --ok "$OK_CODES" \
+        -- "${CMD[@]}" || { tail -30 "$dir/$phase.stderr" >&2; return 1; }
 }
 
-declare -A RESULT_TIME RESULT_RSS RESULT_CPU SIZE_TABLES SIZE_RELATIONS
+# setup_phase PHASE URL DIR: runs the phase's setup hook; fails when the phase is to be skipped.
+setup_phase() {
+    if declare -F "setup_$1" >/dev/null; then "setup_$1" "$2" "$3"; fi
+    [ -z "${SKIPPED[$1]:-}" ] || { log "  SKIPPING $1: ${SKIPPED[$1]}"; return 1; }
+}
+
+# A setup hook that cannot prepare its phase (a comparison tool that does not install) sets
+# SKIPPED[phase] to the reason: the phase is left out loudly, the others still run.
+declare -A RESULT_TIME RESULT_RSS RESULT_CPU SIZE_TABLES SIZE_RELATIONS SKIPPED
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
 for size in "${SIZE_LIST[@]}"; do
     db="pgdrift_bench_$size"
@@ -327,28 +378,43 @@ for size in "${SIZE_LIST[@]}"; do
     mkdir -p "$dir"
     EXPECTED_VIEWS=$(( size / 10 > 0 ? size / 10 : 1 ))
 
-    log "size $size: creating database $db"
-    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
-        -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
-    CREATED_DBS+=("$db")
     python3 "$BENCH/gen_schema.py" "$size" $ROUTINES > "$dir/schema.sql"
-    start=$(date +%s.%N)
-    psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
-    log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    if [ -n "${BENCH_REUSE:-}" ] && [ -n "${DATABASE_URL:-}" ] &&
+        [ "$(psql -X -A -t -d "$url" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" 2>/dev/null)" = "$size" ]; then
+        log "size $size: reusing database $db (BENCH_REUSE; not dropped at the end)"
+        keep_db=1
+    else
+        keep_db=""
+        log "size $size: creating database $db"
+        psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+            -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" >/dev/null
+        CREATED_DBS+=("$db")
+        start=$(date +%s.%N)
+        psql -X -q -d "$url" -f "$dir/schema.sql" >/dev/null
+        log "  schema created in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    fi
     read -r tables relations < <(psql -X -A -t -F' ' -d "$url" -c \
         "SELECT count(*) FILTER (WHERE c.relkind = 'r'), count(*) FROM pg_class c
          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")
     SIZE_TABLES[$size]=$tables
     SIZE_RELATIONS[$size]=$relations
 
+    # With --no-warmup each phase is set up just before its first timed run, which its verify
+    # step then checks (so check_repeat can start from the cache check_first left).
     for phase in "${PHASES[@]}"; do
-        if declare -F "setup_$phase" >/dev/null; then "setup_$phase" "$url" "$dir"; fi
+        [ -z "$NO_WARMUP" ] || break
+        setup_phase "$phase" "$url" "$dir" || continue
         run_phase "$phase" "$url" "$dir" >/dev/null # warm-up
         if declare -F "verify_$phase" >/dev/null; then "verify_$phase" "$url" "$dir"; fi
     done
     for ((r = 1; r <= REPEAT; r++)); do
         for phase in "${PHASES[@]}"; do
+            if [ -n "$NO_WARMUP" ] && [ "$r" -eq 1 ]; then setup_phase "$phase" "$url" "$dir" || true; fi
+            [ -z "${SKIPPED[$phase]:-}" ] || continue
             out=$(run_phase "$phase" "$url" "$dir") || { log "$phase failed at size $size"; exit 1; }
+            if [ -n "$NO_WARMUP" ] && [ "$r" -eq 1 ] && declare -F "verify_$phase" >/dev/null; then
+                "verify_$phase" "$url" "$dir"
+            fi
             read -r secs rss cpu <<<"$out"
             echo "$secs" >>"$dir/$phase.time"
             echo "$rss" >>"$dir/$phase.rss"
@@ -357,12 +423,16 @@ for size in "${SIZE_LIST[@]}"; do
         done
     done
     for phase in "${PHASES[@]}"; do
+        [ -z "${SKIPPED[$phase]:-}" ] || { RESULT_TIME[$size,$phase]=skipped; continue; }
         RESULT_TIME[$size,$phase]=$(median <"$dir/$phase.time")
         RESULT_RSS[$size,$phase]=$(maximum <"$dir/$phase.rss")
         RESULT_CPU[$size,$phase]=$(median <"$dir/$phase.cpu")
     done
 
-    psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\"" -c "DROP DATABASE IF EXISTS \"${db}_ddl\"" >/dev/null
+    [ -n "$keep_db" ] || psql -X -q -d "$ADMIN_URL" -c "DROP DATABASE \"$db\""
+    psql -X -q -d "$ADMIN_URL" -c "SET client_min_messages = warning" \
+        -c "DROP DATABASE IF EXISTS \"${db}_ddl\"" \
+        -c "DROP DATABASE IF EXISTS \"${db}_b\"" >/dev/null
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -371,7 +441,7 @@ done
 header="| size | tables | relations | psql floor (s) | inspect (s) | ratio | peak RSS (MB) |"
 header+=" psql -At floor (s) | ratio to -At | inspect CPU (s) |"
 rule="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-AWK_CELLS='function num(x, f) { return x == "" ? "–" : sprintf(f, x) }
+AWK_CELLS='function num(x, f) { return x == "" ? "–" : x == "skipped" ? x : sprintf(f, x) }
 function mb(x) { return x == "" ? "–" : sprintf("%.0f", x / 1024) }
 function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "–" : sprintf("%.2fx", a / b) }
 '
@@ -384,6 +454,11 @@ for phase in "${PHASES[@]}"; do
 done
 echo
 echo "PostgreSQL $SERVER_VERSION, $(nproc) CPUs; median of $REPEAT runs (times and CPU); peak RSS is the largest of the runs."
+echo "uptime before: $LOAD_BEFORE"
+echo "uptime after:  $(uptime)"
+for phase in "${PHASES[@]}"; do
+    [ -z "${SKIPPED[$phase]:-}" ] || echo "skipped $phase: ${SKIPPED[$phase]}"
+done
 echo
 echo "$header"
 echo "$rule"

@@ -2,8 +2,9 @@
 //!
 //! A fixed number of catalog queries covers the whole database, one per object kind, never one per
 //! table: a per-table round trip pattern costs minutes at a few thousand tables, batched queries
-//! about a second (see the crate evaluation in the research notes). The queries are issued
-//! concurrently on the one client, which pipelines them.
+//! about a second (see the crate evaluation in the research notes). The rows of the queries that
+//! grow with the schema go into the model as they arrive, a chunk at a time, so memory holds the
+//! model and not every row besides.
 //!
 //! Text PostgreSQL parses (types, defaults, checks, index keys, predicates, view bodies) is read
 //! back with PostgreSQL's own deparsers (`format_type`, `pg_get_expr`, `pg_get_indexdef`,
@@ -14,6 +15,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use futures_util::stream::TryStreamExt;
 use tokio_postgres::types::{FromSql, ToSql};
 use tokio_postgres::{Client, Row};
 
@@ -79,6 +81,14 @@ pub const QUERY_COUNT: usize = 1 + CATALOG.len();
 /// triggers, about half of the whole read).
 const SET_SEARCH_PATH: &str = "SET search_path TO public; SET jit = off";
 
+/// The catalog queries whose readers take each row on its own (no state across rows, nothing
+/// after the loop), so their rows can be handed over a chunk at a time: the four that grow with
+/// the number of tables (at 20,000 tables: 36,000, 400,000, 80,000 and 60,000 rows).
+const ROW_BY_ROW: &[&str] = &["relations", "columns", "constraints", "indexes"];
+
+/// Rows handed to a [`ROW_BY_ROW`] reader at once.
+const ROW_CHUNK: usize = 1024;
+
 /// Placeholder in the catalog queries for the selected schema names.
 const SCHEMAS_PARAM: &str = "$1";
 
@@ -109,6 +119,9 @@ impl ReadCx {
         let mut tables: Vec<(QualifiedName, Table)> = self.tables.drain().map(|(_, t)| t).collect();
         tables.sort_by(|a, b| a.0.cmp(&b.0));
         for (qn, mut t) in tables {
+            // The column maps grew by doubling while the rows came in; a column is a few
+            // hundred bytes, so the slack was a third of the model at 20,000 tables.
+            t.columns.shrink_to_fit();
             t.unique.sort_keys();
             t.checks.sort_keys();
             t.foreign_keys.sort_keys();
@@ -198,26 +211,48 @@ pub async fn introspect_counted(
         })?;
     let schemas: &(dyn ToSql + Sync) = &opts.schemas;
     let with_schemas = &[schemas][..];
-    // All queries are in flight at once: the client pipelines them on its one connection.
-    let rows = futures_util::future::try_join_all(CATALOG.iter().map(|q| {
+    // One query after the other, each query's rows into the model as they arrive: holding every
+    // query's rows at once and the model on top was most of the peak memory (BENCHMARKS.md,
+    // 20,000 tables). The client's reading overlaps the server's sending of the same query.
+    let mut cx = ReadCx::default();
+    for q in CATALOG {
         count.fetch_add(1, Ordering::Relaxed);
         let params = if q.takes_schemas { with_schemas } else { &[] };
-        async move {
-            client
-                .query(q.sql, params)
-                .await
-                .map_err(|source| IntrospectError::Query {
-                    query: q.name,
-                    source,
-                })
-        }
-    }))
-    .await?;
-    let mut cx = ReadCx::default();
-    for (q, rows) in CATALOG.iter().zip(&rows) {
-        (q.read)(rows, &mut cx)?;
+        read_query(client, q, params, &mut cx).await?;
     }
     Ok((cx.finish(), count.load(Ordering::Relaxed)))
+}
+
+/// Runs one catalog query into `cx`. The rows of a [`ROW_BY_ROW`] query are read in chunks as
+/// they arrive, so only a chunk of them is held at once; the others' (few) rows all at once.
+async fn read_query(
+    client: &Client,
+    q: &CatalogQuery,
+    params: &[&(dyn ToSql + Sync)],
+    cx: &mut ReadCx,
+) -> Result<(), IntrospectError> {
+    let err = |source| IntrospectError::Query {
+        query: q.name,
+        source,
+    };
+    if !ROW_BY_ROW.contains(&q.name) {
+        let rows = client.query(q.sql, params).await.map_err(err)?;
+        return (q.read)(&rows, cx);
+    }
+    let rows = client
+        .query_raw(q.sql, params.iter().copied())
+        .await
+        .map_err(err)?;
+    let mut rows = std::pin::pin!(rows);
+    let mut chunk = Vec::with_capacity(ROW_CHUNK);
+    while let Some(row) = rows.try_next().await.map_err(err)? {
+        chunk.push(row);
+        if chunk.len() == ROW_CHUNK {
+            (q.read)(&chunk, cx)?;
+            chunk.clear();
+        }
+    }
+    (q.read)(&chunk, cx)
 }
 
 pub(crate) fn get<'a, T: FromSql<'a>>(
@@ -246,6 +281,16 @@ pub(crate) fn display_part(part: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_by_row_names_catalog_queries() {
+        for name in ROW_BY_ROW {
+            assert!(
+                CATALOG.iter().any(|q| q.name == *name),
+                "{name} is not a catalog query"
+            );
+        }
+    }
 
     #[test]
     fn catalog_queries_are_runnable_as_is() {
