@@ -96,10 +96,16 @@ pub fn view_sql(name: &QualifiedName, view: &View) -> String {
     }
     let head = relopts::alter_head(name, true);
     if let Some(ri) = &view.replica_identity {
-        out.push_str(&format!("\n{};\n", relopts::set_replica_identity(&head, Some(ri))));
+        out.push_str(&format!(
+            "\n{};\n",
+            relopts::set_replica_identity(&head, Some(ri))
+        ));
     }
     if let Some(ix) = &view.cluster_on {
-        out.push_str(&format!("\n{};\n", relopts::set_cluster_on(&head, Some(ix))));
+        out.push_str(&format!(
+            "\n{};\n",
+            relopts::set_cluster_on(&head, Some(ix))
+        ));
     }
     out
 }
@@ -187,10 +193,10 @@ pub fn write_project(schema: &Schema, out_dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::table::relopts::ReplicaIdentity;
     use crate::load::load_project;
     use crate::model::*;
     use indexmap::IndexMap;
-    use crate::kinds::table::relopts::ReplicaIdentity;
 
     fn q(s: &str, n: &str) -> QualifiedName {
         QualifiedName::new(s, n)

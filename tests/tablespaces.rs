@@ -173,7 +173,10 @@ async fn run(a: common::TestDb, b: common::TestDb, names: Vec<String>) {
     let yaml = std::fs::read_to_string(project.join("schema.yaml")).expect("schema.yaml");
     assert!(!yaml.contains("NOT WRITTEN"), "unsupported left:\n{yaml}");
     assert_eq!(yaml.matches("tablespace:").count(), 10, "{yaml}");
-    assert!(yaml.contains("tablespace: pg_default"), "events_3 is in the default: {yaml}");
+    assert!(
+        yaml.contains("tablespace: pg_default"),
+        "events_3 is in the default: {yaml}"
+    );
     let mv = std::fs::read_to_string(project.join("views/Ledger mv.sql"))
         .or_else(|_| std::fs::read_to_string(project.join("views/Ledger_mv.sql")))
         .expect("the matview's file");
@@ -185,7 +188,11 @@ async fn run(a: common::TestDb, b: common::TestDb, names: Vec<String>) {
     assert_eq!(out.code, 0, "apply: {}{}", out.stdout, out.stderr);
     assert_eq!(findings(&project, &b.url).await, BTreeSet::new());
     let (da, db) = (common::dump_schema(&a.url), common::dump_schema(&b.url));
-    assert_eq!(statements(&da), statements(&db), "pg_dump of A and B differ");
+    assert_eq!(
+        statements(&da),
+        statements(&db),
+        "pg_dump of A and B differ"
+    );
     // 4. drift: every kind moved; each one finding in category storage; plan moves them back.
     b.exec(&format!(
         r#"ALTER TABLE "Ledger ""Ü""" SET TABLESPACE pg_default;
@@ -223,19 +230,32 @@ ALTER MATERIALIZED VIEW "Ledger mv" SET TABLESPACE pg_default;"#
     assert_eq!(findings(&project, &b.url).await, BTreeSet::new());
     // 5. squash --verify of A, with the pg_dump witness.
     let out = pgdrift(
-        &["squash", "--from-db", &a.url, "--verify", "--out", "squash.sql"],
+        &[
+            "squash",
+            "--from-db",
+            &a.url,
+            "--verify",
+            "--out",
+            "squash.sql",
+        ],
         &project,
     );
     assert_eq!(out.code, 0, "squash --verify: {}{}", out.stdout, out.stderr);
     let sql = std::fs::read_to_string(project.join("squash.sql")).expect("squash.sql");
-    assert!(sql.contains(&format!("USING INDEX TABLESPACE {t1}")), "{sql}");
+    assert!(
+        sql.contains(&format!("USING INDEX TABLESPACE {t1}")),
+        "{sql}"
+    );
     // 6. a tablespace the server does not have: exit 2 at the declaration, nothing changed.
     let bad = yaml.replacen(
         &format!("tablespace: {}", names[0]),
         "tablespace: no such space",
         1,
     );
-    assert_ne!(bad, yaml, "the YAML spelling of the tablespace name was not found");
+    assert_ne!(
+        bad, yaml,
+        "the YAML spelling of the tablespace name was not found"
+    );
     std::fs::write(project.join("schema.yaml"), bad).expect("write");
     let before = common::dump_schema(&b.url);
     let out = pgdrift(&["apply", "--db", &b.url, "--yes"], &project);

@@ -157,7 +157,10 @@ async fn check_tablespaces(client: &Client, declared: &Declared) -> Result<(), N
         return Ok(());
     }
     let rows = client
-        .query("SELECT spcname::text FROM pg_tablespace WHERE spcname <> 'pg_global' ORDER BY 1", &[])
+        .query(
+            "SELECT spcname::text FROM pg_tablespace WHERE spcname <> 'pg_global' ORDER BY 1",
+            &[],
+        )
         .await
         .map_err(|e| NormalizeError::Query(describe_pg_error(&e, "")))?;
     let known: Vec<String> = rows.iter().filter_map(|r| r.try_get(0).ok()).collect();

@@ -43,7 +43,9 @@ pub fn create_table(name: &QualifiedName, table: &Table) -> String {
         sql.push_str(&format!(" PARTITION BY {key}"));
     }
     sql.push_str(&super::shape::with_clause(&table.with));
-    sql.push_str(&super::relopts::tablespace_clause(table.tablespace.as_deref()));
+    sql.push_str(&super::relopts::tablespace_clause(
+        table.tablespace.as_deref(),
+    ));
     sql
 }
 

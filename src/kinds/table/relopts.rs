@@ -371,16 +371,25 @@ mod tests {
         let cases = [
             ("full", ReplicaIdentity::Full),
             ("NOTHING", ReplicaIdentity::Nothing),
-            ("{index: \"at Ünique\"}", ReplicaIdentity::Index("at Ünique".into())),
+            (
+                "{index: \"at Ünique\"}",
+                ReplicaIdentity::Index("at Ünique".into()),
+            ),
         ];
         for (yaml, ri) in cases {
             let got: ReplicaIdentity = serde_saphyr::from_str(yaml).unwrap();
             assert_eq!(got, ri);
             let text = serde_saphyr::to_string(&ri).unwrap();
-            assert_eq!(serde_saphyr::from_str::<ReplicaIdentity>(&text).unwrap(), ri);
+            assert_eq!(
+                serde_saphyr::from_str::<ReplicaIdentity>(&text).unwrap(),
+                ri
+            );
         }
         for bad in ["default", "{index: a, extra: b}", "[a]"] {
-            assert!(serde_saphyr::from_str::<ReplicaIdentity>(bad).is_err(), "{bad}");
+            assert!(
+                serde_saphyr::from_str::<ReplicaIdentity>(bad).is_err(),
+                "{bad}"
+            );
         }
         let ri = ReplicaIdentity::Index("a\"b".into());
         let t = alter_head(&QualifiedName::new("s", "T"), false);
@@ -423,14 +432,22 @@ mod tests {
             ..Default::default()
         };
         declared.tables.insert(parent.clone(), p);
-        declared.tables.insert(QualifiedName::new("public", "c"), child);
+        declared
+            .tables
+            .insert(QualifiedName::new("public", "c"), child);
         let mut scratch = declared.clone();
         strip_tablespaces(&mut scratch);
         assert!(tablespace_uses(&scratch).is_empty());
         assert_eq!(tablespace_uses(&declared).len(), 3);
         carry_tablespaces(&declared, &mut scratch);
-        assert_eq!(scratch.tables[0].indexes["i"].tablespace.as_deref(), Some("slow"));
-        assert_eq!(scratch.tables[0].exclusions["x"].tablespace.as_deref(), Some("slow"));
+        assert_eq!(
+            scratch.tables[0].indexes["i"].tablespace.as_deref(),
+            Some("slow")
+        );
+        assert_eq!(
+            scratch.tables[0].exclusions["x"].tablespace.as_deref(),
+            Some("slow")
+        );
         assert_eq!(scratch.tables[1].tablespace.as_deref(), Some("fast"));
     }
 }

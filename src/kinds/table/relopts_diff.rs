@@ -34,7 +34,12 @@ fn cluster_text(ix: &Option<String>) -> String {
 /// One `storage` warning when `dv` and `lv` differ.
 fn push(out: &mut Vec<Change>, obj: ObjectRef, what: &str, dv: String, lv: String) {
     if dv != lv {
-        let c = Change::new(Category::Storage, Severity::Warning, obj, differs(what, &dv, &lv));
+        let c = Change::new(
+            Category::Storage,
+            Severity::Warning,
+            obj,
+            differs(what, &dv, &lv),
+        );
         out.push(c.values(Some(dv), Some(lv)));
     }
 }
@@ -43,7 +48,13 @@ fn push(out: &mut Vec<Change>, obj: ObjectRef, what: &str, dv: String, lv: Strin
 /// tablespaces of its key and index indexes both sides define alike.
 pub(crate) fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>) {
     let obj = || ObjectRef::top(ObjectKind::Table, name);
-    push(out, obj(), "tablespace", ts_text(&d.tablespace), ts_text(&l.tablespace));
+    push(
+        out,
+        obj(),
+        "tablespace",
+        ts_text(&d.tablespace),
+        ts_text(&l.tablespace),
+    );
     let marks = |t: &Table| (ri_text(&t.replica_identity), cluster_text(&t.cluster_on));
     diff_marks(out, obj, marks(d), marks(l));
     for (kind, n, dts, lts) in key_tablespaces(d, l) {
@@ -57,7 +68,13 @@ pub(crate) fn diff_table(name: &QualifiedName, d: &Table, l: &Table, out: &mut V
 /// A materialized view's tablespace and its indexes'.
 pub(crate) fn diff_view(name: &QualifiedName, d: &View, l: &View, out: &mut Vec<Change>) {
     let obj = || ObjectRef::top(ObjectKind::MaterializedView, name);
-    push(out, obj(), "tablespace", ts_text(&d.tablespace), ts_text(&l.tablespace));
+    push(
+        out,
+        obj(),
+        "tablespace",
+        ts_text(&d.tablespace),
+        ts_text(&l.tablespace),
+    );
     let marks = |v: &View| (ri_text(&v.replica_identity), cluster_text(&v.cluster_on));
     diff_marks(out, obj, marks(d), marks(l));
     diff_index_tablespaces(name, &d.indexes, &l.indexes, out);
@@ -108,11 +125,21 @@ fn same_indexes<'a>(
 fn key_tablespaces<'a>(
     d: &'a Table,
     l: &'a Table,
-) -> Vec<(ObjectKind, &'a String, &'a Option<String>, &'a Option<String>)> {
+) -> Vec<(
+    ObjectKind,
+    &'a String,
+    &'a Option<String>,
+    &'a Option<String>,
+)> {
     let mut out = Vec::new();
     if let (Some(dp), Some(lp)) = (&d.primary_key, &l.primary_key) {
         if dp.name == lp.name {
-            out.push((ObjectKind::PrimaryKey, &dp.name, &dp.tablespace, &lp.tablespace));
+            out.push((
+                ObjectKind::PrimaryKey,
+                &dp.name,
+                &dp.tablespace,
+                &lp.tablespace,
+            ));
         }
     }
     for (n, u) in &d.unique {
@@ -142,7 +169,10 @@ fn move_hazards(partitioned: bool) -> &'static [Hazard] {
 /// nor clustered until marked again, and it is built in its declared tablespace.
 fn created(adds: &MemberAdds, t: &QualifiedName, ix: &str) -> bool {
     adds.indexes.iter().any(|(a, n, _)| a == t && n == ix)
-        || adds.constraints.iter().any(|(a, _, n, _)| a == t && n == ix)
+        || adds
+            .constraints
+            .iter()
+            .any(|(a, _, n, _)| a == t && n == ix)
 }
 
 /// The steps, once every index and view exists: tablespace moves of tables, keys, indexes and
@@ -158,7 +188,9 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder, adds: &MemberAdds) {
                 let hz = move_hazards(d.partition_by.is_some());
                 b.push(sql, &why("tablespace"), Category::Storage, hz);
             }
-            let keys = key_tablespaces(d, l).into_iter().map(|(_, n, a, b)| (n, a, b));
+            let keys = key_tablespaces(d, l)
+                .into_iter()
+                .map(|(_, n, a, b)| (n, a, b));
             let indexes = same_indexes(&d.indexes, &l.indexes);
             for (n, dts, lts) in keys.chain(indexes) {
                 if ts_text(dts) != ts_text(lts) && !created(adds, name, n) {
@@ -172,7 +204,18 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder, adds: &MemberAdds) {
         let live = l.map(|l| (&l.replica_identity, &l.cluster_on));
         let (ri, cluster) = (&d.replica_identity, &d.cluster_on);
         let matview = false;
-        mark_indexes(cx, b, adds, Marks { name, matview, ri, cluster, live });
+        mark_indexes(
+            cx,
+            b,
+            adds,
+            Marks {
+                name,
+                matview,
+                ri,
+                cluster,
+                live,
+            },
+        );
     }
     plan_views(cx, b, adds);
 }
@@ -192,7 +235,11 @@ struct Marks<'a> {
 /// `--online` such an index may be built concurrently after COMMIT: the mark follows it there.
 fn mark_indexes(cx: &PlanCx, b: &mut Builder, adds: &MemberAdds, m: Marks) {
     let name = m.name;
-    let kind = if m.matview { "materialized view" } else { "table" };
+    let kind = if m.matview {
+        "materialized view"
+    } else {
+        "table"
+    };
     let fresh = m.live.is_none();
     let remade = |i: &str| !fresh && created(adds, name, i);
     let head = super::relopts::alter_head(name, m.matview);
@@ -236,19 +283,30 @@ fn plan_views(cx: &PlanCx, b: &mut Builder, adds: &MemberAdds) {
         let live = l.map(|l| (&l.replica_identity, &l.cluster_on));
         let (ri, cluster) = (&d.replica_identity, &d.cluster_on);
         let matview = true;
-        mark_indexes(cx, b, adds, Marks { name, matview, ri, cluster, live });
+        mark_indexes(
+            cx,
+            b,
+            adds,
+            Marks {
+                name,
+                matview,
+                ri,
+                cluster,
+                live,
+            },
+        );
         let Some(l) = l else {
             continue;
         };
-        let why = |what: &str| {
-            format!(
-                "materialized view {}: {what} differs",
-                name.display_name()
-            )
-        };
+        let why = |what: &str| format!("materialized view {}: {what} differs", name.display_name());
         if ts_text(&d.tablespace) != ts_text(&l.tablespace) {
             let sql = set_tablespace("MATERIALIZED VIEW", name, d.tablespace.as_deref());
-            b.push(sql, &why("tablespace"), Category::Storage, &[Hazard::Rewrite]);
+            b.push(
+                sql,
+                &why("tablespace"),
+                Category::Storage,
+                &[Hazard::Rewrite],
+            );
         }
         for (n, dts, lts) in same_indexes(&d.indexes, &l.indexes) {
             if ts_text(dts) != ts_text(lts) && !created(adds, name, n) {

@@ -238,7 +238,10 @@ fn parse_create_view(s: &mut Stmt, path: &Path, text: &str) -> Result<ViewFile, 
     let mut tablespace = None;
     if s.peek().is_some_and(|t| t.is_kw("tablespace")) {
         if !materialized {
-            return Err((s.offset(), "only a materialized view has a TABLESPACE".into()));
+            return Err((
+                s.offset(),
+                "only a materialized view has a TABLESPACE".into(),
+            ));
         }
         s.kw("tablespace");
         tablespace = Some(s.ident()?);
@@ -336,7 +339,8 @@ fn parse_alter(s: &mut Stmt, vf: &mut ViewFile) -> Result<(), (usize, String)> {
     } else if s.kw("cluster") && s.kw("on") {
         vf.view.cluster_on = Some(s.ident()?);
     } else {
-        let m = "expected REPLICA IDENTITY … or CLUSTER ON index (the only ALTERs a view file holds)";
+        let m =
+            "expected REPLICA IDENTITY … or CLUSTER ON index (the only ALTERs a view file holds)";
         return Err((s.offset(), m.into()));
     }
     if !s.at_end() {
