@@ -158,6 +158,10 @@ pub(crate) struct PlanCx<'a> {
     pub replaced_views: HashSet<QualifiedName>,
     /// Triggers, policies, routines and generated columns that the column changes take along.
     pub rebuild: super::Rebuild,
+    /// Tables both sides have under the same name whose columns the plan leaves as they are
+    /// (not created, renamed, touched, no column added, changed or dropped): a routine reading
+    /// only these can be created before the tables (`kinds::function::plan`).
+    pub settled_tables: HashSet<QualifiedName>,
 }
 
 impl<'a> PlanCx<'a> {
@@ -181,6 +185,7 @@ impl<'a> PlanCx<'a> {
             missing_views: HashSet::new(),
             replaced_views: HashSet::new(),
             rebuild: super::Rebuild::default(),
+            settled_tables: HashSet::new(),
         };
         cx.rebuild = super::Rebuild::of(&cx);
         let mut views = view::plan::classify(&cx);
@@ -193,13 +198,28 @@ impl<'a> PlanCx<'a> {
         cx.dropped_views = view::plan::dependent_views(live, &cx.touched_tables(), &views.seeds);
         cx.missing_views = views.missing;
         cx.replaced_views = views.replaced;
+        cx.settled_tables = cx.settled_tables();
         cx
+    }
+
+    fn settled_tables(&self) -> HashSet<QualifiedName> {
+        let touched = self.touched_tables();
+        let changed: HashSet<&QualifiedName> =
+            self.changes.columns.iter().map(|((t, _), _)| t).collect();
+        self.declared
+            .tables
+            .keys()
+            .filter(|q| self.live.tables.contains_key(*q))
+            .filter(|q| !self.missing_set.contains(*q) && !touched.contains(*q))
+            .filter(|q| !changed.contains(q))
+            .cloned()
+            .collect()
     }
 
     /// Live names of the tables whose change breaks the views reading them: undeclared tables,
     /// tables with a column whose type (or the like) changes or that is dropped, and users of an
     /// enum that is rebuilt.
-    pub(crate) fn touched_tables(&self) -> HashSet<QualifiedName> {
+    fn touched_tables(&self) -> HashSet<QualifiedName> {
         let mut touched: HashSet<QualifiedName> =
             self.changes.extra_tables.iter().cloned().collect();
         for ((t, _), cs) in &self.changes.columns {

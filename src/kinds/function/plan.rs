@@ -334,14 +334,7 @@ fn early(cx: &PlanCx, key: &RoutineKey) -> bool {
     if cx.rebuild.routines.contains(key) {
         return false;
     }
-    let touched = cx.touched_tables();
-    f.depends_on.iter().all(|q| {
-        cx.live.tables.contains_key(q)
-            && cx.declared.tables.contains_key(q)
-            && !cx.missing_set.contains(q)
-            && !touched.contains(q)
-            && !cx.changes.columns.iter().any(|((t, _), _)| t == q)
-    })
+    f.depends_on.iter().all(|q| cx.settled_tables.contains(q))
 }
 
 /// Routines that name tables but no view, before the views (which may call them), as
