@@ -295,7 +295,7 @@ pub async fn compare_with(
     schemas: &[String],
     options: &CompareOptions,
 ) -> Result<Comparison, Error> {
-    let (cmp, kept) = compare_keeping(None, left, right, dev, schemas, options).await?;
+    let (cmp, kept) = compare_scratch(None, false, left, right, dev, schemas, options).await?;
     kept.drop_now().await;
     Ok(cmp)
 }
@@ -305,6 +305,20 @@ pub async fn compare_with(
 /// side is not normalized anew.
 pub async fn compare_keeping(
     again: Option<Normalized>,
+    left: &Source,
+    right: &Source,
+    dev: Option<&DevServer>,
+    schemas: &[String],
+    options: &CompareOptions,
+) -> Result<(Comparison, Normalized), Error> {
+    compare_scratch(again, true, left, right, dev, schemas, options).await
+}
+
+/// [`compare_keeping`]; `keep`: whether the handed-back [`Normalized`] keeps a copy of the
+/// declared side for another comparison (a copy of the whole model, so only when asked).
+async fn compare_scratch(
+    again: Option<Normalized>,
+    keep: bool,
     left: &Source,
     right: &Source,
     dev: Option<&DevServer>,
@@ -329,6 +343,7 @@ pub async fn compare_keeping(
         again.map_or_else(|| LazyScratch::new(dev.clone(), pin), |n| n.0),
         LazyScratch::new(dev, pin),
     ];
+    scratch.iter_mut().for_each(|s| s.keep = keep);
     let result = compare_in(left, right, &mut scratch, schemas, options).await;
     let [l, r] = scratch;
     // Only declared sides create one; of two declared sides, the left one is kept.
@@ -441,7 +456,9 @@ pub(crate) async fn resolve(
                 label: source.label(),
                 schemas_read: Vec::new(),
             };
-            lazy.normalized = Some(resolved.clone());
+            if lazy.keep {
+                lazy.normalized = Some(resolved.clone());
+            }
             Ok(resolved)
         }
     }

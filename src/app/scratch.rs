@@ -28,6 +28,9 @@ pub(crate) struct LazyScratch {
     /// The declared side as normalized in `scratch` (before a comparison settled or filtered
     /// it): comparing the same files again in this process reuses it.
     pub(super) normalized: Option<Resolved>,
+    /// Whether to keep `normalized` (a copy of the whole declared model): only a command that
+    /// compares the same files again asks for it.
+    pub(super) keep: bool,
 }
 
 /// A comparison's scratch database with the declared side it normalized there, handed back by
@@ -62,6 +65,7 @@ impl LazyScratch {
             complete: false,
             present: HashSet::new(),
             normalized: None,
+            keep: false,
         }
     }
 

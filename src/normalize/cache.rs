@@ -1,7 +1,7 @@
 //! The normalization cache. Normalizing means running the declared DDL in a scratch database,
 //! which dominates the cost of a check; its result depends only on the declared text, the
 //! server's major version and pgdrift's own version. Two levels, both JSON files in the cache
-//! folder, both written only after a successful normalization:
+//! folder, written only once what they hold was read back from the scratch database:
 //!
 //! - `normalized-<hash>.json`: the whole normalized project, keyed by the bytes of every declared
 //!   file. An unchanged project is not even parsed again.
@@ -15,7 +15,9 @@
 //! `PGDRIFT_TRACE=1` prints one line per normalization: how many objects were created and read
 //! back, and how many came from the cache.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
@@ -82,7 +84,8 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Option<T> {
 }
 
 /// Best effort, atomically (a reader never sees half a file): a cache that cannot be written
-/// only costs time.
+/// only costs time. Streamed to the file: at 20,000 tables the text is ~100 MB, which would
+/// otherwise sit in memory next to the model it was made from.
 fn write_json<T: Serialize>(path: &Path, value: &T) {
     let Some(dir) = path.parent() else {
         return;
@@ -90,11 +93,14 @@ fn write_json<T: Serialize>(path: &Path, value: &T) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    if let Ok(bytes) = serde_json::to_vec(value) {
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = std::fs::File::create(&tmp).ok().and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, value).ok()?;
+        out.flush().ok()
+    });
+    if written.is_none() || std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
@@ -128,10 +134,13 @@ impl Entry {
 
 /// A table as read back from the scratch database, with what introspection files elsewhere in
 /// the model: the sequences its columns own (`serial`) and its triggers.
+///
+/// The table is borrowed from the read-back model while the store is written (`Cow`), so the
+/// cache costs no second copy of the model; read from the file it is owned.
 #[derive(Serialize, Deserialize)]
-struct TableEntry {
+struct TableEntry<'a> {
     key: String,
-    table: Table,
+    table: Cow<'a, Table>,
     #[serde(default)]
     sequences: IndexMap<QualifiedName, Sequence>,
     #[serde(default)]
@@ -140,20 +149,20 @@ struct TableEntry {
 
 /// A view as read back; `view.depends_on` records the relations its key depends on.
 #[derive(Serialize, Deserialize)]
-struct ViewEntry {
+struct ViewEntry<'a> {
     /// Its own declaration (see [`Keys::view_declaration`]): when it changes, the relations it
     /// reads are unknown until it is created again, so the whole project is normalized.
     declaration: String,
     key: String,
-    view: View,
+    view: Cow<'a, View>,
     #[serde(default)]
     triggers: IndexMap<String, Trigger>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
-struct Store {
-    tables: IndexMap<QualifiedName, TableEntry>,
-    views: IndexMap<QualifiedName, ViewEntry>,
+struct Store<'a> {
+    tables: IndexMap<QualifiedName, TableEntry<'a>>,
+    views: IndexMap<QualifiedName, ViewEntry<'a>>,
 }
 
 fn store_path(dir: &Path, keys: &Keys) -> PathBuf {
@@ -192,7 +201,7 @@ pub async fn normalize(
     };
     let keys = Keys::new(&declared.schema, scratch.major);
     let path = store_path(dir, &keys);
-    let plan = off_thread(move || read_json::<Store>(&path))
+    let plan = off_thread(move || read_json::<Store<'static>>(&path))
         .await
         .flatten()
         .and_then(|store| Plan::new(&keys, store, &declared.schema));
@@ -219,13 +228,15 @@ pub async fn normalize_full(
     scratch: &Scratch,
     dir: Option<&Path>,
 ) -> Result<Schema, NormalizeError> {
+    let schema = &declared.schema;
+    // Keyed before the scratch database is read back: the models then alive are fewer.
+    let keys = dir.map(|_| Keys::new(schema, scratch.major));
     create_declared(&scratch.client, declared).await?;
     let raw = read_back(declared, scratch).await?;
-    let schema = &declared.schema;
     let n = schema.tables.len() + schema.views.len();
     trace(&format!("normalized {n} of {n} objects (0 cached)"));
-    let store = dir.map(|dir| {
-        let keys = Keys::new(schema, scratch.major);
+    // What the inventory finds in a scratch database cannot be told apart per object.
+    if let (Some(dir), Some(keys), true) = (dir, keys, raw.unsupported.is_empty()) {
         let mut store = Store::default();
         record(
             &mut store,
@@ -234,14 +245,9 @@ pub async fn normalize_full(
             schema.tables.keys(),
             schema.views.keys(),
         );
-        (store_path(dir, &keys), store)
-    });
-    let normalized = finish(declared, scratch, raw.clone()).await?;
-    // What the inventory finds in a scratch database cannot be told apart per object.
-    if let Some((path, store)) = store.filter(|_| raw.unsupported.is_empty()) {
-        write_json(&path, &store);
+        write_json(&store_path(dir, &keys), &store);
     }
-    Ok(normalized)
+    finish(declared, scratch, raw).await
 }
 
 /// Creates the stale objects (and what they need), reads them back and merges the cached rest.
@@ -260,14 +266,20 @@ async fn incremental(
         return None;
     }
     let mut store = plan.store;
-    let merged = merge(raw, &plan.stale, &store, &declared.schema)?;
+    let merged = merge(raw, &plan.stale, &mut store, &declared.schema)?;
     let schema = &declared.schema;
-    let stale_tables = schema.tables.keys().filter(|n| plan.stale.contains(*n));
-    let stale_views = schema.views.keys().filter(|n| plan.stale.contains(*n));
-    record(&mut store, keys, &merged, stale_tables, stale_views);
+    // Every entry now borrows its object from `merged` (the cached ones were moved into it).
+    let mut store: Store<'_> = store;
+    record(
+        &mut store,
+        keys,
+        &merged,
+        schema.tables.keys(),
+        schema.views.keys(),
+    );
+    write_json(&store_path(dir, keys), &store);
+    drop(store);
     let normalized = finish(declared, scratch, merged).await.ok()?;
-    let path = store_path(dir, keys);
-    off_thread(move || write_json(&path, &store)).await;
     let n = schema.tables.len() + schema.views.len();
     let fresh = plan.stale.len();
     trace(&format!(
@@ -284,14 +296,14 @@ struct Plan {
     /// Relations the stale ones need to exist: created (tables without their foreign keys and
     /// policies, which may need yet other relations), not read back.
     support: HashSet<QualifiedName>,
-    store: Store,
+    store: Store<'static>,
 }
 
 impl Plan {
     /// `None` when the whole project must be normalized: a view whose text changed (what it
     /// reads is unknown), a trigger on an undeclared relation, or more than half of the objects
     /// stale (one full run is then cheaper).
-    fn new(keys: &Keys, store: Store, schema: &Schema) -> Option<Plan> {
+    fn new(keys: &Keys, store: Store<'static>, schema: &Schema) -> Option<Plan> {
         if schema.triggers.keys().any(|r| !schema.has_relation(r)) {
             return None;
         }
@@ -404,11 +416,12 @@ fn owner_table(seq: &Sequence) -> Option<QualifiedName> {
 }
 
 /// The read-back form of the whole project: the stale objects (and everything outside tables
-/// and views) from `raw`, the rest from the cache, in introspection's order.
+/// and views) from `raw`, the rest moved out of the cache (whose entries are then hollow until
+/// [`record`] points them at the merged model), in introspection's order.
 fn merge(
     mut raw: Schema,
     stale: &HashSet<QualifiedName>,
-    store: &Store,
+    store: &mut Store<'_>,
     declared: &Schema,
 ) -> Option<Schema> {
     raw.tables.retain(|n, _| stale.contains(n));
@@ -417,8 +430,9 @@ fn merge(
     raw.sequences
         .retain(|_, s| owner_table(s).is_none_or(|t| stale.contains(&t)));
     for name in declared.tables.keys().filter(|n| !stale.contains(*n)) {
-        let e = store.tables.get(name)?;
-        raw.tables.insert(name.clone(), e.table.clone());
+        let e = store.tables.get_mut(name)?;
+        raw.tables
+            .insert(name.clone(), std::mem::take(&mut e.table).into_owned());
         raw.sequences
             .extend(e.sequences.iter().map(|(k, v)| (k.clone(), v.clone())));
         if !e.triggers.is_empty() {
@@ -426,8 +440,9 @@ fn merge(
         }
     }
     for name in declared.views.keys().filter(|n| !stale.contains(*n)) {
-        let e = store.views.get(name)?;
-        raw.views.insert(name.clone(), e.view.clone());
+        let e = store.views.get_mut(name)?;
+        raw.views
+            .insert(name.clone(), std::mem::take(&mut e.view).into_owned());
         if !e.triggers.is_empty() {
             raw.triggers.insert(name.clone(), e.triggers.clone());
         }
@@ -439,29 +454,30 @@ fn merge(
     Some(raw)
 }
 
-/// Stores the read-back form of `tables` and `views` (taken from `raw`) under their keys.
-fn record<'a>(
-    store: &mut Store,
+/// Stores the read-back form of `tables` and `views` (borrowed from `raw`) under their keys.
+fn record<'a, 'n>(
+    store: &mut Store<'a>,
     keys: &Keys,
-    raw: &Schema,
-    tables: impl Iterator<Item = &'a QualifiedName>,
-    views: impl Iterator<Item = &'a QualifiedName>,
+    raw: &'a Schema,
+    tables: impl Iterator<Item = &'n QualifiedName>,
+    views: impl Iterator<Item = &'n QualifiedName>,
 ) {
+    // The sequences each table's columns own, found in one pass (not one pass per table).
+    let mut owned: HashMap<QualifiedName, IndexMap<QualifiedName, Sequence>> = HashMap::new();
+    for (k, s) in &raw.sequences {
+        if let Some(t) = owner_table(s) {
+            owned.entry(t).or_default().insert(k.clone(), s.clone());
+        }
+    }
     for name in tables {
         let Some(table) = raw.tables.get(name) else {
             store.tables.shift_remove(name);
             continue;
         };
-        let sequences = raw
-            .sequences
-            .iter()
-            .filter(|(_, s)| owner_table(s).as_ref() == Some(name))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
         let entry = TableEntry {
             key: keys.table(name).to_string(),
-            table: table.clone(),
-            sequences,
+            table: Cow::Borrowed(table),
+            sequences: owned.remove(name).unwrap_or_default(),
             triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
         };
         store.tables.insert(name.clone(), entry);
@@ -479,7 +495,7 @@ fn record<'a>(
         let entry = ViewEntry {
             declaration: keys.view_declaration(name),
             key,
-            view: view.clone(),
+            view: Cow::Borrowed(view),
             triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
         };
         store.views.insert(name.clone(), entry);

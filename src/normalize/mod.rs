@@ -193,32 +193,45 @@ pub async fn create_declared_on(
     declared: &Declared,
 ) -> Result<(), NormalizeError> {
     // Tablespaces are the target server's: a scratch server may have none (see
-    // kinds::table::relopts); they are carried onto what is read back.
-    let mut stripped = declared.clone();
-    crate::kinds::table::relopts::strip_tablespaces(&mut stripped.schema);
-    let declared = &stripped;
-    // Views go separately: their order is only known once PostgreSQL tries them.
-    let mut without_views = declared.schema.clone();
-    without_views.views.clear();
-    without_views.triggers.clear();
-    // Event triggers need a superuser: never created here, carried (see `normalize`).
-    without_views.event_triggers.clear();
-    crate::kinds::policy::scratch_form(&mut without_views);
-    crate::kinds::privilege::scratch_form(&mut without_views);
+    // kinds::table::relopts); they are carried onto what is read back. Copied only when there
+    // are any: at 20,000 tables a copy of the model is hundreds of MB.
+    let stripped;
+    let declared = if crate::kinds::table::relopts::tablespace_uses(&declared.schema).is_empty() {
+        declared
+    } else {
+        let mut copy = declared.clone();
+        crate::kinds::table::relopts::strip_tablespaces(&mut copy.schema);
+        stripped = copy;
+        &stripped
+    };
     // Routines that need a relation created later wait (see kinds::function::normalize).
     let mut deferred = Vec::new();
     if helpers.is_empty() {
-        let non_views = ddl::create_script(&without_views);
+        let non_views = ddl::create_script(&scratch_form(&declared.schema));
         let progress = Progress::start("scratch database: statements", Some(non_views.len()));
         run_batches(client, declared, &non_views, &mut deferred, &progress).await?;
     } else {
-        parallel::create_script(client, helpers, declared, &without_views, &mut deferred).await?;
+        let stages = parallel::stages(&scratch_form(&declared.schema));
+        parallel::create_script(client, helpers, declared, stages, &mut deferred).await?;
     }
     routines::create_pending(client, declared, &mut deferred, false).await?;
     let _views = Progress::start("scratch database: views", None);
     create_views(declared, client, &mut deferred).await?;
     routines::create_pending(client, declared, &mut deferred, true).await?;
     routines::create_triggers(client, declared).await
+}
+
+/// The declared schema as the scratch database first gets it, as statements are made from it
+/// (dropped before they run). Views go separately: their order is only known once PostgreSQL
+/// tries them. Event triggers need a superuser: never created there, carried (see `finish`).
+fn scratch_form(schema: &Schema) -> Schema {
+    let mut without_views = schema.clone();
+    without_views.views.clear();
+    without_views.triggers.clear();
+    without_views.event_triggers.clear();
+    crate::kinds::policy::scratch_form(&mut without_views);
+    crate::kinds::privilege::scratch_form(&mut without_views);
+    without_views
 }
 
 /// Runs `statements` in order on `client` in autocommit batches of [`BATCH`]. A failed batch

@@ -76,16 +76,15 @@ pub async fn jobs_for(client: &Client) -> usize {
     cores.min(MAX_AUTO_JOBS).min(free).max(1)
 }
 
-/// Runs `schema`'s script (views, triggers and deferred routines excepted: the caller's) on
-/// `client` and `helpers`; see the module comment for the stages.
+/// Runs the [`stages`] of a schema's script (views, triggers and deferred routines excepted: the
+/// caller's) on `client` and `helpers`; see the module comment for the stages.
 pub(super) async fn create_script(
     client: &Client,
     helpers: &[Client],
     declared: &Declared,
-    schema: &Schema,
+    stages: Vec<Vec<Vec<Statement>>>,
     deferred: &mut Vec<Statement>,
 ) -> Result<(), NormalizeError> {
-    let stages = stages(schema);
     let total = stages.iter().flatten().map(Vec::len).sum();
     let progress = Progress::start("scratch database: statements", Some(total));
     let mut all: Vec<&Client> = vec![client];
