@@ -54,7 +54,6 @@ pub const KINDS: &[(&str, &str)] = &[
     ("language", "language"),
     ("foreign_data_wrapper", "foreign-data wrapper"),
     ("foreign_server", "foreign server"),
-    ("publication", "publication"),
     ("subscription", "subscription"),
     ("access_method", "access method"),
     ("comment", "comment"),
@@ -63,7 +62,11 @@ pub const KINDS: &[(&str, &str)] = &[
 /// Kinds the inventory reported once and the model covers now (INCLUDE on keys and SET NULL
 /// column lists are modelled constraints): a snapshot written before still names them, and
 /// an ignore rule may still say them.
-pub const RETIRED: &[(&str, &str)] = &[("constraint_options", "options of constraint")];
+pub const RETIRED: &[(&str, &str)] = &[
+    ("constraint_options", "options of constraint"),
+    // Publications are a modelled kind now (kinds::publication).
+    ("publication", "publication"),
+];
 
 /// [`KINDS`], then [`RETIRED`].
 pub fn known_kinds() -> impl Iterator<Item = &'static (&'static str, &'static str)> + Clone {
@@ -301,8 +304,6 @@ SELECT 'foreign_server', NULL, f.srvname::text, NULL, NULL, array_to_string(f.sr
 FROM pg_foreign_server f WHERE ",
     not_owned!("pg_foreign_server", "f.oid"),
     "
-UNION ALL
-SELECT 'publication', NULL, p.pubname::text, NULL, NULL, NULL FROM pg_publication p
 UNION ALL
 SELECT 'subscription', NULL, s.subname::text, NULL, NULL, NULL FROM pg_subscription s
 WHERE s.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
