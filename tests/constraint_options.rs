@@ -1,6 +1,7 @@
-//! Constraint options only some majors have: `ON DELETE SET NULL (columns)` (PostgreSQL 15) is
-//! checked clean where the server has it and refused, naming its file:line, where it does not.
-//! Run on 14 with PGDRIFT_TEST_PG=14 to see the refusal (the default major sees the clean check).
+//! Options only some majors have: `ON DELETE SET NULL (columns)` and a publication's column
+//! list, row filter and schemas (PostgreSQL 15) are checked clean where the server has them and
+//! refused, naming their file:line, where it does not. Run on 14 with PGDRIFT_TEST_PG=14 to see
+//! the refusals (the default major sees the clean checks).
 
 mod common;
 
@@ -55,6 +56,56 @@ async fn set_null_columns_checked_or_refused_by_major() {
     assert!(text.contains(&format!("schema.yaml:{line}:")), "{text}");
     assert!(
         text.contains("needs PostgreSQL 15 or later") && text.contains("Odd FK"),
+        "{text}"
+    );
+    assert!(!text.contains("panicked"), "{text}");
+    eprintln!("PostgreSQL {major} refuses it as expected: {}", text.trim());
+}
+
+const PUB_YAML: &str = r#"tables:
+  Msgs:
+    columns:
+      id: bigint
+      body: text
+publications:
+  - name: plain
+    tables: [{table: Msgs}]
+  - name: Odd "Pub"
+    tables: [{table: Msgs, columns: [id], where: "id>0"}]
+"#;
+
+#[tokio::test]
+async fn publication_column_list_checked_or_refused_by_major() {
+    let major = common::server_major();
+    let db = common::test_db("pub_cols").await;
+    let odd = if major >= 15 {
+        r#"CREATE PUBLICATION "Odd ""Pub""" FOR TABLE "Msgs" (id) WHERE (id > 0);"#
+    } else {
+        r#"CREATE PUBLICATION "Odd ""Pub""" FOR TABLE "Msgs";"#
+    };
+    db.exec(&format!(
+        r#"CREATE TABLE "Msgs" (id bigint, body text);
+           CREATE PUBLICATION plain FOR TABLE "Msgs";
+           {odd}"#
+    ))
+    .await;
+    let dir = common::temp_dir("pub_cols", "check");
+    std::fs::write(dir.join("schema.yaml"), PUB_YAML).expect("schema.yaml");
+    let out = common::run_pgdrift(&["check", "--db", &db.url, "--no-cache"], Some(&dir), &[]);
+    if major >= 15 {
+        out.assert_code(0);
+        return;
+    }
+    out.assert_code(2);
+    let line = PUB_YAML
+        .lines()
+        .position(|l| l.contains(r#"name: Odd "Pub""#))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(text.contains(&format!("schema.yaml:{line}:")), "{text}");
+    assert!(
+        text.contains("needs PostgreSQL 15 or later") && text.contains("publication Odd"),
         "{text}"
     );
     assert!(!text.contains("panicked"), "{text}");
