@@ -85,7 +85,8 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         }
         let schema: Option<String> = get(row, 9, Q, &obj)?;
         let table: Option<String> = get(row, 10, Q, &obj)?;
-        if let (Some(schema), Some(table), Some(p)) = (schema, table, cx.out.publications.last_mut())
+        if let (Some(schema), Some(table), Some(p)) =
+            (schema, table, cx.out.publications.last_mut())
         {
             p.tables.push(PublishedTable {
                 table: QualifiedName::new(&schema, &table),

@@ -8,7 +8,9 @@
 //! `publication supabase_realtime: table messages is published only in the database`.
 
 use super::{ddl, Publication};
-use crate::diff::{extra, missing, Category, Change, ObjectKind, ObjectRef, Severity};
+use crate::diff::{
+    comment_change, extra, missing, Category, Change, ObjectKind, ObjectRef, Severity,
+};
 use crate::model::Schema;
 
 pub fn publication_ref(name: &str) -> ObjectRef {
@@ -51,7 +53,12 @@ pub fn differences(d: &Publication, l: &Publication) -> Vec<Change> {
             ("database", "declaration")
         };
         let summary = format!("it is FOR ALL TABLES in the {yes} but not in the {no}");
-        out.push(change(name, summary, Some(ddl::create(d)), Some(ddl::create(l))));
+        out.push(change(
+            name,
+            summary,
+            Some(ddl::create(d)),
+            Some(ddl::create(l)),
+        ));
     }
     for t in &d.tables {
         let shown = t.table.display_name();
@@ -80,11 +87,11 @@ pub fn differences(d: &Publication, l: &Publication) -> Vec<Change> {
         );
         out.push(change(name, summary, None, Some(ddl::member_sql(lt))));
     }
-    for s in d.schemas.iter().filter(|s| !l.schemas.contains(s)) {
+    for s in d.schemas_not_in(l) {
         let summary = format!("the tables in schema {s} are not published in the database");
         out.push(change(name, summary, Some(s.clone()), None));
     }
-    for s in l.schemas.iter().filter(|s| !d.schemas.contains(s)) {
+    for s in l.schemas_not_in(d) {
         let summary = format!("the tables in schema {s} are published only in the database");
         out.push(change(name, summary, None, Some(s.clone())));
     }
@@ -98,7 +105,12 @@ pub fn differences(d: &Publication, l: &Publication) -> Vec<Change> {
         let summary = format!(
             "publish_via_partition_root is {dv} in the declaration but {lv} in the database"
         );
-        out.push(change(name, summary, Some(dv.to_string()), Some(lv.to_string())));
+        out.push(change(
+            name,
+            summary,
+            Some(dv.to_string()),
+            Some(lv.to_string()),
+        ));
     }
     out
 }
@@ -112,17 +124,7 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
             continue;
         };
         out.extend(differences(d, l));
-        if d.comment != l.comment {
-            out.push(
-                Change::new(
-                    Category::Comment,
-                    Severity::Warning,
-                    obj,
-                    "comment differs".into(),
-                )
-                .values(d.comment.clone(), l.comment.clone()),
-            );
-        }
+        out.extend(comment_change(obj, &d.comment, &l.comment));
     }
     for l in &live.publications {
         if !declared.publications.iter().any(|d| d.name == l.name) {
@@ -161,7 +163,10 @@ mod tests {
             via_partition_root: true,
             ..Default::default()
         };
-        let got: Vec<String> = differences(&d, &l).iter().map(|c| c.summary.clone()).collect();
+        let got: Vec<String> = differences(&d, &l)
+            .iter()
+            .map(|c| c.summary.clone())
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -183,6 +188,12 @@ mod tests {
         let mut out = Vec::new();
         diff(&a, &b, &mut out);
         let got: Vec<String> = out.iter().map(|c| c.line()).collect();
-        assert_eq!(got, vec!["publication missing publication p", "publication extra publication q"]);
+        assert_eq!(
+            got,
+            vec![
+                "publication missing publication p",
+                "publication extra publication q"
+            ]
+        );
     }
 }

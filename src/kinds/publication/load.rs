@@ -43,14 +43,7 @@ pub(crate) fn validate(schema: &Schema, cx: &mut Cx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::load::load_schema_str;
-
-    fn problems(yaml: &str) -> Vec<String> {
-        match load_schema_str(yaml, "schema.yaml") {
-            Ok(_) => Vec::new(),
-            Err(e) => e.problems().iter().map(|p| p.to_string()).collect(),
-        }
-    }
+    use crate::load::problem_lines as problems;
 
     #[test]
     fn valid_and_invalid() {

@@ -106,6 +106,14 @@ impl Publication {
         self.tables.iter().find(|t| &t.table == table)
     }
 
+    /// The schemas `self` publishes the tables of and `other` does not.
+    pub fn schemas_not_in(&self, other: &Publication) -> Vec<&String> {
+        self.schemas
+            .iter()
+            .filter(|s| !other.schemas.contains(s))
+            .collect()
+    }
+
     /// Whether both publish the same operations (order and repeats aside).
     pub fn same_operations(&self, other: &Publication) -> bool {
         canonical_operations(&self.publish) == canonical_operations(&other.publish)

@@ -63,7 +63,11 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, changes: &[Change], b: &mut
         }
     }
     for c in mine.iter().filter(|c| c.presence == Presence::Missing) {
-        if let Some(d) = declared.publications.iter().find(|d| d.name == c.object.name) {
+        if let Some(d) = declared
+            .publications
+            .iter()
+            .find(|d| d.name == c.object.name)
+        {
             for s in ddl::build(d) {
                 late.push(s.sql, &label(&[c]), c.category, &[]);
             }
@@ -85,35 +89,34 @@ fn alter(
     late: &mut Builder,
 ) {
     let name = &d.name;
-    let cat = Category::Publication;
     let leaving: Vec<&QualifiedName> = l
         .tables
         .iter()
         .filter(|t| d.member(&t.table) != Some(*t))
         .map(|t| &t.table)
         .collect();
-    if !leaving.is_empty() {
-        early.push(ddl::drop_tables(name, &leaving), text, cat, &[]);
-    }
-    let old_schemas: Vec<&String> = l.schemas.iter().filter(|s| !d.schemas.contains(s)).collect();
-    if !old_schemas.is_empty() {
-        early.push(ddl::drop_schemas(name, &old_schemas), text, cat, &[]);
-    }
-    // Options first: a partitioned table with a row filter needs publish_via_partition_root.
-    if !d.same_operations(l) || d.via_partition_root != l.via_partition_root {
-        late.push(ddl::set_options(d), text, cat, &[]);
-    }
     let joining: Vec<&PublishedTable> = d
         .tables
         .iter()
         .filter(|t| l.member(&t.table) != Some(*t) || dropped(&t.table))
         .collect();
-    if !joining.is_empty() {
-        late.push(ddl::add_tables(name, &joining), text, cat, &[]);
+    let (old_schemas, new_schemas) = (l.schemas_not_in(d), d.schemas_not_in(l));
+    let removals = [
+        (!leaving.is_empty()).then(|| ddl::drop_tables(name, &leaving)),
+        (!old_schemas.is_empty()).then(|| ddl::drop_schemas(name, &old_schemas)),
+    ];
+    // Options first: a partitioned table with a row filter needs publish_via_partition_root.
+    let options = !d.same_operations(l) || d.via_partition_root != l.via_partition_root;
+    let additions = [
+        options.then(|| ddl::set_options(d)),
+        (!joining.is_empty()).then(|| ddl::add_tables(name, &joining)),
+        (!new_schemas.is_empty()).then(|| ddl::add_schemas(name, &new_schemas)),
+    ];
+    for sql in removals.into_iter().flatten() {
+        early.push(sql, text, Category::Publication, &[]);
     }
-    let new_schemas: Vec<&String> = d.schemas.iter().filter(|s| !l.schemas.contains(s)).collect();
-    if !new_schemas.is_empty() {
-        late.push(ddl::add_schemas(name, &new_schemas), text, cat, &[]);
+    for sql in additions.into_iter().flatten() {
+        late.push(sql, text, Category::Publication, &[]);
     }
 }
 
