@@ -34,7 +34,7 @@ pub(crate) fn rejected(
     NormalizeError::Rejected {
         location,
         object,
-        message: describe_pg_error(e, ""),
+        message: crate::kinds::publication::explain_error(sql, e, describe_pg_error(e, "")),
     }
 }
 

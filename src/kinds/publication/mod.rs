@@ -59,7 +59,7 @@ pub fn named_tables(schema: &Schema) -> impl Iterator<Item = &crate::model::Qual
 pub fn explain_error(sql: &str, e: &tokio_postgres::Error, message: String) -> String {
     let wide = sql.starts_with("CREATE PUBLICATION ") || sql.starts_with("ALTER PUBLICATION ");
     if wide && e.code() == Some(&tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
-        format!("{message}\n  hint: a publication FOR ALL TABLES or FOR TABLES IN SCHEMA needs a superuser; connect as one, or ignore the publication (`--ignore 'publication:NAME=reason'`)")
+        format!("{message}\n  hint: a publication FOR ALL TABLES or FOR TABLES IN SCHEMA needs a superuser; connect as one (to normalize a declaration, `--dev-url ephemeral` runs a throw-away server where pgdrift is one)")
     } else {
         message
     }
