@@ -266,7 +266,11 @@ async fn run_locked(
             return Err(ApplyError::StepFailed {
                 index: i + 1,
                 sql: st.sql.clone(),
-                error: crate::kinds::event_trigger::explain_error(&st.sql, &e, pg_error(&e)),
+                error: crate::kinds::publication::explain_error(
+                    &st.sql,
+                    &e,
+                    crate::kinds::event_trigger::explain_error(&st.sql, &e, pg_error(&e)),
+                ),
             });
         }
         report.transactional_run += 1;

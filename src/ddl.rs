@@ -218,6 +218,7 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     tail.extend(table::relopts::create_statements(schema));
     crate::kinds::trigger::ddl::script_part(schema, &mut tail);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);
+    crate::kinds::publication::ddl::script_part(schema, &mut tail);
     tail.extend(crate::kinds::schema::ddl::comment_statements(schema));
     tail.extend(crate::kinds::enum_type::ddl::comment_statements(schema));
     tail.extend(sequence::ddl::comment_statements(schema));

@@ -157,7 +157,8 @@ struct ReportArgs {
     out: Option<PathBuf>,
     /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, statistics,
-    /// foreign_key, constraint, view, enum, sequence, extension, comment, privilege, owner, ...; or a
+    /// foreign_key, constraint, view, enum, sequence, extension, comment, privilege, owner,
+    /// publication, ...; or a
     /// presence: missing, extra, changed.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,

@@ -60,6 +60,9 @@ pub enum Category {
     /// and `COMPRESSION`; tablespaces, `REPLICA IDENTITY` (what the WAL records to name an old
     /// row) and `CLUSTER ON`: where and how a relation's rows are kept.
     Storage,
+    /// Publications (logical replication): their tables, column lists, row filters, schemas
+    /// and options.
+    Publication,
     /// An object the model does not cover (a function, a trigger, a policy, ...): it cannot be
     /// compared in detail, planned or squashed, so it is never silently passed over.
     Unsupported,
@@ -67,7 +70,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 30] = [
+    pub const ALL: [Category; 31] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -97,6 +100,7 @@ impl Category {
         Category::Owner,
         Category::Partition,
         Category::Storage,
+        Category::Publication,
         Category::Unsupported,
     ];
 
@@ -131,6 +135,7 @@ impl Category {
             Category::Owner => "owner",
             Category::Partition => "partition",
             Category::Storage => "storage",
+            Category::Publication => "publication",
             Category::Unsupported => "unsupported",
         }
     }
@@ -162,6 +167,7 @@ impl Category {
             ObjectKind::Policy => Category::Policy,
             ObjectKind::Privilege => Category::Privilege,
             ObjectKind::Owner => Category::Owner,
+            ObjectKind::Publication => Category::Publication,
             ObjectKind::Unsupported(_) => Category::Unsupported,
         }
     }
@@ -333,6 +339,8 @@ pub enum ObjectKind {
     Trigger,
     /// An event trigger (database-wide).
     EventTrigger,
+    /// A publication (database-wide).
+    Publication,
     /// A row-level security policy of a table.
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
@@ -378,6 +386,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
+            ObjectKind::Publication => "publication",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",
@@ -412,6 +421,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event trigger",
+            ObjectKind::Publication => "publication",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
             ObjectKind::Owner => "owner of",
@@ -444,6 +454,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
+            ObjectKind::Publication => "publication",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",

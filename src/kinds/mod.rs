@@ -74,6 +74,7 @@ pub mod index;
 pub mod owner;
 pub mod policy;
 pub mod privilege;
+pub mod publication;
 pub mod range_type;
 pub mod schema;
 pub mod sequence;
@@ -107,6 +108,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     function::catalog::CATALOG,
     trigger::catalog::CATALOG,
     event_trigger::catalog::CATALOG,
+    publication::catalog::CATALOG,
     crate::inventory::CATALOG,
     // After every relation reader: these attach to tables and views by name.
     policy::catalog::CATALOG,

@@ -150,6 +150,15 @@ pub fn load_schema_str(text: &str, file_name: &str) -> Result<Declared, LoadErro
     load_parts(text, Path::new(file_name), &[])
 }
 
+/// The problems loading `yaml` as `schema.yaml` reports, as their lines (none when it loads).
+#[cfg(test)]
+pub(crate) fn problem_lines(yaml: &str) -> Vec<String> {
+    match load_schema_str(yaml, "schema.yaml") {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems().iter().map(|p| p.to_string()).collect(),
+    }
+}
+
 /// Loads a schema from YAML text plus view files given as (path, text).
 pub fn load_parts(
     text: &str,

@@ -59,6 +59,8 @@ pub enum ObjectKey {
     Role(String),
     /// An event trigger (database-wide).
     EventTrigger(String),
+    /// A publication (database-wide).
+    Publication(String),
 }
 
 impl fmt::Display for ObjectKey {
@@ -79,6 +81,7 @@ impl fmt::Display for ObjectKey {
             ObjectKey::Grants(g) => f.write_str(g),
             ObjectKey::Role(r) => write!(f, "role {r}"),
             ObjectKey::EventTrigger(n) => write!(f, "event trigger {n}"),
+            ObjectKey::Publication(n) => write!(f, "publication {n}"),
         }
     }
 }

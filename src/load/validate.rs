@@ -46,6 +46,7 @@ pub(super) fn validate(schema: &Schema, cx: &mut Cx) {
     sequence::load::validate(schema, cx);
     validate_ignore_rules(schema, cx);
     crate::kinds::event_trigger::load::validate(schema, cx);
+    crate::kinds::publication::load::validate(schema, cx);
 }
 
 /// The relation namespace of each schema: tables, views, sequences and every index (primary
@@ -111,6 +112,7 @@ const IGNORE_KINDS: &[&str] = &[
     "privilege",
     "owner",
     "event_trigger",
+    "publication",
     "role",
     "*",
 ];

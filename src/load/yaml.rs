@@ -81,6 +81,18 @@ impl YNode {
             _ => &[],
         }
     }
+    fn items(&self) -> &[YNode] {
+        match &self.2 {
+            YKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+    fn scalar(&self) -> Option<&str> {
+        match &self.2 {
+            YKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
     pub(super) fn entry(&self, key: &str) -> Option<(usize, usize)> {
         self.entries()
             .iter()
@@ -194,6 +206,15 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
         for (k, l, c, _) in n.entries() {
             cx.sources
                 .insert(ObjectKey::EventTrigger(k.clone()), cx.loc(*l, *c));
+        }
+    }
+    // Publications are a list: each item's position, by its `name`.
+    if let Some(n) = root.child("publications") {
+        for item in n.items() {
+            if let Some(name) = item.child("name").and_then(YNode::scalar) {
+                let key = ObjectKey::Publication(name.to_string());
+                cx.sources.insert(key, cx.loc(item.0, item.1));
+            }
         }
     }
     let Some(tables) = root.child("tables") else {

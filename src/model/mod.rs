@@ -96,6 +96,9 @@ pub struct Schema {
     /// Event triggers (database-wide), by name; see `kinds::event_trigger`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub event_triggers: IndexMap<String, EventTrigger>,
+    /// Publications (database-wide), a list in schema.yaml; see `kinds::publication`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<crate::kinds::publication::Publication>,
     /// Objects `check` leaves out (not part of the schema itself).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<IgnoreRule>,

@@ -349,6 +349,8 @@ impl Plan {
         }
         // A declared sequence owned by a column needs that column's table.
         queue.extend(schema.sequences.values().filter_map(owner_table));
+        // Publications are created again each time (outside tables and views): their tables too.
+        queue.extend(crate::kinds::publication::named_tables(schema).cloned());
         while let Some(name) = queue.pop() {
             if self.stale.contains(&name) || !self.support.insert(name.clone()) {
                 continue;

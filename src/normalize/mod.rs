@@ -95,8 +95,9 @@ pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema,
 /// Refuses, before anything is created, a declaration the normalizing server's major version
 /// does not have (PostgreSQL would only say `syntax error`), naming it.
 pub(crate) fn check_major(declared: &Declared, major: u32) -> Result<(), NormalizeError> {
-    let Some((key, message)) =
-        crate::kinds::constraint::load::needs_newer_server(&declared.schema, major)
+    let schema = &declared.schema;
+    let Some((key, message)) = crate::kinds::constraint::load::needs_newer_server(schema, major)
+        .or_else(|| crate::kinds::publication::needs_newer_server(schema, major))
     else {
         return Ok(());
     };

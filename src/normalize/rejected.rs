@@ -34,7 +34,7 @@ pub(crate) fn rejected(
     NormalizeError::Rejected {
         location,
         object,
-        message: describe_pg_error(e, ""),
+        message: crate::kinds::publication::explain_error(sql, e, describe_pg_error(e, "")),
     }
 }
 
@@ -87,6 +87,7 @@ fn object_key_of(schema: &Schema, object: &str) -> Option<ObjectKey> {
         }
         "sequence" => QualifiedName::parse(rest).ok().map(ObjectKey::Sequence),
         "extension" => Some(ObjectKey::Extension(rest.to_string())),
+        "publication" => Some(ObjectKey::Publication(rest.to_string())),
         "function" | "procedure" | "aggregate" => crate::kinds::function::RoutineKey::parse(rest)
             .ok()
             .map(ObjectKey::Function),

@@ -375,6 +375,8 @@ pub fn build_plan(
     }
     // 11. Event triggers: drops before everything, creations after every routine.
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
+    // 11b. Publications: members leave before everything, join after every table exists.
+    crate::kinds::publication::plan::plan(declared, live, changes, &mut b);
     // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
     // exists; a created or recreated object belongs to whoever applies the plan.
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();

@@ -83,6 +83,12 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
         format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA)),
         "session",
     )];
+    for p in schema.publications.iter().rev() {
+        out.push(Statement::new(
+            crate::kinds::publication::ddl::drop(&p.name),
+            crate::kinds::publication::ddl::object(&p.name),
+        ));
+    }
     for name in schema.event_triggers.keys().rev() {
         out.push(Statement::new(
             crate::kinds::event_trigger::ddl::drop(name),

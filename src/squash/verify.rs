@@ -62,10 +62,14 @@ async fn apply_numbered(
                 return Err(SquashError::Rejected {
                     index: i + 1,
                     object: st.object.clone(),
-                    message: crate::kinds::event_trigger::explain_error(
+                    message: crate::kinds::publication::explain_error(
                         &st.sql,
                         &e,
-                        describe_pg_error(&e, ""),
+                        crate::kinds::event_trigger::explain_error(
+                            &st.sql,
+                            &e,
+                            describe_pg_error(&e, ""),
+                        ),
                     ),
                     sql: st.sql.clone(),
                 });

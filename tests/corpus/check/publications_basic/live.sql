@@ -1,0 +1,12 @@
+CREATE TABLE "Odd Table ""q""" (id bigint);
+CREATE TABLE plain (id bigint);
+CREATE PUBLICATION same FOR TABLE "Odd Table ""q""", public.plain WITH (publish = 'truncate,insert');
+CREATE PUBLICATION "Odd ""Pub"" é" FOR ALL TABLES WITH (publish = '');
+COMMENT ON PUBLICATION "Odd ""Pub"" é" IS 'same';
+CREATE PUBLICATION supabase_realtime;
+CREATE PUBLICATION table_removed FOR TABLE plain, "Odd Table ""q""";
+CREATE PUBLICATION publish_changed;
+CREATE PUBLICATION via_root_changed;
+CREATE PUBLICATION all_tables_dropped FOR ALL TABLES;
+CREATE PUBLICATION comment_added;
+CREATE PUBLICATION extra_one FOR TABLE plain;
