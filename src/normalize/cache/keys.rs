@@ -66,6 +66,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         owner,
         owners,
         lint,
+        publications,
     } = schema;
     let ctx = Schema {
         postgres: *postgres,
@@ -100,6 +101,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         owner: owner.clone(),
         owners: owners.clone(),
         lint: lint.clone(),
+        publications: publications.clone(),
     };
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
