@@ -1,6 +1,7 @@
 //! YAML: the serde parse of `schema.yaml` into the model, and a light second pass over the
 //! parser's events that records where each object was declared.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -60,28 +61,32 @@ pub(super) fn parse_yaml(text: &str, file: &Path) -> Result<Schema, LoadError> {
 // ---------------------------------------------------------------------------------------------
 // Positions: a small tree of the YAML document built from parser events.
 
+/// Scalars borrow from the file's text where the parser allows (plain ones): a 20,000-table
+/// schema has millions of nodes, and an owned copy of each would outweigh the model itself.
 #[derive(Debug)]
-pub(super) struct YNode(usize, usize, YKind);
+pub(super) struct YNode<'a>(usize, usize, YKind<'a>);
+
+type Entry<'a> = (Cow<'a, str>, usize, usize, YNode<'a>);
 
 #[derive(Debug)]
-enum YKind {
-    Scalar(String),
-    Seq(Vec<YNode>),
+enum YKind<'a> {
+    Scalar(Cow<'a, str>),
+    Seq(Vec<YNode<'a>>),
     /// (key text, key line, key column, value)
-    Map(Vec<(String, usize, usize, YNode)>),
+    Map(Vec<Entry<'a>>),
 }
 
-impl YNode {
-    fn child(&self, key: &str) -> Option<&YNode> {
+impl<'a> YNode<'a> {
+    fn child(&self, key: &str) -> Option<&YNode<'a>> {
         self.entries().iter().find(|e| e.0 == key).map(|e| &e.3)
     }
-    fn entries(&self) -> &[(String, usize, usize, YNode)] {
+    fn entries(&self) -> &[Entry<'a>] {
         match &self.2 {
             YKind::Map(m) => m,
             _ => &[],
         }
     }
-    fn items(&self) -> &[YNode] {
+    fn items(&self) -> &[YNode<'a>] {
         match &self.2 {
             YKind::Seq(items) => items,
             _ => &[],
@@ -102,7 +107,7 @@ impl YNode {
 }
 
 /// Builds the tree; `None` when the text does not parse (serde already reported that).
-pub(super) fn yaml_tree(text: &str) -> Option<YNode> {
+pub(super) fn yaml_tree(text: &str) -> Option<YNode<'_>> {
     let mut events = Parser::new_from_str(text)
         .filter_map(|r| r.ok())
         .map(|(e, s)| (e, s.start.line(), s.start.col() + 1));
@@ -111,9 +116,26 @@ pub(super) fn yaml_tree(text: &str) -> Option<YNode> {
         let (e, l, c) = events.next()?;
         match e {
             Event::StreamStart | Event::DocumentStart(..) => continue,
-            other => return build_node(other, l, c, &mut events),
+            other => return build_node(other, l, c, &mut events, &mut Vec::new()),
         }
     }
+}
+
+/// The members of a table whose own position is recorded but nothing inside them: most of a
+/// large file's nodes are the attributes of columns and indexes, which only serde reads.
+const POSITION_ONLY: &[&str] = &[
+    "columns",
+    "indexes",
+    "unique",
+    "checks",
+    "foreign_keys",
+    "exclusions",
+    "statistics",
+];
+
+/// Whether the value at `path` (keys from the root) is left out of the tree.
+fn position_only(path: &[Cow<'_, str>]) -> bool {
+    path.len() == 4 && path[0] == "tables" && POSITION_ONLY.contains(&path[2].as_ref())
 }
 
 fn build_node<'a>(
@@ -121,7 +143,8 @@ fn build_node<'a>(
     line: usize,
     col: usize,
     events: &mut impl Iterator<Item = (Event<'a>, usize, usize)>,
-) -> Option<YNode> {
+    path: &mut Vec<Cow<'a, str>>,
+) -> Option<YNode<'a>> {
     match first {
         Event::MappingStart(..) => {
             let mut entries = Vec::new();
@@ -129,32 +152,62 @@ fn build_node<'a>(
                 let (k, kl, kc) = events.next()?;
                 let key = match k {
                     Event::MappingEnd => break,
-                    Event::Scalar(s, ..) => s.into_owned(),
+                    Event::Scalar(s, ..) => s,
                     other => {
-                        build_node(other, kl, kc, events)?;
-                        String::new()
+                        build_node(other, kl, kc, events, path)?;
+                        Cow::Borrowed("")
                     }
                 };
                 let (v, vl, vc) = events.next()?;
-                let value = build_node(v, vl, vc, events)?;
+                path.push(key);
+                let value = if position_only(path) {
+                    skip_node(&v, events)?;
+                    YNode(vl, vc, YKind::Scalar(Cow::Borrowed("")))
+                } else {
+                    build_node(v, vl, vc, events, path)?
+                };
+                let key = path.pop()?;
                 entries.push((key, kl, kc, value));
             }
             Some(YNode(line, col, YKind::Map(entries)))
         }
         Event::SequenceStart(..) => {
             let mut items = Vec::new();
+            path.push(Cow::Borrowed("-"));
             loop {
                 let (e, l, c) = events.next()?;
                 if matches!(e, Event::SequenceEnd) {
                     break;
                 }
-                items.push(build_node(e, l, c, events)?);
+                items.push(build_node(e, l, c, events, path)?);
             }
+            path.pop();
             Some(YNode(line, col, YKind::Seq(items)))
         }
-        Event::Scalar(s, ..) => Some(YNode(line, col, YKind::Scalar(s.into_owned()))),
-        _ => Some(YNode(line, col, YKind::Scalar(String::new()))),
+        Event::Scalar(s, ..) => Some(YNode(line, col, YKind::Scalar(s))),
+        _ => Some(YNode(line, col, YKind::Scalar(Cow::Borrowed("")))),
     }
+}
+
+/// Consumes the events of the node that starts with `first`.
+fn skip_node<'a>(
+    first: &Event<'a>,
+    events: &mut impl Iterator<Item = (Event<'a>, usize, usize)>,
+) -> Option<()> {
+    let mut depth = 0usize;
+    let mut next = Some(first.clone());
+    while let Some(e) = next.take() {
+        match e {
+            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+        if depth == 0 {
+            return Some(());
+        }
+        next = Some(events.next()?.0);
+    }
+    Some(())
 }
 
 pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
@@ -174,7 +227,7 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
     if let Some(exts) = root.child("extensions") {
         for (k, l, c, _) in exts.entries() {
             cx.sources
-                .insert(ObjectKey::Extension(k.clone()), cx.loc(*l, *c));
+                .insert(ObjectKey::Extension(k.to_string()), cx.loc(*l, *c));
         }
     }
     for (section, make) in [
@@ -205,7 +258,7 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
     if let Some(n) = root.child("event_triggers") {
         for (k, l, c, _) in n.entries() {
             cx.sources
-                .insert(ObjectKey::EventTrigger(k.clone()), cx.loc(*l, *c));
+                .insert(ObjectKey::EventTrigger(k.to_string()), cx.loc(*l, *c));
         }
     }
     // Publications are a list: each item's position, by its `name`.
@@ -237,8 +290,10 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
             .insert(ObjectKey::Table(q.clone()), cx.loc(*l, *c));
         if let Some(cols) = node.child("columns") {
             for (ck, cl, cc, _) in cols.entries() {
-                cx.sources
-                    .insert(ObjectKey::Column(q.clone(), ck.clone()), cx.loc(*cl, *cc));
+                cx.sources.insert(
+                    ObjectKey::Column(q.clone(), ck.to_string()),
+                    cx.loc(*cl, *cc),
+                );
             }
         }
         if let Some((pl, pc)) = node.entry("primary_key") {
@@ -262,7 +317,7 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
             if let Some(n) = node.child(section) {
                 for (ck, cl, cc, _) in n.entries() {
                     cx.sources.insert(
-                        ObjectKey::Constraint(q.clone(), ck.clone()),
+                        ObjectKey::Constraint(q.clone(), ck.to_string()),
                         cx.loc(*cl, *cc),
                     );
                 }
@@ -270,13 +325,15 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
         }
         if let Some(n) = node.child("indexes") {
             for (ck, cl, cc, _) in n.entries() {
-                cx.sources
-                    .insert(ObjectKey::Index(q.clone(), ck.clone()), cx.loc(*cl, *cc));
+                cx.sources.insert(
+                    ObjectKey::Index(q.clone(), ck.to_string()),
+                    cx.loc(*cl, *cc),
+                );
             }
         }
         if let Some(n) = node.child("statistics") {
             for (ck, cl, cc, _) in n.entries() {
-                let key = ObjectKey::Statistics(q.clone(), ck.clone());
+                let key = ObjectKey::Statistics(q.clone(), ck.to_string());
                 cx.sources.insert(key, cx.loc(*cl, *cc));
             }
         }
@@ -289,7 +346,7 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
     let mut roles: Vec<(String, usize, usize)> = Vec::new();
     let role_keys = |grants: &YNode, roles: &mut Vec<(String, usize, usize)>| {
         for (r, l, c, _) in grants.entries() {
-            roles.push((r.clone(), *l, *c));
+            roles.push((r.to_string(), *l, *c));
         }
     };
     for (section, k, l, c, node) in root
@@ -302,14 +359,14 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
                 .map(move |(k, l, c, n)| (section, k, l, c, n))
         })
     {
-        let name = match section.as_str() {
+        let name = match section.as_ref() {
             "function_grants" => crate::kinds::function::RoutineKey::parse(k)
                 .map(|r| r.display_name())
-                .unwrap_or_else(|_| k.clone()),
-            "schema_grants" => k.clone(),
+                .unwrap_or_else(|_| k.to_string()),
+            "schema_grants" => k.to_string(),
             _ => QualifiedName::parse(k)
                 .map(|q| q.display_name())
-                .unwrap_or_else(|_| k.clone()),
+                .unwrap_or_else(|_| k.to_string()),
         };
         cx.sources.insert(
             ObjectKey::Grants(format!("{section} {name}")),
@@ -326,7 +383,7 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
     if let Some(YNode(_, _, YKind::Seq(items))) = root.child("default_privileges") {
         for item in items {
             if let Some(YNode(l, c, YKind::Scalar(r))) = item.child("for_role") {
-                roles.push((r.clone(), *l, *c));
+                roles.push((r.to_string(), *l, *c));
             }
             if let Some(g) = item.child("grants") {
                 role_keys(g, &mut roles);
@@ -348,7 +405,7 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
                 if let Some(YNode(_, _, YKind::Seq(items))) = p.child("roles") {
                     for item in items {
                         if let YNode(l, c, YKind::Scalar(r)) = item {
-                            roles.push((r.clone(), *l, *c));
+                            roles.push((r.to_string(), *l, *c));
                         }
                     }
                 }
@@ -366,15 +423,15 @@ fn record_grant_positions(root: &YNode, cx: &mut Cx) {
 /// `owner:` and `owners:`: where each role is named, and where each `owners:` key is.
 fn owner_positions(root: &YNode, cx: &mut Cx, roles: &mut Vec<(String, usize, usize)>) {
     if let Some(YNode(l, c, YKind::Scalar(r))) = root.child("owner") {
-        roles.push((r.clone(), *l, *c));
+        roles.push((r.to_string(), *l, *c));
     }
     let entries = root.child("owners").map(|o| o.entries()).unwrap_or(&[]);
     for (k, l, c, node) in entries {
-        let key = crate::kinds::owner::canonical_key(k).unwrap_or_else(|_| k.clone());
+        let key = crate::kinds::owner::canonical_key(k).unwrap_or_else(|_| k.to_string());
         cx.sources
             .insert(ObjectKey::Grants(format!("owners {key}")), cx.loc(*l, *c));
         if let YNode(l, c, YKind::Scalar(r)) = node {
-            roles.push((r.clone(), *l, *c));
+            roles.push((r.to_string(), *l, *c));
         }
     }
 }
