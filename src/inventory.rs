@@ -31,7 +31,6 @@ pub const KINDS: &[(&str, &str)] = &[
     ("policy", "policy"),
     ("privileges", "privileges on"),
     ("default_privileges", "default privileges"),
-    ("rule", "rule"),
     ("partitioned_table", "partitioned table"),
     ("partition", "partition"),
     ("inheritance", "inheritance of table"),
@@ -61,9 +60,12 @@ pub const KINDS: &[(&str, &str)] = &[
 ];
 
 /// Kinds the inventory reported once and the model covers now (INCLUDE on keys and SET NULL
-/// column lists are modelled constraints): a snapshot written before still names them, and
+/// column lists are modelled constraints; rules are `kinds::rule`): a snapshot written before still names them, and
 /// an ignore rule may still say them.
-pub const RETIRED: &[(&str, &str)] = &[("constraint_options", "options of constraint")];
+pub const RETIRED: &[(&str, &str)] = &[
+    ("constraint_options", "options of constraint"),
+    ("rule", "rule"),
+];
 
 /// [`KINDS`], then [`RETIRED`].
 pub fn known_kinds() -> impl Iterator<Item = &'static (&'static str, &'static str)> + Clone {
@@ -165,9 +167,6 @@ FROM (
     AND (r.relkind NOT IN ('r', 'p', 'v', 'm') OR r.relispartition)
 ) o(nsp, name, args, parent, acl, owner, dflt)
 WHERE o.acl IS NOT NULL AND NOT (o.acl @> o.dflt AND o.acl <@ o.dflt)
-UNION ALL
-SELECT 'rule', r.nspname::text, w.rulename::text, NULL, r.relname::text, pg_get_ruledef(w.oid)
-FROM pg_rewrite w JOIN rel r ON r.oid = w.ev_class WHERE w.rulename <> '_RETURN'
 UNION ALL
 -- Partitioning and inheritance of tables are modelled (kinds::table::shape); foreign tables' are not.
 SELECT CASE WHEN r.relispartition THEN 'partition' ELSE 'inheritance' END,

@@ -23,6 +23,7 @@ pub fn schema_yaml(schema: &Schema) -> String {
     without_views.unsupported.clear();
     without_views.functions.clear();
     without_views.triggers.clear();
+    without_views.rules.clear();
     let body = if without_views == Schema::default() {
         // serde_saphyr renders an empty struct as `{}`, which also loads; a bare file reads better.
         String::new()
@@ -187,7 +188,8 @@ pub fn write_project(schema: &Schema, out_dir: &Path) -> std::io::Result<()> {
             std::fs::remove_file(&path)?;
         }
     }
-    crate::kinds::function::write::write_files(schema, out_dir)
+    crate::kinds::function::write::write_files(schema, out_dir)?;
+    crate::kinds::rule::write::write_files(schema, out_dir)
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@ pub enum Category {
     Function,
     /// A trigger defined differently, or enabled/disabled differently.
     Trigger,
+    /// A rewrite rule (`CREATE RULE`) defined differently, or enabled/disabled differently.
+    Rule,
     Enum,
     /// A domain defined differently: base type, default, NOT NULL, collation or checks.
     Domain,
@@ -67,7 +69,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 30] = [
+    pub const ALL: [Category; 31] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -86,6 +88,7 @@ impl Category {
         Category::View,
         Category::Function,
         Category::Trigger,
+        Category::Rule,
         Category::Enum,
         Category::Domain,
         Category::UserType,
@@ -120,6 +123,7 @@ impl Category {
             Category::View => "view",
             Category::Function => "function",
             Category::Trigger => "trigger",
+            Category::Rule => "rule",
             Category::Enum => "enum",
             Category::Domain => "domain",
             Category::UserType => "user_type",
@@ -159,6 +163,7 @@ impl Category {
                 Category::Function
             }
             ObjectKind::Trigger | ObjectKind::EventTrigger => Category::Trigger,
+            ObjectKind::Rule => Category::Rule,
             ObjectKind::Policy => Category::Policy,
             ObjectKind::Privilege => Category::Privilege,
             ObjectKind::Owner => Category::Owner,
@@ -333,6 +338,8 @@ pub enum ObjectKind {
     Trigger,
     /// An event trigger (database-wide).
     EventTrigger,
+    /// A rewrite rule; its `table` is the table or view it is on.
+    Rule,
     /// A row-level security policy of a table.
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
@@ -378,6 +385,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",
@@ -412,6 +420,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event trigger",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
             ObjectKind::Owner => "owner of",
@@ -444,6 +453,7 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",

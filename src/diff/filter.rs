@@ -71,6 +71,7 @@ const IGNORE_KINDS: &[&str] = &[
     "aggregate",
     "trigger",
     "event_trigger",
+    "rule",
     "policy",
     "privilege",
     "owner",

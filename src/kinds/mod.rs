@@ -75,6 +75,7 @@ pub mod owner;
 pub mod policy;
 pub mod privilege;
 pub mod range_type;
+pub mod rule;
 pub mod schema;
 pub mod sequence;
 pub mod statistics;
@@ -106,6 +107,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     view::catalog::CATALOG,
     function::catalog::CATALOG,
     trigger::catalog::CATALOG,
+    rule::catalog::CATALOG,
     event_trigger::catalog::CATALOG,
     crate::inventory::CATALOG,
     // After every relation reader: these attach to tables and views by name.

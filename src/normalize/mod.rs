@@ -201,6 +201,7 @@ pub async fn create_declared_on(
     let mut without_views = declared.schema.clone();
     without_views.views.clear();
     without_views.triggers.clear();
+    without_views.rules.clear();
     // Event triggers need a superuser: never created here, carried (see `normalize`).
     without_views.event_triggers.clear();
     crate::kinds::policy::scratch_form(&mut without_views);
@@ -218,7 +219,8 @@ pub async fn create_declared_on(
     let _views = Progress::start("scratch database: views", None);
     create_views(declared, client, &mut deferred).await?;
     routines::create_pending(client, declared, &mut deferred, true).await?;
-    routines::create_triggers(client, declared).await
+    routines::create_triggers(client, declared).await?;
+    crate::kinds::rule::normalize::create_rules(client, declared).await
 }
 
 /// Runs `statements` in order on `client` in autocommit batches of [`BATCH`]. A failed batch

@@ -373,7 +373,9 @@ pub fn build_plan(
     for s in crate::kinds::privilege::objects::plan(declared, live, &prior) {
         b.push(s.sql, &s.change, s.category, &[]);
     }
-    // 11. Event triggers: drops before everything, creations after every routine.
+    // 11. Rules, then event triggers: drops before everything, creations after every relation
+    // and routine.
+    crate::kinds::rule::plan::plan(&cx, &mut b);
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
     // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
     // exists; a created or recreated object belongs to whoever applies the plan.

@@ -46,12 +46,19 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
             // Triggers on views go with the views.
             let on_views = |t: &crate::model::QualifiedName| schema.views.contains_key(t);
             without.triggers.retain(|t, _| !on_views(t));
+            without.rules.retain(|t, _| !on_views(t));
             let only_views = Schema {
                 views: schema.views.clone(),
                 view_grants: schema.view_grants.clone(),
                 view_column_grants: schema.view_column_grants.clone(),
                 triggers: schema
                     .triggers
+                    .iter()
+                    .filter(|(t, _)| on_views(t))
+                    .map(|(t, x)| (t.clone(), x.clone()))
+                    .collect(),
+                rules: schema
+                    .rules
                     .iter()
                     .filter(|(t, _)| on_views(t))
                     .map(|(t, x)| (t.clone(), x.clone()))
@@ -74,7 +81,7 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     })
 }
 
-/// Drops in reverse dependency order: event triggers, views and the routines that read
+/// Drops in reverse dependency order: event triggers, rules, views and the routines that read
 /// relations (the reverse of their one creation order), policies, domain checks that call
 /// routines, foreign keys, tables, the other routines, sequences, types, enums, extensions, schemas. A sequence owned by a column goes
 /// with its table, hence `IF EXISTS` for those.
@@ -89,6 +96,10 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             format!("event trigger {name}"),
         ));
     }
+    // Rules may name any table or view (and PostgreSQL refuses to drop what one names).
+    // Without the views, the rules on them stay with them (the views file's business).
+    let on_dropped = |r: &_| include_views || !schema.views.contains_key(r);
+    out.extend(crate::kinds::rule::ddl::drop_all(schema, on_dropped));
     out.extend(drop_views_and_late_routines(schema, include_views));
     // Policies may name other tables (`USING (owner IN (SELECT id FROM users))`).
     for (name, table) in schema.tables.iter().rev() {

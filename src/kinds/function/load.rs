@@ -18,10 +18,16 @@ use crate::kinds::trigger::{Trigger, TriggerEnabled};
 /// The folders read next to schema.yaml, in this order.
 pub const FOLDERS: [&str; 2] = ["functions", "triggers"];
 
-/// The routine and trigger folders of the project whose schema file is `schema_file`.
+/// The routine and trigger folders of the project whose schema file is `schema_file`, and the
+/// rules folder (`kinds::rule::load`), whose files travel with these to the loader.
 pub fn folders(schema_file: &Path) -> Vec<PathBuf> {
     let root = schema_file.parent().unwrap_or(Path::new("."));
-    FOLDERS.iter().map(|f| root.join(f)).collect()
+    let rules = crate::kinds::rule::load::FOLDER;
+    FOLDERS
+        .iter()
+        .chain([&rules])
+        .map(|f| root.join(f))
+        .collect()
 }
 
 /// Every `*.sql` file of the project's routine and trigger folders, in path order (a missing
