@@ -236,6 +236,7 @@ impl FromStr for Category {
             "types" | "user_types" | "composite" | "range" | "ranges" => Some(Category::UserType),
             "collations" => Some(Category::Collation),
             "sequences" => Some(Category::Sequence),
+            "rules" => Some(Category::Rule),
             "extensions" => Some(Category::Extension),
             "comments" => Some(Category::Comment),
             "defaults" => Some(Category::Default),
