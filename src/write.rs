@@ -460,6 +460,14 @@ mod tests {
         );
         s.views.insert(q("audit", "Gene Counts"), mv);
         user_types(&mut s);
+        let rule = Rule {
+            definition: "CREATE RULE \"Keep \"\"Ü\"\"\" AS\n    ON DELETE TO \"Odd Schema\".\"my.table\" DO INSTEAD (NOTHING; NOTIFY x)".into(),
+            enabled: crate::model::TriggerEnabled::Always,
+            comment: Some("it's kept".into()),
+            depends_on: Vec::new(),
+        };
+        let rules = s.rules.entry(q("Odd Schema", "my.table")).or_default();
+        rules.insert("Keep \"Ü\"".into(), rule);
         s.ignore.push(IgnoreRule {
             kind: "table".into(),
             name: "alembic_*".into(),

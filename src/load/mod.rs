@@ -25,7 +25,7 @@ pub use names::{default_pk_name, default_unique_name, make_object_name, split_ow
 pub(crate) use names::{serial_kind, yaml_part};
 pub(crate) use source::Cx;
 pub use source::{ObjectKey, Problem, SourceLoc, SourceMap};
-pub(crate) use sql::{lex, line_col, Stmt, Tok, Token};
+pub(crate) use sql::{comment_tail, lex, line_col, Stmt, Tok, Token};
 
 /// PostgreSQL's NAMEDATALEN - 1: identifiers longer than this are truncated by the server.
 pub const MAX_IDENT_BYTES: usize = 63;

@@ -43,28 +43,20 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
         ViewsOutput::Separate => {
             let mut without = schema.clone();
             without.views.clear();
-            // Triggers on views go with the views.
+            // Triggers and rules on views go with the views.
             let on_views = |t: &crate::model::QualifiedName| schema.views.contains_key(t);
             without.triggers.retain(|t, _| !on_views(t));
             without.rules.retain(|t, _| !on_views(t));
-            let only_views = Schema {
+            let mut only_views = Schema {
                 views: schema.views.clone(),
                 view_grants: schema.view_grants.clone(),
                 view_column_grants: schema.view_column_grants.clone(),
-                triggers: schema
-                    .triggers
-                    .iter()
-                    .filter(|(t, _)| on_views(t))
-                    .map(|(t, x)| (t.clone(), x.clone()))
-                    .collect(),
-                rules: schema
-                    .rules
-                    .iter()
-                    .filter(|(t, _)| on_views(t))
-                    .map(|(t, x)| (t.clone(), x.clone()))
-                    .collect(),
+                triggers: schema.triggers.clone(),
+                rules: schema.rules.clone(),
                 ..Default::default()
             };
+            only_views.triggers.retain(|t, _| on_views(t));
+            only_views.rules.retain(|t, _| on_views(t));
             (
                 ddl::create_script(&without),
                 ddl::create_script(&only_views),

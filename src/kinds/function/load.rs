@@ -444,17 +444,7 @@ impl FileCx<'_> {
         }
         c.kw("only");
         let table = c.qualified()?;
-        let enabled = if c.kw("disable") {
-            TriggerEnabled::Disabled
-        } else if c.kw("enable") {
-            if c.kw("replica") {
-                TriggerEnabled::Replica
-            } else if c.kw("always") {
-                TriggerEnabled::Always
-            } else {
-                TriggerEnabled::Enabled
-            }
-        } else {
+        let Some(enabled) = TriggerEnabled::read_clause(|k| c.kw(k)) else {
             return Err((c.offset(), "only ALTER TABLE ... ENABLE/DISABLE TRIGGER may appear here; other table changes belong in schema.yaml".into()));
         };
         if !c.kw("trigger") {
@@ -482,19 +472,7 @@ impl FileCx<'_> {
 }
 
 fn comment_value(c: &mut Cursor) -> Result<Option<String>, Failed> {
-    if !c.kw("is") {
-        return Err((c.offset(), "expected IS 'comment'".into()));
-    }
-    let value = match c.peek().map(|t| &t.kind) {
-        Some(Tok::Str(v)) => Some(v.clone()),
-        Some(Tok::Ident(n)) if n.eq_ignore_ascii_case("null") => None,
-        _ => return Err((c.offset(), "expected a string literal or NULL".into())),
-    };
-    c.pos += 1;
-    if c.peek().is_some() {
-        return Err((c.offset(), "unexpected text after the comment".into()));
-    }
-    Ok(value)
+    crate::load::comment_tail(c.toks, &mut c.pos)
 }
 
 fn unexpected_statement() -> String {

@@ -4,21 +4,11 @@
 use super::Rule;
 use crate::diff::Severity;
 use crate::diff::{extra, missing, view_body_diff, Category, Change, ObjectKind, ObjectRef};
-use crate::model::{QualifiedName, Schema, DEFAULT_SCHEMA};
+use crate::model::{QualifiedName, Schema};
 
 /// `rule v_insert on v`: the name carries the relation, since rule names are per relation.
 pub fn rule_ref(relation: &QualifiedName, name: &str) -> ObjectRef {
-    ObjectRef {
-        kind: ObjectKind::Rule,
-        table: Some(relation.clone()),
-        name: format!(
-            "{} on {}",
-            QualifiedName::new(DEFAULT_SCHEMA, name).display_name(),
-            relation.display_name()
-        ),
-        member: Some(name.to_string()),
-        qualified: None,
-    }
+    crate::kinds::trigger::diff::on_relation(ObjectKind::Rule, relation, name)
 }
 
 /// Declared rules in declared order, then the ones only the database has.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::kinds::function::load::split_statements;
 use crate::kinds::trigger::TriggerEnabled;
-use crate::load::{lex, line_col, Cx, ObjectKey, Problem, SourceLoc, Stmt, Tok, Token};
+use crate::load::{comment_tail, lex, line_col, Cx, ObjectKey, Problem, SourceLoc, Stmt, Token};
 use crate::model::{QualifiedName, Schema};
 
 /// The folder read next to schema.yaml.
@@ -180,18 +180,7 @@ fn comment(c: &mut Stmt, schema: &mut Schema) -> Result<(), Failed> {
         return Err((c.offset(), "expected ON relation".into()));
     }
     let relation = c.qualified()?;
-    if !c.kw("is") {
-        return Err((c.offset(), "expected IS 'comment'".into()));
-    }
-    let value = match c.peek().map(|t| &t.kind) {
-        Some(Tok::Str(v)) => Some(v.clone()),
-        Some(Tok::Ident(n)) if n.eq_ignore_ascii_case("null") => None,
-        _ => return Err((c.offset(), "expected a string literal or NULL".into())),
-    };
-    c.pos += 1;
-    if !c.at_end() {
-        return Err((c.offset(), "unexpected text after the comment".into()));
-    }
+    let value = comment_tail(c.toks, &mut c.pos)?;
     declared(schema, &relation, &name, at)?.comment = value;
     Ok(())
 }
@@ -204,17 +193,7 @@ fn alter(c: &mut Stmt, schema: &mut Schema) -> Result<(), Failed> {
     }
     c.kw("only");
     let relation = c.qualified()?;
-    let state = if c.kw("disable") {
-        TriggerEnabled::Disabled
-    } else if c.kw("enable") {
-        if c.kw("replica") {
-            TriggerEnabled::Replica
-        } else if c.kw("always") {
-            TriggerEnabled::Always
-        } else {
-            TriggerEnabled::Enabled
-        }
-    } else {
+    let Some(state) = TriggerEnabled::read_clause(|k| c.kw(k)) else {
         return Err((c.offset(), "only ALTER TABLE … ENABLE/DISABLE RULE may appear here; other table changes belong in schema.yaml".into()));
     };
     if !c.kw("rule") {
