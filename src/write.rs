@@ -465,6 +465,7 @@ mod tests {
             enabled: crate::model::TriggerEnabled::Always,
             comment: Some("it's kept".into()),
             depends_on: Vec::new(),
+            calls: Vec::new(),
         };
         let rules = s.rules.entry(q("Odd Schema", "my.table")).or_default();
         rules.insert("Keep \"Ü\"".into(), rule);

@@ -7,6 +7,7 @@ use tokio_postgres::Row;
 use super::Rule;
 use crate::introspect::{get, unexpected, CatalogQuery, IntrospectError, ReadCx};
 use crate::kinds::function::catalog::trim_definition;
+use crate::kinds::function::RoutineKey;
 use crate::kinds::trigger::TriggerEnabled;
 use crate::model::QualifiedName;
 
@@ -20,7 +21,9 @@ pub const CATALOG: CatalogQuery = CatalogQuery {
 };
 
 /// `$1` is the list of selected schemas. Columns: schema, relation, rule, definition,
-/// ev_enabled, comment, then the schemas and names of the relations it names (same order).
+/// ev_enabled, comment, the schemas and names of the relations it names (same order), and the
+/// routines it calls as JSON `[[schema, name, identity arguments], …]` (spelled as the routine
+/// catalog query spells its keys).
 const QUERY: &str = concat!(
     rel_cte!(),
     ", dep AS (
@@ -34,7 +37,13 @@ const QUERY: &str = concat!(
 SELECT r.nspname::text, r.relname::text, w.rulename::text, pg_get_ruledef(w.oid),
   w.ev_enabled::text, obj_description(w.oid, 'pg_rewrite'),
   ARRAY(SELECT d.nspname::text FROM dep d WHERE d.objid = w.oid ORDER BY d.nspname, d.relname),
-  ARRAY(SELECT d.relname::text FROM dep d WHERE d.objid = w.oid ORDER BY d.nspname, d.relname)
+  ARRAY(SELECT d.relname::text FROM dep d WHERE d.objid = w.oid ORDER BY d.nspname, d.relname),
+  (SELECT COALESCE(jsonb_agg(jsonb_build_array(pn.nspname::text, p.proname::text,
+      CASE WHEN p.prokind = 'a' THEN pg_get_function_identity_arguments(p.oid)
+           ELSE oidvectortypes(p.proargtypes) END) ORDER BY pn.nspname, p.proname, p.oid), '[]')::text
+   FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace
+   WHERE p.oid IN (SELECT d.refobjid FROM pg_depend d WHERE d.classid = 'pg_rewrite'::regclass
+                   AND d.objid = w.oid AND d.refclassid = 'pg_proc'::regclass AND d.deptype = 'n'))
 FROM pg_rewrite w JOIN rel r ON r.oid = w.ev_class
 WHERE w.rulename <> '_RETURN'
 ORDER BY r.nspname, r.relname, w.rulename"
@@ -53,6 +62,9 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             .ok_or_else(|| unexpected(Q, &obj, &format!("ev_enabled `{code}`")))?;
         let schemas: Vec<String> = get(row, 6, Q, &obj)?;
         let names: Vec<String> = get(row, 7, Q, &obj)?;
+        let calls: Vec<(String, String, String)> =
+            serde_json::from_str(&get::<String>(row, 8, Q, &obj)?)
+                .map_err(|e| unexpected(Q, &obj, &format!("routines: {e}")))?;
         let rule = Rule {
             definition: trim_definition(&get::<String>(row, 3, Q, &obj)?),
             enabled,
@@ -61,6 +73,10 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
                 .into_iter()
                 .zip(names)
                 .map(|(s, n)| QualifiedName::new(s, n))
+                .collect(),
+            calls: calls
+                .into_iter()
+                .map(|(s, n, args)| RoutineKey::new(QualifiedName::new(s, n), args))
                 .collect(),
         };
         cx.out.rules.entry(relation).or_default().insert(name, rule);

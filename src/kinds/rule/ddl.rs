@@ -106,6 +106,7 @@ mod tests {
             enabled: TriggerEnabled::Replica,
             comment: Some("it's".into()),
             depends_on: vec![],
+            calls: vec![],
         };
         let s = build(&t, "Ré \"q\"", &r);
         assert_eq!(

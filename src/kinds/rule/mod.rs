@@ -21,8 +21,8 @@ pub mod write;
 
 use serde::{Deserialize, Serialize};
 
+use crate::kinds::function::RoutineKey;
 use crate::kinds::trigger::TriggerEnabled;
-use crate::load::{lex, Tok};
 use crate::model::QualifiedName;
 
 /// One rule of a table or view.
@@ -42,6 +42,10 @@ pub struct Rule {
     /// after all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<QualifiedName>,
+    /// The routines it calls (derived from `pg_depend` like `depends_on`): a routine the plan
+    /// drops to create anew takes the rule along.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<RoutineKey>,
 }
 
 fn is_default_enabled(e: &TriggerEnabled) -> bool {
@@ -55,48 +59,5 @@ pub fn enabled_clause(state: TriggerEnabled) -> &'static str {
         TriggerEnabled::Disabled => "DISABLE RULE",
         TriggerEnabled::Replica => "ENABLE REPLICA RULE",
         TriggerEnabled::Always => "ENABLE ALWAYS RULE",
-    }
-}
-
-impl Rule {
-    /// The event (`INSERT`, `UPDATE`, `DELETE`, `SELECT`) of a `CREATE [OR REPLACE] RULE name AS
-    /// ON event TO …` text; `None` when the text is not one.
-    pub fn event(&self) -> Option<String> {
-        let toks = lex(&self.definition).ok()?;
-        let mut words = toks.iter().filter_map(|t| match &t.kind {
-            Tok::Ident(s) => Some(Some(s.to_ascii_uppercase())),
-            Tok::Quoted(_) => Some(None),
-            _ => None,
-        });
-        // CREATE [OR REPLACE] RULE name AS ON event
-        let mut seen_as = false;
-        let mut seen_rule = false;
-        while let Some(w) = words.next() {
-            match w.as_deref() {
-                Some("RULE") if !seen_rule => seen_rule = true,
-                Some("AS") if seen_rule && !seen_as => seen_as = true,
-                Some("ON") if seen_as => return words.next().flatten(),
-                _ => {}
-            }
-        }
-        None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn event_of_definition() {
-        let r = |d: &str| Rule {
-            definition: d.into(),
-            ..Default::default()
-        };
-        let e = r("CREATE RULE \"as on\" AS\n    ON DELETE TO public.t DO INSTEAD NOTHING").event();
-        assert_eq!(e.as_deref(), Some("DELETE"));
-        let e = r("create or replace rule rule as on insert to v do nothing").event();
-        assert_eq!(e.as_deref(), Some("INSERT"));
-        assert_eq!(r("CREATE VIEW v AS SELECT 1").event(), None);
     }
 }

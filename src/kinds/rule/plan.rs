@@ -2,7 +2,8 @@
 //!
 //! - drops go first in the plan, before anything else: undeclared rules, and rules in the way of
 //!   a change (a column they read is retyped or dropped, see `plan::Rebuild`; a relation they sit
-//!   on or name is dropped, to be recreated or for good: `DROP VIEW`/`DROP TABLE` never cascade);
+//!   on or name is dropped, to be recreated or for good; a routine they call is dropped to be
+//!   created anew: `DROP VIEW`/`DROP TABLE`/`DROP FUNCTION` never cascade);
 //! - creations go last, after every table, view and routine exists: new rules, those dropped
 //!   above that are declared, and those lost with a view the plan rebuilt under them;
 //! - a changed definition is `CREATE OR REPLACE RULE` (same name and relation; the event may
@@ -17,7 +18,9 @@ use std::collections::BTreeSet;
 
 use super::{ddl, diff::DEFINITION_DIFFERS, Rule};
 use crate::diff::{Category, Change, ObjectKind, Presence};
+use crate::kinds::function::ddl as fddl;
 use crate::kinds::function::plan::relation_dropped;
+use crate::kinds::function::RoutineKey;
 use crate::kinds::trigger::rows;
 use crate::model::QualifiedName;
 use crate::plan::{label, Builder, PlanCx, Step};
@@ -123,6 +126,15 @@ fn in_the_way(cx: &PlanCx, steps: &[Step], id: &RuleId, l: &Rule) -> Option<Stri
     if let Some(other) = l.depends_on.iter().find(|d| relation_dropped(steps, d)) {
         return Some(format!(
             "rule {name} on {relation}: dropped while {other}, which it names, is dropped"
+        ));
+    }
+    let recreated = |k: &RoutineKey| {
+        let kind = cx.live.functions.get(k).map(|f| f.kind);
+        kind.is_some_and(|kind| steps.iter().any(|s| s.sql == fddl::drop(k, kind)))
+    };
+    if let Some(k) = l.calls.iter().find(|k| recreated(k)) {
+        return Some(format!(
+            "rule {name} on {relation}: recreated with routine {k}, which it calls"
         ));
     }
     cx.rebuild.rules.contains(id).then(|| {
