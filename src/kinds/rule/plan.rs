@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 
 use super::{ddl, diff::DEFINITION_DIFFERS, Rule};
 use crate::diff::{Category, Change, ObjectKind, Presence};
+use crate::graph::{Graph, Node, NodeKind};
 use crate::kinds::function::ddl as fddl;
 use crate::kinds::function::plan::relation_dropped;
 use crate::kinds::function::RoutineKey;
@@ -44,6 +45,7 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder) {
     let mut drops = Builder { steps: Vec::new() };
     let mut late = Builder { steps: Vec::new() };
     let mut created: BTreeSet<RuleId> = BTreeSet::new();
+    let on_dropped = on_dropped_relations(cx, &b.steps);
     for (relation, rules) in &cx.live.rules {
         for (name, l) in rules {
             let id = (relation.clone(), name.clone());
@@ -54,7 +56,7 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder) {
                 drops.steps.push(rows::flag(s, cx, relation));
                 continue;
             }
-            let Some(why) = in_the_way(cx, &b.steps, &id, l) else {
+            let Some(why) = in_the_way(cx, &b.steps, &on_dropped, &id, l) else {
                 continue;
             };
             let changed = !found.is_empty();
@@ -110,22 +112,42 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder) {
     b.steps = steps;
 }
 
+/// The live rules that sit on or name a relation an earlier step drops (`DROP VIEW` and `DROP
+/// TABLE` never cascade): the rule dependents of those relations in the one dependency graph.
+fn on_dropped_relations(cx: &PlanCx, steps: &[Step]) -> BTreeSet<Node> {
+    let tables = cx.live.tables.keys().map(|q| Node::new(NodeKind::Table, q));
+    let views = cx.live.views.keys().map(|q| Node::new(NodeKind::View, q));
+    let dropped: BTreeSet<Node> = tables
+        .chain(views)
+        .filter(|n| relation_dropped(steps, &n.name))
+        .collect();
+    let mut out = Graph::of(cx.live).dependents(&dropped);
+    out.retain(|n| n.kind == NodeKind::Rule);
+    out
+}
+
 fn declared_rule<'a>(cx: &PlanCx<'a>, id: &RuleId) -> Option<&'a Rule> {
     cx.declared.rules.get(&id.0).and_then(|r| r.get(&id.1))
 }
 
 /// Why the live rule `id` must be dropped before the plan's other steps (and created again after
 /// them when declared), or `None` when it may stay.
-fn in_the_way(cx: &PlanCx, steps: &[Step], id: &RuleId, l: &Rule) -> Option<String> {
+fn in_the_way(
+    cx: &PlanCx,
+    steps: &[Step],
+    on_dropped: &BTreeSet<Node>,
+    id: &RuleId,
+    l: &Rule,
+) -> Option<String> {
     let (relation, name) = id;
     if relation_dropped(steps, relation) {
         return Some(format!(
             "rule {name} on {relation}: recreated with its relation"
         ));
     }
-    if let Some(other) = l.depends_on.iter().find(|d| relation_dropped(steps, d)) {
+    if on_dropped.contains(&Node::rule(relation, name)) {
         return Some(format!(
-            "rule {name} on {relation}: dropped while {other}, which it names, is dropped"
+            "rule {name} on {relation}: dropped while a relation it names is dropped"
         ));
     }
     let recreated = |k: &RoutineKey| {
