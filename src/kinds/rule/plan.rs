@@ -35,30 +35,49 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder) {
         .iter()
         .filter(|c| c.object.kind == ObjectKind::Rule)
         .collect();
-    let about = |id: &RuleId| -> Vec<&Change> {
-        mine.iter()
-            .copied()
-            .filter(|c| c.object.table.as_ref() == Some(&id.0))
-            .filter(|c| c.object.member.as_deref() == Some(id.1.as_str()))
-            .collect()
-    };
     let mut drops = Builder { steps: Vec::new() };
     let mut late = Builder { steps: Vec::new() };
+    let created = drop_live(cx, &mine, &b.steps, &mut drops, &mut late);
+    declared_changes(cx, &mine, &created, &mut late);
+    let mut steps: Vec<Step> = drops.steps;
+    steps.append(&mut b.steps);
+    steps.append(&mut late.steps);
+    b.steps = steps;
+}
+
+/// The changes about one rule.
+fn about<'a>(mine: &[&'a Change], id: &RuleId) -> Vec<&'a Change> {
+    mine.iter()
+        .copied()
+        .filter(|c| c.object.table.as_ref() == Some(&id.0))
+        .filter(|c| c.object.member.as_deref() == Some(id.1.as_str()))
+        .collect()
+}
+
+/// Drops of undeclared live rules and of those in the way (see [`in_the_way`]) into `drops`;
+/// the declared ones among the latter are created again into `late`. Returns those.
+fn drop_live(
+    cx: &PlanCx,
+    mine: &[&Change],
+    steps: &[Step],
+    drops: &mut Builder,
+    late: &mut Builder,
+) -> BTreeSet<RuleId> {
     let mut created: BTreeSet<RuleId> = BTreeSet::new();
-    let on_dropped = on_dropped_relations(cx, &b.steps);
+    let on_dropped = on_dropped_relations(cx, steps);
     for (relation, rules) in &cx.live.rules {
         for (name, l) in rules {
             let id = (relation.clone(), name.clone());
-            let found = about(&id);
-            let declared = declared_rule(cx, &id);
+            let found = about(mine, &id);
             if let Some(c) = found.iter().find(|c| c.presence == Presence::Extra) {
                 let s = step(ddl::drop(relation, name), &label(&[c]), c.category);
                 drops.steps.push(rows::flag(s, cx, relation));
                 continue;
             }
-            let Some(why) = in_the_way(cx, &b.steps, &on_dropped, &id, l) else {
+            let Some(why) = in_the_way(cx, steps, &on_dropped, &id, l) else {
                 continue;
             };
+            // Brought back unchanged (no change of its own): what writes do stays the same.
             let changed = !found.is_empty();
             let text = if changed { label(&found) } else { why };
             let s = step(ddl::drop(relation, name), &text, Category::Rule);
@@ -67,49 +86,47 @@ pub(crate) fn plan(cx: &PlanCx, b: &mut Builder) {
             } else {
                 s
             });
-            if let Some(d) = declared {
-                build(cx, &mut late, &id, d, &text, changed);
+            if let Some(d) = declared_rule(cx, &id) {
+                build(cx, late, &id, d, &text, changed);
                 created.insert(id);
             }
         }
     }
-    for c in &mine {
+    created
+}
+
+/// New rules, redefinitions (`CREATE OR REPLACE RULE`), states and comments of the declared
+/// rules not `created` again already.
+fn declared_changes(cx: &PlanCx, mine: &[&Change], created: &BTreeSet<RuleId>, late: &mut Builder) {
+    let mut created = created.clone();
+    for c in mine {
         let Some(id) = c.object.table.clone().zip(c.object.member.clone()) else {
             continue;
         };
-        let Some(d) = declared_rule(cx, &id) else {
+        let Some(d) = declared_rule(cx, &id).filter(|_| !created.contains(&id)) else {
             continue;
         };
-        if created.contains(&id) {
-            continue;
-        }
         let why = label(&[c]);
         let (relation, name) = (&id.0, id.1.as_str());
-        match (c.presence, c.category) {
+        let sql = match (c.presence, c.category) {
             (Presence::Missing, _) => {
-                build(cx, &mut late, &id, d, &why, true);
+                build(cx, late, &id, d, &why, true);
                 created.insert(id);
-            }
-            (_, Category::Rule) if c.summary == DEFINITION_DIFFERS => {
-                let sql = ddl::create_or_replace(d).unwrap_or_else(|| ddl::create(d));
-                late.steps
-                    .push(rows::flag(step(sql, &why, Category::Rule), cx, relation));
-            }
-            (_, Category::Rule) => {
-                let sql = ddl::set_enabled(relation, name, d.enabled);
-                late.steps
-                    .push(rows::flag(step(sql, &why, Category::Rule), cx, relation));
+                continue;
             }
             (_, Category::Comment) => {
-                late.comment(ddl::comment(relation, name, d.comment.as_deref()), &why)
+                late.comment(ddl::comment(relation, name, d.comment.as_deref()), &why);
+                continue;
             }
-            _ => {}
-        }
+            (_, Category::Rule) if c.summary == DEFINITION_DIFFERS => {
+                ddl::create_or_replace(d).unwrap_or_else(|| ddl::create(d))
+            }
+            (_, Category::Rule) => ddl::set_enabled(relation, name, d.enabled),
+            _ => continue,
+        };
+        late.steps
+            .push(rows::flag(step(sql, &why, Category::Rule), cx, relation));
     }
-    let mut steps: Vec<Step> = drops.steps;
-    steps.append(&mut b.steps);
-    steps.append(&mut late.steps);
-    b.steps = steps;
 }
 
 /// The live rules that sit on or name a relation an earlier step drops (`DROP VIEW` and `DROP
