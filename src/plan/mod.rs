@@ -181,8 +181,8 @@ pub struct PlanOptions {
     pub no_privileges: bool,
     /// `--owners`: owners compared, and `ALTER ... OWNER TO` planned last.
     pub owners: bool,
-    /// Existing tables whose triggers the plan changes, probed at plan time and found empty
-    /// (see [`crate::kinds::trigger::rows`]): their trigger steps carry no `behavior_change`
+    /// Existing tables whose triggers or rules the plan changes, probed at plan time and found
+    /// empty (see [`crate::kinds::trigger::rows`]): their trigger and rule steps carry no `behavior_change`
     /// hazard. Every other existing table counts as holding rows.
     pub empty_tables: HashSet<QualifiedName>,
     /// What depends on each live column (see [`crate::kinds::column::users`]), read at plan
