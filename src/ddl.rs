@@ -217,6 +217,7 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     // Replica identities and clustered indexes name indexes, of tables and of matviews.
     tail.extend(table::relopts::create_statements(schema));
     crate::kinds::trigger::ddl::script_part(schema, &mut tail);
+    crate::kinds::rule::ddl::script_part(schema, &mut tail);
     crate::kinds::event_trigger::ddl::script_part(schema, &mut tail);
     crate::kinds::publication::ddl::script_part(schema, &mut tail);
     tail.extend(crate::kinds::schema::ddl::comment_statements(schema));

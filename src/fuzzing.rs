@@ -38,7 +38,7 @@ fn text(data: &[u8]) -> Option<&str> {
 }
 
 /// A project in one input: schema.yaml first, then files each introduced by a line
-/// `--- views/name.sql` (or `functions/…`, `triggers/…`). The loader reads the files the same
+/// `--- views/name.sql` (or `functions/…`, `triggers/…`, `rules/…`). The loader reads the files the same
 /// way whether they come from disk or from here.
 pub fn split_project(text: &str) -> (String, Files, Files) {
     let mut parts = text.split("\n--- ");

@@ -94,6 +94,10 @@ fn object_key(o: &ObjectRef) -> Option<ObjectKey> {
             let (t, m) = member()?;
             ObjectKey::Trigger(t, m)
         }
+        ObjectKind::Rule => {
+            let (t, m) = member()?;
+            ObjectKey::Rule(t, m)
+        }
         // An `owners:` exception; an object owned by the default `owner:` has no line of its own.
         ObjectKind::Owner => ObjectKey::Grants(format!("owners {}", o.name)),
         _ => return None,

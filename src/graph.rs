@@ -34,6 +34,8 @@ pub enum NodeKind {
     Routine,
     Table,
     View,
+    /// Rewrite rules: named `relation.rule` in the relation's schema (see [`Node::rule`]).
+    Rule,
 }
 
 /// An object in the graph.
@@ -59,6 +61,14 @@ impl Node {
                 key.name.schema.clone(),
                 format!("{}({})", key.name.name, key.args),
             ),
+        }
+    }
+
+    /// The node of a rule: rule names are per relation, so the name carries the relation.
+    pub fn rule(relation: &QualifiedName, name: &str) -> Node {
+        Node {
+            kind: NodeKind::Rule,
+            name: QualifiedName::new(relation.schema.clone(), format!("{}.{name}", relation.name)),
         }
     }
 
@@ -148,6 +158,18 @@ impl Graph {
                 }
             }
         }
+        // A rule needs its relation and every relation its condition and actions name.
+        for (relation, rules) in &schema.rules {
+            for (name, rule) in rules {
+                let node = Node::rule(relation, name);
+                g.add(node.clone());
+                for rel in std::iter::once(relation).chain(&rule.depends_on) {
+                    for kind in [NodeKind::Table, NodeKind::View] {
+                        g.edge(&node, &Node::new(kind, rel));
+                    }
+                }
+            }
+        }
         let known: BTreeSet<Node> = g.deps.keys().cloned().collect();
         for deps in g.deps.values_mut() {
             deps.retain(|d| known.contains(d));
@@ -181,6 +203,11 @@ impl Graph {
                         g.edge_if_known(&Node::new(NodeKind::View, v), &node);
                     }
                     _ => {}
+                }
+            }
+            for (relation, rules) in &schema.rules {
+                for (name, _) in rules.iter().filter(|(_, r)| r.calls.contains(key)) {
+                    g.edge_if_known(&Node::rule(relation, name), &node);
                 }
             }
             if f.kind == RoutineKind::Aggregate {
@@ -483,6 +510,33 @@ mod tests {
         assert!(out.contains(&Node::new(NodeKind::View, &q("v1"))));
         assert!(out.contains(&Node::new(NodeKind::View, &q("v2"))));
         assert!(!out.contains(&Node::new(NodeKind::Table, &q("genes"))));
+    }
+
+    #[test]
+    fn rules_follow_their_relation_and_what_they_name() {
+        let mut s = schema();
+        let rule = crate::model::Rule {
+            definition: "CREATE RULE r AS ON INSERT TO v2 DO INSTEAD NOTHING".into(),
+            depends_on: vec![q("genes")],
+            ..Default::default()
+        };
+        s.rules.entry(q("v2")).or_default().insert("r".into(), rule);
+        let g = Graph::of(&s);
+        let order = g.creation_order().unwrap();
+        let r = order
+            .iter()
+            .position(|n| *n == Node::rule(&q("v2"), "r"))
+            .unwrap();
+        assert!(pos(&order, NodeKind::View, "v2") < r);
+        assert!(pos(&order, NodeKind::Table, "genes") < r);
+        // Dropping what it names (or what its view reads) takes the rule along.
+        for seed in [
+            (NodeKind::Table, "genes"),
+            (NodeKind::Table, "audit.events"),
+        ] {
+            let seeds = BTreeSet::from([Node::new(seed.0, &q(seed.1))]);
+            assert!(g.dependents(&seeds).contains(&Node::rule(&q("v2"), "r")));
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub fn schema_yaml(schema: &Schema) -> String {
     without_views.unsupported.clear();
     without_views.functions.clear();
     without_views.triggers.clear();
+    without_views.rules.clear();
     let body = if without_views == Schema::default() {
         // serde_saphyr renders an empty struct as `{}`, which also loads; a bare file reads better.
         String::new()
@@ -187,7 +188,8 @@ pub fn write_project(schema: &Schema, out_dir: &Path) -> std::io::Result<()> {
             std::fs::remove_file(&path)?;
         }
     }
-    crate::kinds::function::write::write_files(schema, out_dir)
+    crate::kinds::function::write::write_files(schema, out_dir)?;
+    crate::kinds::rule::write::write_files(schema, out_dir)
 }
 
 #[cfg(test)]
@@ -458,6 +460,15 @@ mod tests {
         );
         s.views.insert(q("audit", "Gene Counts"), mv);
         user_types(&mut s);
+        let rule = Rule {
+            definition: "CREATE RULE \"Keep \"\"Ü\"\"\" AS\n    ON DELETE TO \"Odd Schema\".\"my.table\" DO INSTEAD (NOTHING; NOTIFY x)".into(),
+            enabled: crate::model::TriggerEnabled::Always,
+            comment: Some("it's kept".into()),
+            depends_on: Vec::new(),
+            calls: Vec::new(),
+        };
+        let rules = s.rules.entry(q("Odd Schema", "my.table")).or_default();
+        rules.insert("Keep \"Ü\"".into(), rule);
         s.ignore.push(IgnoreRule {
             kind: "table".into(),
             name: "alembic_*".into(),

@@ -1,9 +1,10 @@
 //! Nothing silently ignored: the issue's ordinary application schema (a trigger function, RLS, a
-//! policy, a grant, extended statistics on a materialized view and a rule, a second schema) through every command that reads a
-//! database. What the model does not cover is named as `unsupported`, never passed over (the
-//! trigger function, its trigger, RLS, the policy and the grant are modelled now, and so are
-//! declared by `inspect`; statistics on a table are too, but not on a materialized view, and
-//! the rule is not).
+//! policy, a grant, extended statistics on a materialized view, a rule, a text search
+//! configuration, a second schema) through every command that reads a database. What the model
+//! does not cover is named as `unsupported`, never passed over (the trigger function, its
+//! trigger, RLS, the policy, the grant and the rule are modelled now, and so are declared by
+//! `inspect`; statistics on a table are too, but not on a materialized view, and text search
+//! configurations are not).
 
 mod common;
 
@@ -22,11 +23,15 @@ CREATE TABLE events (id bigint, at timestamptz NOT NULL);
 CREATE MATERIALIZED VIEW events_mv AS SELECT id, at FROM events;
 CREATE STATISTICS events_stats ON id, at FROM events_mv;
 CREATE RULE events_ignore AS ON DELETE TO events DO INSTEAD NOTHING;
+CREATE TEXT SEARCH CONFIGURATION events_search (COPY = pg_catalog.simple);
 CREATE SCHEMA billing;
 CREATE TABLE billing.invoices (id bigint PRIMARY KEY);
 "#;
 
-const UNSUPPORTED: [&str; 2] = ["statistics events_stats", "rule events_ignore on events"];
+const UNSUPPORTED: [&str; 2] = [
+    "statistics events_stats",
+    "text_search_configuration events_search",
+];
 
 fn temp_dir(tag: &str) -> PathBuf {
     let dir =
@@ -113,6 +118,9 @@ async fn check_after_drops_and_inspect_comment_block() {
         "{yaml}"
     );
     assert!(!yaml.contains("\nunsupported:"), "{yaml}");
+    // The rule is modelled: inspect declares it in rules/, as SQL.
+    let rules = std::fs::read_to_string(dir.join("rules/events.sql")).expect("rules/events.sql");
+    assert!(rules.contains("CREATE RULE events_ignore AS"), "{rules}");
 
     // A snapshot keeps the inventory as data, so a check against it names what went missing.
     let snap = dir.join("snap.yaml");

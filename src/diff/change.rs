@@ -40,6 +40,8 @@ pub enum Category {
     Function,
     /// A trigger defined differently, or enabled/disabled differently.
     Trigger,
+    /// A rewrite rule (`CREATE RULE`) defined differently, or enabled/disabled differently.
+    Rule,
     Enum,
     /// A domain defined differently: base type, default, NOT NULL, collation or checks.
     Domain,
@@ -70,7 +72,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 31] = [
+    pub const ALL: [Category; 32] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -89,6 +91,7 @@ impl Category {
         Category::View,
         Category::Function,
         Category::Trigger,
+        Category::Rule,
         Category::Enum,
         Category::Domain,
         Category::UserType,
@@ -124,6 +127,7 @@ impl Category {
             Category::View => "view",
             Category::Function => "function",
             Category::Trigger => "trigger",
+            Category::Rule => "rule",
             Category::Enum => "enum",
             Category::Domain => "domain",
             Category::UserType => "user_type",
@@ -164,6 +168,7 @@ impl Category {
                 Category::Function
             }
             ObjectKind::Trigger | ObjectKind::EventTrigger => Category::Trigger,
+            ObjectKind::Rule => Category::Rule,
             ObjectKind::Policy => Category::Policy,
             ObjectKind::Privilege => Category::Privilege,
             ObjectKind::Owner => Category::Owner,
@@ -237,6 +242,7 @@ impl FromStr for Category {
             "types" | "user_types" | "composite" | "range" | "ranges" => Some(Category::UserType),
             "collations" => Some(Category::Collation),
             "sequences" => Some(Category::Sequence),
+            "rules" => Some(Category::Rule),
             "extensions" => Some(Category::Extension),
             "comments" => Some(Category::Comment),
             "defaults" => Some(Category::Default),
@@ -341,6 +347,8 @@ pub enum ObjectKind {
     EventTrigger,
     /// A publication (database-wide).
     Publication,
+    /// A rewrite rule; its `table` is the table or view it is on.
+    Rule,
     /// A row-level security policy of a table.
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
@@ -387,6 +395,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",
@@ -422,6 +431,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
             ObjectKind::Owner => "owner of",
@@ -455,6 +465,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::Rule => "rule",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",

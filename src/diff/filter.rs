@@ -72,6 +72,7 @@ const IGNORE_KINDS: &[&str] = &[
     "trigger",
     "event_trigger",
     "publication",
+    "rule",
     "policy",
     "privilege",
     "owner",

@@ -76,6 +76,7 @@ pub mod policy;
 pub mod privilege;
 pub mod publication;
 pub mod range_type;
+pub mod rule;
 pub mod schema;
 pub mod sequence;
 pub mod statistics;
@@ -107,6 +108,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     view::catalog::CATALOG,
     function::catalog::CATALOG,
     trigger::catalog::CATALOG,
+    rule::catalog::CATALOG,
     event_trigger::catalog::CATALOG,
     publication::catalog::CATALOG,
     crate::inventory::CATALOG,

@@ -134,6 +134,7 @@ pub fn key_table(key: &ObjectKey) -> Option<&QualifiedName> {
         | ObjectKey::Index(q, _)
         | ObjectKey::Statistics(q, _)
         | ObjectKey::Trigger(q, _)
+        | ObjectKey::Rule(q, _)
         | ObjectKey::Enum(q)
         | ObjectKey::Sequence(q)
         | ObjectKey::View(q)
@@ -154,7 +155,8 @@ pub fn key_name(key: &ObjectKey) -> String {
         | ObjectKey::Constraint(q, m)
         | ObjectKey::Index(q, m)
         | ObjectKey::Statistics(q, m)
-        | ObjectKey::Trigger(q, m) => format!("{}.{m}", q.display_name()),
+        | ObjectKey::Trigger(q, m)
+        | ObjectKey::Rule(q, m) => format!("{}.{m}", q.display_name()),
         ObjectKey::Extension(n) | ObjectKey::EventTrigger(n) | ObjectKey::Publication(n) => {
             n.clone()
         }

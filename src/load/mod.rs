@@ -25,7 +25,7 @@ pub use names::{default_pk_name, default_unique_name, make_object_name, split_ow
 pub(crate) use names::{serial_kind, yaml_part};
 pub(crate) use source::Cx;
 pub use source::{ObjectKey, Problem, SourceLoc, SourceMap};
-pub(crate) use sql::{lex, line_col, Tok, Token};
+pub(crate) use sql::{comment_tail, lex, line_col, Stmt, Tok, Token};
 
 /// PostgreSQL's NAMEDATALEN - 1: identifiers longer than this are truncated by the server.
 pub const MAX_IDENT_BYTES: usize = 63;
@@ -168,7 +168,8 @@ pub fn load_parts(
     load_parts_with(text, file, views, &[])
 }
 
-/// [`load_parts`] plus routine and trigger files (`functions/*.sql`, `triggers/*.sql`).
+/// [`load_parts`] plus routine, trigger and rule files (`functions/*.sql`, `triggers/*.sql`,
+/// `rules/*.sql`: a file's folder says which).
 pub fn load_parts_with(
     text: &str,
     file: &Path,
@@ -207,19 +208,27 @@ pub fn load_parts_with(
         }
     }
     crate::kinds::view::load::load_files(views, &mut schema, &mut cx);
-    if !schema.functions.is_empty() || !schema.triggers.is_empty() {
+    if !schema.functions.is_empty() || !schema.triggers.is_empty() || !schema.rules.is_empty() {
         let (l, c) = tree
             .as_ref()
-            .and_then(|t| t.entry("functions").or_else(|| t.entry("triggers")))
+            .and_then(|t| {
+                let keys = ["functions", "triggers", "rules"];
+                keys.iter().find_map(|k| t.entry(k))
+            })
             .unwrap_or((1, 1));
-        cx.problem(l, c, None, "functions and triggers are declared as SQL files in the functions/ and triggers/ folders, not in schema.yaml (only snapshots keep them inline)".into());
+        cx.problem(l, c, None, "functions, triggers and rules are declared as SQL files in the functions/, triggers/ and rules/ folders, not in schema.yaml (only snapshots keep them inline)".into());
     }
+    let (rules, routines): (Vec<_>, Vec<_>) = routines
+        .iter()
+        .cloned()
+        .partition(|(p, _)| crate::kinds::rule::load::is_rule_file(p));
     crate::kinds::function::load::load_files(
-        routines,
+        &routines,
         &mut schema,
         &mut cx.sources,
         &mut cx.problems,
     );
+    crate::kinds::rule::load::load_files(&rules, &mut schema, &mut cx);
     resolve::resolve(&mut schema, &mut cx);
     resolve::implicit_schemas(&mut schema);
     validate::validate(&schema, &mut cx);

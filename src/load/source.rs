@@ -53,6 +53,8 @@ pub enum ObjectKey {
     Function(crate::kinds::function::RoutineKey),
     /// A trigger on a table or view.
     Trigger(QualifiedName, String),
+    /// A rewrite rule on a table or view.
+    Rule(QualifiedName, String),
     /// A top-level grant list: `function_grants app.touch()`, `type_grants app.mood`.
     Grants(String),
     /// The first place a grant or policy names a role.
@@ -78,6 +80,7 @@ impl fmt::Display for ObjectKey {
             ObjectKey::View(q) => write!(f, "view {q}"),
             ObjectKey::Function(k) => write!(f, "routine {k}"),
             ObjectKey::Trigger(q, t) => write!(f, "trigger {t} on {q}"),
+            ObjectKey::Rule(q, r) => write!(f, "rule {r} on {q}"),
             ObjectKey::Grants(g) => f.write_str(g),
             ObjectKey::Role(r) => write!(f, "role {r}"),
             ObjectKey::EventTrigger(n) => write!(f, "event trigger {n}"),

@@ -232,6 +232,32 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The end of a `COMMENT ON … IS 'text' | NULL` statement whose tokens are `toks`, from `*pos`
+/// (at `IS`): the comment, `None` for NULL; errors carry the byte offset of the problem.
+pub(crate) fn comment_tail(
+    toks: &[Token],
+    pos: &mut usize,
+) -> Result<Option<String>, (usize, String)> {
+    let offset = |p: usize| {
+        toks.get(p)
+            .map(|t| t.start)
+            .unwrap_or_else(|| toks.last().map(|t| t.end).unwrap_or(0))
+    };
+    if !toks.get(*pos).is_some_and(|t| t.is_kw("is")) {
+        return Err((offset(*pos), "expected IS 'comment'".into()));
+    }
+    let value = match toks.get(*pos + 1).map(|t| &t.kind) {
+        Some(Tok::Str(v)) => Some(v.clone()),
+        Some(Tok::Ident(n)) if n.eq_ignore_ascii_case("null") => None,
+        _ => return Err((offset(*pos + 1), "expected a string literal or NULL".into())),
+    };
+    *pos += 2;
+    if *pos < toks.len() {
+        return Err((offset(*pos), "unexpected text after the comment".into()));
+    }
+    Ok(value)
+}
+
 /// A cursor over one statement's tokens.
 pub(crate) struct Stmt<'a> {
     pub(crate) text: &'a str,

@@ -28,6 +28,7 @@ pub use crate::kinds::event_trigger::EventTrigger;
 pub use crate::kinds::function::{Function, RoutineKey, RoutineKind};
 pub use crate::kinds::index::model::Index;
 pub use crate::kinds::range_type::RangeType;
+pub use crate::kinds::rule::Rule;
 pub use crate::kinds::trigger::{Trigger, TriggerEnabled};
 pub use name::{quote_ident, quote_literal, split_name_parts, QualifiedName};
 
@@ -93,6 +94,9 @@ pub struct Schema {
     /// Triggers per table or view, by trigger name. Declared in `triggers/*.sql`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub triggers: IndexMap<QualifiedName, IndexMap<String, Trigger>>,
+    /// Rewrite rules per table or view, by rule name. Declared in `rules/*.sql`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub rules: IndexMap<QualifiedName, IndexMap<String, Rule>>,
     /// Event triggers (database-wide), by name; see `kinds::event_trigger`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub event_triggers: IndexMap<String, EventTrigger>,

@@ -301,10 +301,11 @@ struct Plan {
 
 impl Plan {
     /// `None` when the whole project must be normalized: a view whose text changed (what it
-    /// reads is unknown), a trigger on an undeclared relation, or more than half of the objects
+    /// reads is unknown), a trigger on an undeclared relation, any rule, or more than half of the objects
     /// stale (one full run is then cheaper).
     fn new(keys: &Keys, store: Store<'static>, schema: &Schema) -> Option<Plan> {
-        if schema.triggers.keys().any(|r| !schema.has_relation(r)) {
+        // Rules may name any relation: what a stale one needs is not known here.
+        if schema.triggers.keys().any(|r| !schema.has_relation(r)) || !schema.rules.is_empty() {
             return None;
         }
         let mut stale: HashSet<QualifiedName> = schema

@@ -219,7 +219,8 @@ pub async fn create_declared_on(
     let _views = Progress::start("scratch database: views", None);
     create_views(declared, client, &mut deferred).await?;
     routines::create_pending(client, declared, &mut deferred, true).await?;
-    routines::create_triggers(client, declared).await
+    routines::create_triggers(client, declared).await?;
+    crate::kinds::rule::normalize::create_rules(client, declared).await
 }
 
 /// The declared schema as the scratch database first gets it, as statements are made from it
@@ -229,6 +230,7 @@ fn scratch_form(schema: &Schema) -> Schema {
     let mut without_views = schema.clone();
     without_views.views.clear();
     without_views.triggers.clear();
+    without_views.rules.clear();
     without_views.event_triggers.clear();
     crate::kinds::policy::scratch_form(&mut without_views);
     crate::kinds::privilege::scratch_form(&mut without_views);

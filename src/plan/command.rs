@@ -215,7 +215,11 @@ pub async fn plan_changes(
     opts.column_users = column_users(url, schemas, &cmp.right.schema).await?;
     let probed = {
         let cx = super::PlanCx::new(&cmp.left.schema, &cmp.right.schema, &changes, &opts);
-        crate::kinds::function::plan::trigger_tables(&cx, &changes)
+        let mut t = crate::kinds::function::plan::trigger_tables(&cx, &changes);
+        // Rule changes alter what writes do too (`kinds::rule::plan`).
+        let rules = changes.iter().filter(|c| c.object.kind == ObjectKind::Rule);
+        t.extend(rules.filter_map(|c| c.object.table.clone()));
+        t
     };
     opts.empty_tables =
         crate::kinds::trigger::rows::empty_tables(url, &cmp.right.schema, &probed).await;

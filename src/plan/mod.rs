@@ -181,8 +181,8 @@ pub struct PlanOptions {
     pub no_privileges: bool,
     /// `--owners`: owners compared, and `ALTER ... OWNER TO` planned last.
     pub owners: bool,
-    /// Existing tables whose triggers the plan changes, probed at plan time and found empty
-    /// (see [`crate::kinds::trigger::rows`]): their trigger steps carry no `behavior_change`
+    /// Existing tables whose triggers or rules the plan changes, probed at plan time and found
+    /// empty (see [`crate::kinds::trigger::rows`]): their trigger and rule steps carry no `behavior_change`
     /// hazard. Every other existing table counts as holding rows.
     pub empty_tables: HashSet<QualifiedName>,
     /// What depends on each live column (see [`crate::kinds::column::users`]), read at plan
@@ -373,7 +373,9 @@ pub fn build_plan(
     for s in crate::kinds::privilege::objects::plan(declared, live, &prior) {
         b.push(s.sql, &s.change, s.category, &[]);
     }
-    // 11. Event triggers: drops before everything, creations after every routine.
+    // 11. Rules, then event triggers: drops before everything, creations after every relation
+    // and routine.
+    crate::kinds::rule::plan::plan(&cx, &mut b);
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
     // 11b. Publications: members leave before everything, join after every table exists.
     crate::kinds::publication::plan::plan(declared, live, changes, &mut b);

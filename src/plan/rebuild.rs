@@ -26,6 +26,8 @@ pub(crate) type Member = (QualifiedName, String);
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Rebuild {
     pub triggers: BTreeSet<Member>,
+    /// Rewrite rules whose condition or actions read a changed column.
+    pub rules: BTreeSet<Member>,
     pub policies: HashSet<Member>,
     pub routines: BTreeSet<RoutineKey>,
     pub generated: BTreeSet<Member>,
@@ -55,6 +57,9 @@ impl Rebuild {
                 match user {
                     ColumnUser::Trigger(t, n) => {
                         out.triggers.insert((t.clone(), n.clone()));
+                    }
+                    ColumnUser::Rule(t, n) => {
+                        out.rules.insert((t.clone(), n.clone()));
                     }
                     ColumnUser::Policy(t, n) => {
                         out.policies.insert((t.clone(), n.clone()));

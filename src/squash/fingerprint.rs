@@ -69,6 +69,8 @@ pub fn canonical(schema: &Schema) -> Schema {
     }
     s.triggers.sort_keys();
     s.triggers.values_mut().for_each(|t| t.sort_keys());
+    s.rules.sort_keys();
+    s.rules.values_mut().for_each(|t| t.sort_keys());
     s.views.sort_keys();
     for v in s.views.values_mut() {
         v.depends_on.clear();

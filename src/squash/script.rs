@@ -43,21 +43,20 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
         ViewsOutput::Separate => {
             let mut without = schema.clone();
             without.views.clear();
-            // Triggers on views go with the views.
+            // Triggers and rules on views go with the views.
             let on_views = |t: &crate::model::QualifiedName| schema.views.contains_key(t);
             without.triggers.retain(|t, _| !on_views(t));
-            let only_views = Schema {
+            without.rules.retain(|t, _| !on_views(t));
+            let mut only_views = Schema {
                 views: schema.views.clone(),
                 view_grants: schema.view_grants.clone(),
                 view_column_grants: schema.view_column_grants.clone(),
-                triggers: schema
-                    .triggers
-                    .iter()
-                    .filter(|(t, _)| on_views(t))
-                    .map(|(t, x)| (t.clone(), x.clone()))
-                    .collect(),
+                triggers: schema.triggers.clone(),
+                rules: schema.rules.clone(),
                 ..Default::default()
             };
+            only_views.triggers.retain(|t, _| on_views(t));
+            only_views.rules.retain(|t, _| on_views(t));
             (
                 ddl::create_script(&without),
                 ddl::create_script(&only_views),
@@ -74,7 +73,7 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     })
 }
 
-/// Drops in reverse dependency order: event triggers, views and the routines that read
+/// Drops in reverse dependency order: event triggers, rules, views and the routines that read
 /// relations (the reverse of their one creation order), policies, domain checks that call
 /// routines, foreign keys, tables, the other routines, sequences, types, enums, extensions, schemas. A sequence owned by a column goes
 /// with its table, hence `IF EXISTS` for those.
@@ -95,6 +94,10 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             format!("event trigger {name}"),
         ));
     }
+    // Rules may name any table or view (and PostgreSQL refuses to drop what one names).
+    // Without the views, the rules on them stay with them (the views file's business).
+    let on_dropped = |r: &_| include_views || !schema.views.contains_key(r);
+    out.extend(crate::kinds::rule::ddl::drop_all(schema, on_dropped));
     out.extend(drop_views_and_late_routines(schema, include_views));
     // Policies may name other tables (`USING (owner IN (SELECT id FROM users))`).
     for (name, table) in schema.tables.iter().rev() {

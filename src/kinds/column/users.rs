@@ -1,5 +1,5 @@
 //! What the catalogs say depends on a column, for the objects PostgreSQL refuses to keep across
-//! `ALTER COLUMN … TYPE`: triggers (a `WHEN` condition or an `UPDATE OF` list), row-level
+//! `ALTER COLUMN … TYPE`: triggers (a `WHEN` condition or an `UPDATE OF` list), rewrite rules, row-level
 //! security policies, SQL-standard routine bodies (`BEGIN ATOMIC`) and other columns' generation
 //! expressions. (Views are handled by the view planner, and indexes, constraints, defaults and
 //! extended statistics PostgreSQL rebuilds itself.)
@@ -22,6 +22,8 @@ use crate::model::QualifiedName;
 pub enum ColumnUser {
     /// A trigger: its table, its name.
     Trigger(QualifiedName, String),
+    /// A rewrite rule (not a view's `_RETURN`): its table or view, its name.
+    Rule(QualifiedName, String),
     /// A row-level security policy: its table, its name.
     Policy(QualifiedName, String),
     /// A routine with a SQL-standard body.
@@ -48,6 +50,11 @@ CROSS JOIN LATERAL (
   SELECT 'trigger'::text, tn.nspname::text, tc.relname::text, tg.tgname::text
   FROM pg_trigger tg WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
     AND NOT tg.tgisinternal
+  UNION ALL
+  SELECT 'rule', wn.nspname::text, wc.relname::text, w.rulename::text
+  FROM pg_rewrite w JOIN pg_class wc ON wc.oid = w.ev_class
+  JOIN pg_namespace wn ON wn.oid = wc.relnamespace
+  WHERE d.classid = 'pg_rewrite'::regclass AND w.oid = d.objid AND w.rulename <> '_RETURN'
   UNION ALL
   SELECT 'policy', pn.nspname::text, pc.relname::text, pol.polname::text
   FROM pg_policy pol JOIN pg_class pc ON pc.oid = pol.polrelid
@@ -98,6 +105,7 @@ pub async fn read(
         let user = match kind.as_str() {
             "trigger" => ColumnUser::Trigger(q, m),
             "policy" => ColumnUser::Policy(q, m),
+            "rule" => ColumnUser::Rule(q, m),
             "routine" => ColumnUser::Routine(RoutineKey { name: q, args: m }),
             "statistics" => ColumnUser::Statistics(q, m),
             _ => ColumnUser::Generated(q, m),

@@ -78,7 +78,9 @@ SELECT n.nspname::text, p.proname::text,
         ORDER BY 1),
   (SELECT COALESCE(jsonb_agg(DISTINCT u.what), '[]')::text FROM pg_depend d
         CROSS JOIN LATERAL (
-          SELECT jsonb_build_array('view', vn.nspname, vc.relname, NULL)
+          SELECT CASE WHEN r.rulename = '_RETURN'
+                      THEN jsonb_build_array('view', vn.nspname, vc.relname, NULL)
+                      ELSE jsonb_build_array('rule', vn.nspname, vc.relname, r.rulename) END
           FROM pg_rewrite r JOIN pg_class vc ON vc.oid = r.ev_class
           JOIN pg_namespace vn ON vn.oid = vc.relnamespace
           WHERE d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid

@@ -3,10 +3,10 @@
 //!
 //! PostgreSQL refuses `DROP FUNCTION` while anything depends on the routine, and pgdrift never
 //! uses `CASCADE`. So the live side records, from `pg_depend`, the views, column defaults, check
-//! constraints, indexes and policies that call each routine ([`Dependent`]); the plan drops them
+//! constraints, indexes, policies and rules that call each routine ([`Dependent`]); the plan drops them
 //! before the routine and brings them back, as declared, right after it is created. Views go
 //! through the view planner (dropped with their own dependents, recreated in dependency order);
-//! triggers are handled by the routine planner itself. A dependent whose own change is planned
+//! triggers are handled by the routine planner itself, rules by theirs (`kinds::rule::plan`). A dependent whose own change is planned
 //! anyway (its drop and re-creation are already steps) is only dropped here if still there.
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,8 @@ pub enum Dependent {
     Index(QualifiedName, String),
     /// A row-level security policy: table, policy.
     Policy(QualifiedName, String),
+    /// A rewrite rule: table or view, rule (taken along by the rule planner, `kinds::rule::plan`).
+    Rule(QualifiedName, String),
 }
 
 /// Reads the JSON array the function catalog query builds: `[kind, schema, relation, member]`.
@@ -49,6 +51,7 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
                 "check" => Ok(Dependent::Check(q, m)),
                 "index" => Ok(Dependent::Index(q, m)),
                 "policy" => Ok(Dependent::Policy(q, m)),
+                "rule" => Ok(Dependent::Rule(q, m)),
                 other => Err(format!("unknown dependent kind `{other}`")),
             }
         })
@@ -84,7 +87,7 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
         let (sql, category) = match d {
-            Dependent::View(_) => continue,
+            Dependent::View(_) | Dependent::Rule(..) => continue,
             Dependent::Default(t, c) if has_column(live, t, c) => {
                 (crate::ddl::drop_default(t, c), Category::Default)
             }
@@ -140,7 +143,7 @@ pub(crate) fn restore_steps(
         }
         let restored =
             match d {
-                Dependent::View(_) => None,
+                Dependent::View(_) | Dependent::Rule(..) => None,
                 Dependent::Default(t, c) => declared
                     .tables
                     .get(t)
@@ -197,7 +200,7 @@ fn drop_prefix(t: &QualifiedName) -> String {
 /// Whether the plan changes this dependent anyway (its own steps drop and recreate it).
 fn has_own_change(changes: &[Change], d: &Dependent) -> bool {
     let (t, m, kinds): (&QualifiedName, &str, &[ObjectKind]) = match d {
-        Dependent::View(_) => return false,
+        Dependent::View(_) | Dependent::Rule(..) => return false,
         Dependent::Default(t, c) => (t, c, &[ObjectKind::Column]),
         Dependent::Check(t, n) => (t, n, &[ObjectKind::Check]),
         Dependent::Index(t, n) => (t, n, &[ObjectKind::Index]),
@@ -218,6 +221,7 @@ fn describe(d: &Dependent) -> String {
         Dependent::Check(t, n) => format!("check {n} on {t}"),
         Dependent::Index(t, n) => format!("index {n} on {t}"),
         Dependent::Policy(t, n) => format!("policy {n} on {t}"),
+        Dependent::Rule(t, n) => format!("rule {n} on {t}"),
     }
 }
 
@@ -228,7 +232,7 @@ mod tests {
     #[test]
     fn parses_the_catalog_json() {
         let got = parse(
-            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"]]"#,
+            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"]]"#,
         )
         .unwrap();
         assert_eq!(
@@ -237,9 +241,10 @@ mod tests {
                 Dependent::View(QualifiedName::new("public", "V 1")),
                 Dependent::Default(QualifiedName::new("a", "t"), "c".into()),
                 Dependent::Policy(QualifiedName::new("p", "t"), "own".into()),
+                Dependent::Rule(QualifiedName::new("p", "t"), "r".into()),
             ]
         );
-        assert!(parse(r#"[["rule","a","b",null]]"#).is_err());
+        assert!(parse(r#"[["operator","a","b",null]]"#).is_err());
         assert!(parse("not json").is_err());
     }
 }

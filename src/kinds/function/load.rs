@@ -18,10 +18,16 @@ use crate::kinds::trigger::{Trigger, TriggerEnabled};
 /// The folders read next to schema.yaml, in this order.
 pub const FOLDERS: [&str; 2] = ["functions", "triggers"];
 
-/// The routine and trigger folders of the project whose schema file is `schema_file`.
+/// The routine and trigger folders of the project whose schema file is `schema_file`, and the
+/// rules folder (`kinds::rule::load`), whose files travel with these to the loader.
 pub fn folders(schema_file: &Path) -> Vec<PathBuf> {
     let root = schema_file.parent().unwrap_or(Path::new("."));
-    FOLDERS.iter().map(|f| root.join(f)).collect()
+    let rules = crate::kinds::rule::load::FOLDER;
+    FOLDERS
+        .iter()
+        .chain([&rules])
+        .map(|f| root.join(f))
+        .collect()
 }
 
 /// Every `*.sql` file of the project's routine and trigger folders, in path order (a missing
@@ -438,17 +444,7 @@ impl FileCx<'_> {
         }
         c.kw("only");
         let table = c.qualified()?;
-        let enabled = if c.kw("disable") {
-            TriggerEnabled::Disabled
-        } else if c.kw("enable") {
-            if c.kw("replica") {
-                TriggerEnabled::Replica
-            } else if c.kw("always") {
-                TriggerEnabled::Always
-            } else {
-                TriggerEnabled::Enabled
-            }
-        } else {
+        let Some(enabled) = TriggerEnabled::read_clause(|k| c.kw(k)) else {
             return Err((c.offset(), "only ALTER TABLE ... ENABLE/DISABLE TRIGGER may appear here; other table changes belong in schema.yaml".into()));
         };
         if !c.kw("trigger") {
@@ -476,19 +472,7 @@ impl FileCx<'_> {
 }
 
 fn comment_value(c: &mut Cursor) -> Result<Option<String>, Failed> {
-    if !c.kw("is") {
-        return Err((c.offset(), "expected IS 'comment'".into()));
-    }
-    let value = match c.peek().map(|t| &t.kind) {
-        Some(Tok::Str(v)) => Some(v.clone()),
-        Some(Tok::Ident(n)) if n.eq_ignore_ascii_case("null") => None,
-        _ => return Err((c.offset(), "expected a string literal or NULL".into())),
-    };
-    c.pos += 1;
-    if c.peek().is_some() {
-        return Err((c.offset(), "unexpected text after the comment".into()));
-    }
-    Ok(value)
+    crate::load::comment_tail(c.toks, &mut c.pos)
 }
 
 fn unexpected_statement() -> String {

@@ -121,7 +121,7 @@ fn routine_rejected(
 
 /// The error at file:line:column: inside the statement when PostgreSQL gives a position in the
 /// CREATE statement (the user's text, sent verbatim), at the object's name otherwise.
-fn located(
+pub(crate) fn located(
     declared: &Declared,
     key: &ObjectKey,
     stmt: &Statement,

@@ -28,7 +28,7 @@ use super::{ddl, Function, RoutineKey, RoutineKind};
 use crate::kinds::trigger::ddl as tddl;
 
 /// A plain transactional step.
-pub(super) fn step(sql: String, change: &str, category: Category) -> Step {
+pub(crate) fn step(sql: String, change: &str, category: Category) -> Step {
     Step {
         sql,
         change: change.to_string(),
@@ -198,7 +198,7 @@ impl Wanted {
 
 /// Whether an earlier step drops the relation (a view or table the plan recreates), taking its
 /// triggers with it.
-fn relation_dropped(steps: &[Step], q: &QualifiedName) -> bool {
+pub(crate) fn relation_dropped(steps: &[Step], q: &QualifiedName) -> bool {
     let drops = [
         crate::ddl::drop_view(q, false),
         crate::ddl::drop_view(q, true),

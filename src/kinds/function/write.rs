@@ -45,7 +45,7 @@ pub fn write_files(schema: &Schema, out_dir: &Path) -> std::io::Result<()> {
 
 /// Writes one file per name into `dir` (created only when there is something to write) and
 /// removes the `.sql` files it did not write.
-fn mirror(dir: &Path, files: &BTreeMap<&QualifiedName, String>) -> std::io::Result<()> {
+pub(crate) fn mirror(dir: &Path, files: &BTreeMap<&QualifiedName, String>) -> std::io::Result<()> {
     if files.is_empty() && !dir.is_dir() {
         return Ok(());
     }

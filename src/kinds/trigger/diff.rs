@@ -8,8 +8,13 @@ use super::Trigger;
 
 /// `trigger users_touch on users`: the name carries the table, since trigger names are per table.
 pub fn trigger_ref(table: &QualifiedName, name: &str) -> ObjectRef {
+    on_relation(ObjectKind::Trigger, table, name)
+}
+
+/// An object named per table or view (a trigger, a rule): `name on table`.
+pub fn on_relation(kind: ObjectKind, table: &QualifiedName, name: &str) -> ObjectRef {
     ObjectRef {
-        kind: ObjectKind::Trigger,
+        kind,
         table: Some(table.clone()),
         name: format!(
             "{} on {}",

@@ -55,6 +55,23 @@ impl TriggerEnabled {
         }
     }
 
+    /// The state a `{ENABLE [REPLICA | ALWAYS] | DISABLE}` clause names, reading its words with
+    /// `kw` (a statement cursor's "is the next word this one? then take it"); `None` when the
+    /// next word is neither ENABLE nor DISABLE.
+    pub fn read_clause(mut kw: impl FnMut(&str) -> bool) -> Option<Self> {
+        if kw("disable") {
+            Some(TriggerEnabled::Disabled)
+        } else if !kw("enable") {
+            None
+        } else if kw("replica") {
+            Some(TriggerEnabled::Replica)
+        } else if kw("always") {
+            Some(TriggerEnabled::Always)
+        } else {
+            Some(TriggerEnabled::Enabled)
+        }
+    }
+
     pub fn words(self) -> &'static str {
         match self {
             TriggerEnabled::Enabled => "enabled",

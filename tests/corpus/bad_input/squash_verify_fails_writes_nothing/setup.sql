@@ -1,2 +1,2 @@
 create table t (id bigint primary key, name text);
-create rule t_no_delete as on delete to t do instead nothing;
+create text search dictionary t_dict (template = pg_catalog.simple);

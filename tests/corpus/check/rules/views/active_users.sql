@@ -1,0 +1,1 @@
+CREATE VIEW active_users AS SELECT id, name FROM users WHERE NOT deleted;

@@ -1,0 +1,2 @@
+INSERT INTO balances VALUES (1, 10);
+INSERT INTO ledger VALUES (1, 5);

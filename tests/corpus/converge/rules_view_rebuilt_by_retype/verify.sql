@@ -1,0 +1,1 @@
+SELECT balance = 15 FROM accounts WHERE id = 1
