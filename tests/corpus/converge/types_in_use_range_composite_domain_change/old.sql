@@ -1,4 +1,4 @@
--- User types changed while in use (pg-delta composite-attribute-order, range-type-options): a composite used by a column gains and loses attributes, a range gets a SUBTYPE_OPCLASS and MULTIRANGE_TYPE_NAME (recreated, unused), attribute comments are changed, added and removed, a domain with odd names gets a NOT NULL, a new default and a changed check.
+-- User types changed while in use (pg-delta composite-attribute-order, range-type-options): a composite used by a column gains and loses attributes, a range gets a SUBTYPE_OPCLASS and MULTIRANGE_TYPE_NAME (recreated, unused), attribute comments are changed, added and removed, a new range whose SUBTYPE_DIFF is a new user function is created with a table using it, a domain with odd names gets a NOT NULL, a new default and a changed check.
 CREATE SCHEMA "Ty Chg";
 CREATE TYPE "Ty Chg"."Addr" AS (street text, "Zip Code" text, old_field int);
 CREATE TYPE "Ty Chg".txtrange AS RANGE (SUBTYPE = text);
