@@ -130,7 +130,7 @@ pub const QUERY: &str = concat!(
 ), rel AS (
   SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, c.relrowsecurity, c.relforcerowsecurity,
     c.relispartition, c.relpersistence, c.reloptions, c.relreplident, c.reltablespace, c.relam,
-    c.relpartbound, s.nspname
+    c.relpartbound, c.reloftype, s.nspname
   FROM pg_class c JOIN sel s ON s.oid = c.relnamespace
   WHERE NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
                     AND xd.objid = c.oid AND xd.deptype = 'e')",
@@ -185,21 +185,29 @@ UNION ALL
 -- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
 -- modelled (kinds::table::shape), and so are tablespaces, replica identities and clustered
 -- indexes (kinds::table::relopts); a sequence's UNLOGGED and options and a table access method
--- other than heap are not.
+-- other than heap are not, nor a typed table's OF type.
 SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
   concat_ws(' ', CASE WHEN r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
     CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
     CASE WHEN r.relkind IN ('r', 'm') THEN
-      (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END)
+      (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END,
+    CASE WHEN r.reloftype <> 0 THEN 'OF ' || r.reloftype::regtype::text END)
 FROM rel r
 WHERE r.relkind IN ('r', 'm', 'S') AND NOT r.relispartition
   AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
        OR (r.relkind = 'S' AND r.reloptions IS NOT NULL)
-       OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap')))
+       OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
+       -- A typed table (`CREATE TABLE t OF type`) is read as a plain one.
+       OR r.reloftype <> 0)
+UNION ALL
+-- Comments on policies (the policy kind holds none).
+SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description
+FROM pg_policy p JOIN rel r ON r.oid = p.polrelid
+JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_policy'::regclass
 UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
   -- A table column's STORAGE, COMPRESSION and STATISTICS are modelled (kinds::column,

@@ -118,10 +118,23 @@ pub fn create_one(schema: &Schema, kind: TypeKind, q: &QualifiedName) -> Vec<Sta
             .types
             .get(q)
             .map(|t| super::composite_type::ddl::create_one(q, t)),
-        TypeKind::Range => schema
-            .ranges
-            .get(q)
-            .map(|r| super::range_type::ddl::create_one(q, r)),
+        TypeKind::Range => schema.ranges.get(q).map(|r| {
+            // Its SUBTYPE_DIFF function first (`CREATE OR REPLACE`: a plan may create it again
+            // with the other routines).
+            let support = super::function::ddl::range_support(schema, r);
+            let mut out = Vec::new();
+            if !support.is_empty() {
+                let skip = super::function::ddl::skip_body_checks();
+                out.push(Statement::new(skip, "settings"));
+            }
+            for (key, f) in support {
+                let object = super::function::ddl::object(key, f);
+                let sql = super::function::ddl::create_or_replace(f);
+                out.push(Statement::new(sql, object));
+            }
+            out.extend(super::range_type::ddl::create_one(q, r));
+            out
+        }),
     }
     .unwrap_or_default()
 }

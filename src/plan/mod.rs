@@ -379,6 +379,10 @@ pub fn build_plan(
     crate::kinds::event_trigger::plan::plan(declared, live, changes, &mut b);
     // 11b. Publications: members leave before everything, join after every table exists.
     crate::kinds::publication::plan::plan(declared, live, changes, &mut b);
+    // 11c. Default privileges, once no object is created any more (see `plan_defaults`).
+    for s in crate::kinds::privilege::diff::plan_defaults(declared, live) {
+        b.push(s.sql, &s.change, s.category, &[]);
+    }
     // 12. Owners (only with `--owners`: otherwise neither side has any), once every object
     // exists; a created or recreated object belongs to whoever applies the plan.
     let prior: Vec<String> = b.steps.iter().map(|s| s.sql.clone()).collect();

@@ -134,10 +134,13 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             format!("table {name}"),
         ));
     }
-    // Routines after the tables whose defaults call them (triggers went with their tables).
+    // Routines after the tables whose defaults call them (triggers went with their tables);
+    // a range's support functions after the range.
+    let range_support = function::ddl::all_range_support(schema);
     for aggregates in [true, false] {
         for (key, f) in schema.functions.iter().rev() {
             let early = function::ddl::stage_of(schema, f) == function::ddl::Stage::BeforeTables;
+            let early = early && !range_support.contains(&key);
             if early && (f.kind == crate::model::RoutineKind::Aggregate) == aggregates {
                 out.push(Statement::new(
                     function::ddl::drop(key, f.kind),
@@ -155,6 +158,12 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
         out.push(Statement::new(sql, format!("sequence {name}")));
     }
     out.extend(crate::kinds::type_order::drop_statements(schema));
+    for key in range_support {
+        if let Some(f) = schema.functions.get(key) {
+            let object = function::ddl::object(key, f);
+            out.push(Statement::new(function::ddl::drop(key, f.kind), object));
+        }
+    }
     for name in schema.enums.keys().rev() {
         out.push(Statement::new(ddl::drop_enum(name), format!("enum {name}")));
     }

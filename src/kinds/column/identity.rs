@@ -21,8 +21,9 @@ pub struct Effective {
     pub cycle: bool,
 }
 
-/// The range of the column's type (an identity column is smallint, integer or bigint).
-fn type_range(data_type: &str) -> (i64, i64) {
+/// The range of the column's type (an identity column, like a sequence, is smallint, integer or
+/// bigint).
+pub fn type_range(data_type: &str) -> (i64, i64) {
     match data_type {
         "smallint" => (i16::MIN.into(), i16::MAX.into()),
         "integer" => (i32::MIN.into(), i32::MAX.into()),

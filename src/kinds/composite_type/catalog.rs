@@ -14,7 +14,7 @@ pub const CATALOG: CatalogQuery = CatalogQuery {
 };
 
 /// One row per type; attributes as parallel arrays in `attnum` order, the collation only when it
-/// differs from the attribute type's.
+/// differs from the attribute type's, and the attributes' comments.
 const Q_TYPES: &str = concat!(
     "SELECT n.nspname::text, t.typname::text, obj_description(t.oid, 'pg_type'),
   COALESCE(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attnum IS NOT NULL), '{}'),
@@ -24,7 +24,9 @@ const Q_TYPES: &str = concat!(
     CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN
       CASE WHEN con.nspname = 'pg_catalog' THEN co.collname::text
            ELSE con.nspname::text || '.' || co.collname::text END
-    END ORDER BY a.attnum) FILTER (WHERE a.attnum IS NOT NULL), '{}')
+    END ORDER BY a.attnum) FILTER (WHERE a.attnum IS NOT NULL), '{}'),
+  COALESCE(array_agg(col_description(c.oid, a.attnum) ORDER BY a.attnum)
+    FILTER (WHERE a.attnum IS NOT NULL), '{}')
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
@@ -52,6 +54,12 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         let names: Vec<String> = get(row, 3, Q, &obj)?;
         let types: Vec<String> = get(row, 4, Q, &obj)?;
         let collations: Vec<Option<String>> = get(row, 5, Q, &obj)?;
+        let comments: Vec<Option<String>> = get(row, 6, Q, &obj)?;
+        let attribute_comments = names
+            .iter()
+            .zip(comments)
+            .filter_map(|(n, c)| Some((n.clone(), c?)))
+            .collect();
         let attributes = names
             .into_iter()
             .zip(types)
@@ -69,6 +77,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         let t = CompositeType {
             attributes,
             comment: get(row, 2, Q, &obj)?,
+            attribute_comments,
         };
         cx.out.types.insert(qn, t);
     }

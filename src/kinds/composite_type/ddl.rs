@@ -64,12 +64,29 @@ pub fn comment(name: &QualifiedName, comment: Option<&str>) -> String {
     )
 }
 
-/// One type's statements for a creation script: the CREATE, then its comment.
+/// `COMMENT ON COLUMN type.attribute IS ...`.
+pub fn comment_attribute(name: &QualifiedName, attr: &str, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON COLUMN {}.{} IS {}",
+        name.sql(),
+        quote_ident(attr),
+        comment_literal(comment)
+    )
+}
+
+/// One type's statements for a creation script: the CREATE, then its comments.
 pub fn create_one(name: &QualifiedName, t: &CompositeType) -> Vec<Statement> {
     let object = format!("type {name}");
     let mut out = vec![Statement::new(create_type(name, t), object.clone())];
     if t.comment.is_some() {
-        out.push(Statement::new(comment(name, t.comment.as_deref()), object));
+        out.push(Statement::new(
+            comment(name, t.comment.as_deref()),
+            object.clone(),
+        ));
+    }
+    for (attr, c) in &t.attribute_comments {
+        let sql = comment_attribute(name, attr, Some(c));
+        out.push(Statement::new(sql, object.clone()));
     }
     out
 }

@@ -55,6 +55,27 @@ fn compare(obj: &ObjectRef, d: &CompositeType, l: &CompositeType, out: &mut Vec<
         out.push(c.values(Some(summary(d)), Some(summary(l))));
     }
     comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
+    for name in d
+        .attributes
+        .keys()
+        .filter(|k| l.attributes.contains_key(*k))
+    {
+        let (dc, lc) = (
+            d.attribute_comments.get(name),
+            l.attribute_comments.get(name),
+        );
+        let what = format!("comment on attribute {}", quote_ident(name));
+        let (dc, lc) = (dc.map(String::as_str), lc.map(String::as_str));
+        field(
+            out,
+            Category::Comment,
+            Severity::Warning,
+            obj,
+            &what,
+            dc,
+            lc,
+        );
+    }
 }
 
 /// The attributes both sides have come in the same relative order.

@@ -19,5 +19,11 @@ pub(crate) fn resolve(
             let t = &mut a.data_type;
             canonical(t, &key, &what, cx, user_types, allow_ext, known);
         }
+        for name in t.attribute_comments.keys() {
+            if !t.attributes.contains_key(name) {
+                let msg = format!("attribute_comments names `{name}`, which is no attribute");
+                cx.at(&key, msg);
+            }
+        }
     }
 }

@@ -14,6 +14,10 @@ pub struct CompositeType {
     pub attributes: IndexMap<String, Attribute>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `COMMENT ON COLUMN type.attribute`, by attribute name (kept apart from [`Attribute`], so
+    /// a comment never reads as a changed attribute).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub attribute_comments: IndexMap<String, String>,
 }
 
 /// One attribute: `street: text`, or `{type: text, collation: "C"}`.

@@ -69,6 +69,18 @@ pub(crate) fn alter(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, cs: &[&Chan
             &why_of(cs, "comment"),
         );
     }
+    // Attributes the plan adds have no comment yet; the others keep theirs.
+    for name in d.attributes.keys() {
+        let dc = d.attribute_comments.get(name);
+        let lc = l
+            .attribute_comments
+            .get(name)
+            .filter(|_| l.attributes.contains_key(name));
+        if dc != lc {
+            let sql = ddl::comment_attribute(q, name, dc.map(String::as_str));
+            b.comment(sql, &why_of(cs, &format!("comment on {}", attr(name))));
+        }
+    }
 }
 
 /// How a change summary names an attribute (see `diff`).

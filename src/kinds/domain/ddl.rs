@@ -18,7 +18,8 @@ pub fn create_domain(name: &QualifiedName, d: &Domain) -> String {
     if d.not_null {
         sql.push_str(" NOT NULL");
     }
-    for (n, e) in &d.checks {
+    // A NOT VALID check is added after the CREATE (see `after_create`).
+    for (n, e) in d.checks.iter().filter(|(n, _)| !d.not_valid.contains(n)) {
         let e = stabilize_expression(e);
         sql.push_str(&format!(" CONSTRAINT {} CHECK ({e})", quote_ident(n)));
     }
@@ -51,12 +52,49 @@ pub fn set_not_null(name: &QualifiedName, not_null: bool) -> String {
     )
 }
 
-pub fn add_check(name: &QualifiedName, check: &str, expr: &str) -> String {
+/// `ALTER DOMAIN .. ADD CONSTRAINT n CHECK (e)`, `NOT VALID` when `d` declares it so.
+pub fn add_check(name: &QualifiedName, d: &Domain, check: &str, expr: &str) -> String {
     let expr = stabilize_expression(expr);
+    let nv = if d.not_valid.iter().any(|n| n == check) {
+        " NOT VALID"
+    } else {
+        ""
+    };
     alter(
         name,
-        &format!("ADD CONSTRAINT {} CHECK ({expr})", quote_ident(check)),
+        &format!("ADD CONSTRAINT {} CHECK ({expr}){nv}", quote_ident(check)),
     )
+}
+
+pub fn validate_check(name: &QualifiedName, check: &str) -> String {
+    alter(name, &format!("VALIDATE CONSTRAINT {}", quote_ident(check)))
+}
+
+pub fn comment_check(name: &QualifiedName, check: &str, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON CONSTRAINT {} ON DOMAIN {} IS {}",
+        quote_ident(check),
+        name.sql(),
+        comment_literal(comment)
+    )
+}
+
+/// What follows `create_domain(d)`: its NOT VALID checks, then its checks' comments.
+pub fn after_create(name: &QualifiedName, d: &Domain) -> Vec<String> {
+    let mut out: Vec<String> = d
+        .checks
+        .iter()
+        .filter(|(n, _)| d.not_valid.contains(n))
+        .map(|(n, e)| add_check(name, d, n, e))
+        .collect();
+    for (n, c) in d
+        .check_comments
+        .iter()
+        .filter(|(n, _)| d.checks.contains_key(*n))
+    {
+        out.push(comment_check(name, n, Some(c)));
+    }
+    out
 }
 
 pub fn drop_check(name: &QualifiedName, check: &str) -> String {
@@ -75,6 +113,9 @@ pub fn comment(name: &QualifiedName, comment: Option<&str>) -> String {
 pub fn create_one(name: &QualifiedName, d: &Domain) -> Vec<Statement> {
     let object = format!("domain {name}");
     let mut out = vec![Statement::new(create_domain(name, d), object.clone())];
+    for sql in after_create(name, d) {
+        out.push(Statement::new(sql, object.clone()));
+    }
     if d.comment.is_some() {
         out.push(Statement::new(comment(name, d.comment.as_deref()), object));
     }
@@ -113,10 +154,11 @@ pub fn late_checks(schema: &Schema) -> Vec<Statement> {
     for (q, d) in &schema.domains {
         for name in checks_calling_routines(schema, d) {
             if let Some(e) = d.checks.get(&name) {
-                out.push(Statement::new(
-                    add_check(q, &name, e),
-                    format!("domain {q}"),
-                ));
+                let object = format!("domain {q}");
+                out.push(Statement::new(add_check(q, d, &name, e), object.clone()));
+                if let Some(c) = d.check_comments.get(&name) {
+                    out.push(Statement::new(comment_check(q, &name, Some(c)), object));
+                }
             }
         }
     }

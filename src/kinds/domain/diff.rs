@@ -71,6 +71,40 @@ fn compare(obj: &ObjectRef, d: &Domain, l: &Domain, out: &mut Vec<Change>) {
         field(out, cat, Severity::Warning, obj, &what, None, Some(le));
     }
     comment_field(out, obj, d.comment.as_deref(), l.comment.as_deref());
+    check_extras(obj, d, l, out);
+}
+
+/// The validity and comment of each check both sides have.
+fn check_extras(obj: &ObjectRef, d: &Domain, l: &Domain, out: &mut Vec<Change>) {
+    let valid = |x: &Domain, n: &String| match x.not_valid.contains(n) {
+        true => "NOT VALID",
+        false => "valid",
+    };
+    for name in d.checks.keys().filter(|n| l.checks.contains_key(*n)) {
+        let what = format!("validity of check {name}");
+        let (dv, lv) = (valid(d, name), valid(l, name));
+        field(
+            out,
+            Category::Domain,
+            Severity::Warning,
+            obj,
+            &what,
+            Some(dv),
+            Some(lv),
+        );
+        let what = format!("comment on check {name}");
+        let (dc, lc) = (d.check_comments.get(name), l.check_comments.get(name));
+        let (dc, lc) = (dc.map(String::as_str), lc.map(String::as_str));
+        field(
+            out,
+            Category::Comment,
+            Severity::Warning,
+            obj,
+            &what,
+            dc,
+            lc,
+        );
+    }
 }
 
 #[cfg(test)]

@@ -49,5 +49,13 @@ pub(crate) fn validate(schema: &Schema, cx: &mut Cx) {
                 cx.at(&key, msg.into());
             }
         }
+        let named = d.not_valid.iter().map(|n| ("not_valid", n));
+        let named = named.chain(d.check_comments.keys().map(|n| ("check_comments", n)));
+        for (field, name) in named.filter(|(_, n)| !d.checks.contains_key(*n)) {
+            cx.at(
+                &key,
+                format!("{field} names `{name}`, which is no check of the domain"),
+            );
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The domain model: base type, default, NOT NULL, named checks, collation, comment.
+//! The domain model: base type, default, NOT NULL, named checks (their validity and comments),
+//! collation, comment.
 
 use crate::model::{is_false, sql_scalar_opt};
 use indexmap::IndexMap;
@@ -23,6 +24,12 @@ pub struct Domain {
     /// Named check constraints: `{name: "VALUE > 0"}` (the expression inside `CHECK (...)`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub checks: IndexMap<String, String>,
+    /// The checks added `NOT VALID` (values stored before were not checked), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_valid: Vec<String>,
+    /// `COMMENT ON CONSTRAINT check ON DOMAIN`, by check name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub check_comments: IndexMap<String, String>,
     /// Only when it differs from the base type's (`"C"`, `audit.german`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<String>,

@@ -76,6 +76,9 @@ fn rebuild(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, d: &Domain, why: &st
         quote_ident(&q.name)
     );
     b.push(rename, why, cat, &[]);
+    for sql in ddl::after_create(q, &early) {
+        b.push(sql, why, cat, &[]);
+    }
     if d.comment.is_some() {
         b.comment(ddl::comment(q, d.comment.as_deref()), why);
     }
@@ -114,11 +117,40 @@ pub(crate) fn late_checks(cx: &PlanCx, b: &mut Builder) {
             let Some(de) = d.checks.get(&name) else {
                 continue;
             };
-            if created(d, l) || l.and_then(|l| l.checks.get(&name)) != Some(de) {
+            if created(d, l) || l.is_none_or(|l| readd(d, l, &name)) {
                 let why = why_of(&cs, &format!("check {name} "));
                 let hz = [Hazard::LongLock];
-                b.push(ddl::add_check(q, &name, de), &why, Category::Domain, &hz);
+                b.push(ddl::add_check(q, d, &name, de), &why, Category::Domain, &hz);
+                if let Some(c) = d.check_comments.get(&name) {
+                    b.comment(ddl::comment_check(q, &name, Some(c)), &why);
+                }
             }
+        }
+    }
+}
+
+/// Whether check `name` is dropped (live) or added (declared), or both: its expression differs,
+/// or it is declared NOT VALID while the live one is validated (validity cannot be undone).
+fn readd(d: &Domain, l: &Domain, name: &String) -> bool {
+    let nv = |x: &Domain| x.not_valid.contains(name);
+    d.checks.get(name) != l.checks.get(name) || (nv(d) && !nv(l))
+}
+
+/// Comments of the checks that differ; a check added again has lost its comment.
+fn check_comments(
+    b: &mut Builder,
+    q: &QualifiedName,
+    d: &Domain,
+    l: &Domain,
+    cs: &[&Change],
+    late: &[String],
+) {
+    for name in d.checks.keys().filter(|n| !late.contains(n)) {
+        let dc = d.check_comments.get(name);
+        let lc = l.check_comments.get(name).filter(|_| !readd(d, l, name));
+        if dc != lc {
+            let why = why_of(cs, &format!("comment on check {name} "));
+            b.comment(ddl::comment_check(q, name, dc.map(String::as_str)), &why);
         }
     }
 }
@@ -149,18 +181,26 @@ fn alter_in_place(
             hz,
         );
     }
-    for (name, le) in &l.checks {
-        if d.checks.get(name) != Some(le) {
+    for name in l.checks.keys() {
+        if readd(d, l, name) {
             let why = why_of(cs, &format!("check {name} "));
             b.push(ddl::drop_check(q, name), &why, cat, &[]);
         }
     }
     for (name, de) in d.checks.iter().filter(|(n, _)| !late.contains(n)) {
-        if l.checks.get(name) != Some(de) {
-            let why = why_of(cs, &format!("check {name} "));
-            b.push(ddl::add_check(q, name, de), &why, cat, &[Hazard::LongLock]);
+        let why = why_of(cs, &format!("check {name} "));
+        if readd(d, l, name) {
+            b.push(
+                ddl::add_check(q, d, name, de),
+                &why,
+                cat,
+                &[Hazard::LongLock],
+            );
+        } else if l.not_valid.contains(name) && !d.not_valid.contains(name) {
+            b.push(ddl::validate_check(q, name), &why, cat, &[Hazard::LongLock]);
         }
     }
+    check_comments(b, q, d, l, cs, late);
     if d.comment != l.comment {
         b.comment(
             ddl::comment(q, d.comment.as_deref()),

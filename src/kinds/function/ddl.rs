@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ddl::Statement;
 use crate::graph::Node;
-use crate::model::{quote_literal, QualifiedName, Schema};
+use crate::model::{quote_literal, QualifiedName, RangeType, Schema};
 
 use super::dependents::Dependent;
 use super::{Function, RoutineKey, RoutineKind};
@@ -72,15 +72,59 @@ pub fn stage_of(schema: &Schema, f: &Function) -> Stage {
     }
 }
 
+/// The declared functions a declared range type names as its `SUBTYPE_DIFF` or `CANONICAL`
+/// (`regproc` text, schema left out on the search path): the range needs them first, so they
+/// are created with it (see `type_order::create_one`), not with the other routines.
+pub fn range_support<'a>(
+    schema: &'a Schema,
+    range: &RangeType,
+) -> Vec<(&'a RoutineKey, &'a Function)> {
+    let names: Vec<Vec<String>> = [&range.subtype_diff, &range.canonical]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| crate::ddl::split_dotted(t).ok())
+        .collect();
+    let names_it = |k: &RoutineKey| {
+        names.iter().any(|n| match n.as_slice() {
+            [s, f] => *s == k.name.schema && *f == k.name.name,
+            [f] => *f == k.name.name && k.name.schema == crate::model::DEFAULT_SCHEMA,
+            _ => false,
+        })
+    };
+    schema
+        .functions
+        .iter()
+        .filter(|(k, f)| f.kind == RoutineKind::Function && names_it(k))
+        .collect()
+}
+
+/// Every declared range type's support functions (see [`range_support`]).
+pub fn all_range_support(schema: &Schema) -> Vec<&RoutineKey> {
+    let mut out: Vec<&RoutineKey> = Vec::new();
+    for (k, _) in schema
+        .ranges
+        .values()
+        .flat_map(|r| range_support(schema, r))
+    {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 /// The routines of `stage` with their comments, functions and procedures before aggregates (an
-/// aggregate needs its support functions). The first stage starts with [`skip_body_checks`].
+/// aggregate needs its support functions), except the ranges' support functions. The first
+/// stage starts with [`skip_body_checks`].
 pub fn script_part(schema: &Schema, stage: Stage, out: &mut Vec<Statement>) {
     if stage == Stage::BeforeTables && !schema.functions.is_empty() {
         out.push(Statement::new(skip_body_checks(), "settings"));
     }
+    let early = all_range_support(schema);
     let in_stage = schema
         .functions
         .iter()
+        .filter(|(k, _)| !early.contains(k))
         .filter(|(_, f)| stage_of(schema, f) == stage);
     let (aggregates, plain): (Vec<_>, Vec<_>) =
         in_stage.partition(|(_, f)| f.kind == RoutineKind::Aggregate);

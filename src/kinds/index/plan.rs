@@ -30,6 +30,14 @@ fn declared_index<'a>(declared: &'a Schema, t: &QualifiedName, m: &str) -> Optio
         .or_else(|| declared.views.get(t).and_then(|v| v.indexes.get(m)))
 }
 
+/// Whether `t` is a partitioned table (declared `partition_by`).
+fn is_partitioned(cx: &PlanCx, t: &QualifiedName) -> bool {
+    cx.declared
+        .tables
+        .get(t)
+        .is_some_and(|dt| dt.partition_by.is_some())
+}
+
 /// `fk_targets`: tables a new foreign key references, whose unique indexes it needs inside the
 /// transaction.
 pub(crate) fn create_indexes(
@@ -43,9 +51,13 @@ pub(crate) fn create_indexes(
             continue;
         };
         let fresh = cx.missing_set.contains(t);
-        // Concurrent builds only pay off on tables that already hold rows, and an index a new
-        // foreign key relies on must exist inside the transaction.
-        let concurrent = cx.opts.online && !fresh && !(ix.unique && fk_targets.contains(t));
+        // Concurrent builds only pay off on tables that already hold rows, an index a new
+        // foreign key relies on must exist inside the transaction, and PostgreSQL refuses
+        // `CONCURRENTLY` on a partitioned table.
+        let concurrent = cx.opts.online
+            && !fresh
+            && !(ix.unique && fk_targets.contains(t))
+            && !is_partitioned(cx, t);
         if concurrent {
             b.steps.push(Step {
                 sql: ddl::create_index(t, m, ix, true),

@@ -36,7 +36,7 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_policy p ON p.polrelid = c.oid
 WHERE n.nspname = ANY($1) AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-  AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND c.relkind IN ('r', 'p')
   AND (c.relrowsecurity OR c.relforcerowsecurity OR p.oid IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
                   AND xd.objid = c.oid AND xd.deptype = 'e')

@@ -290,6 +290,14 @@ pub fn plan(declared: &Schema, live: &Schema, prior: &[String]) -> Vec<PlanStep>
             );
         }
     }
+    p.steps
+}
+
+/// Default privileges, planned after every object the plan creates: an object created after an
+/// `ALTER DEFAULT PRIVILEGES` would start with the new defaults, which [`Planner::new_object`]
+/// does not expect (it starts from the live ones).
+pub fn plan_defaults(declared: &Schema, live: &Schema) -> Vec<PlanStep> {
+    let mut p = Planner::new(live);
     for (target, dg, lg) in default_pairs(declared, live) {
         p.push(target, &lg, &dg);
     }

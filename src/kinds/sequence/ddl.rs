@@ -86,6 +86,25 @@ pub fn alter_sequence(name: &QualifiedName, seq: &Sequence) -> String {
     sql
 }
 
+/// The values `seq` may take: its bounds, PostgreSQL's defaults for its type and direction
+/// filled in.
+pub fn value_range(seq: &Sequence) -> (i64, i64) {
+    let (tmin, tmax) = crate::kinds::column::identity::type_range(&seq.data_type);
+    let (dmin, dmax) = if seq.increment > 0 {
+        (1, tmax)
+    } else {
+        (tmin, -1)
+    };
+    (seq.min_value.unwrap_or(dmin), seq.max_value.unwrap_or(dmax))
+}
+
+/// Whether no value of `live`'s range lies in `declared`'s: the counter, wherever it is, would
+/// fall outside the new bounds, which `ALTER SEQUENCE` refuses unless it also restarts.
+pub fn needs_restart(declared: &Sequence, live: &Sequence) -> bool {
+    let ((dmin, dmax), (lmin, lmax)) = (value_range(declared), value_range(live));
+    dmax < lmin || dmin > lmax
+}
+
 pub fn drop_sequence(name: &QualifiedName) -> String {
     format!("DROP SEQUENCE {}", name.sql())
 }

@@ -31,7 +31,15 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> Vec<QualifiedName
                 b.comment(sql, &label(&[c]));
             }
             (Presence::Changed, Category::Sequence) => {
-                b.push(ddl::alter_sequence(q, d), &label(&[c]), c.category, &[]);
+                let mut sql = ddl::alter_sequence(q, d);
+                // Disjoint ranges: restarting at the new START reuses no value handed out
+                // before, and without it PostgreSQL rejects the new bounds.
+                if let Some(l) = cx.live.sequences.get(q) {
+                    if crate::kinds::sequence::ddl::needs_restart(d, l) {
+                        sql.push_str(" RESTART");
+                    }
+                }
+                b.push(sql, &label(&[c]), c.category, &[]);
                 let lo = cx.live.sequences.get(q).and_then(|s| s.owned_by.clone());
                 if lo != d.owned_by {
                     new_owner.push(q.clone());

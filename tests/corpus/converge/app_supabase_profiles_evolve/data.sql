@@ -1,0 +1,2 @@
+INSERT INTO auth.users VALUES ('00000000-0000-0000-0000-000000000001', 'a@b.c', '{}');
+INSERT INTO public.profiles (id, username) VALUES ('00000000-0000-0000-0000-000000000001', 'alice');

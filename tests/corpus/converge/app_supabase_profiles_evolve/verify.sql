@@ -1,0 +1,1 @@
+SELECT username = 'alice' FROM public.profiles

@@ -1,0 +1,1 @@
+INSERT INTO "Dom Chk".t VALUES (1, 4);

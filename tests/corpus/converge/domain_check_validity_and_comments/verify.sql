@@ -1,0 +1,1 @@
+SELECT n = 4 FROM "Dom Chk".t

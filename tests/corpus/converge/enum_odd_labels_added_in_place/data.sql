@@ -1,0 +1,1 @@
+INSERT INTO "En Chg".task VALUES (1, 'new'), (2, 'done');

@@ -1,0 +1,10 @@
+CREATE SCHEMA "Sig";
+CREATE TABLE "Sig"."T" (id int PRIMARY KEY, v text);
+CREATE FUNCTION "Sig".f(a int, b int DEFAULT 10) RETURNS int LANGUAGE sql IMMUTABLE AS 'select a + b';
+CREATE FUNCTION "Sig".f(a text) RETURNS int LANGUAGE sql IMMUTABLE AS 'select length(a)';
+CREATE FUNCTION "Sig"."Renamed Arg"("New Name" int) RETURNS int LANGUAGE sql IMMUTABLE AS 'select "New Name"';
+CREATE FUNCTION "Sig".outs(a int, OUT doubled int, OUT squared bigint) LANGUAGE sql AS 'select a * 2, (a * a)::bigint';
+CREATE FUNCTION "Sig".tab(n int) RETURNS TABLE (k int, "K Squared" int) LANGUAGE sql AS 'select g, g * g from generate_series(1, n) g';
+CREATE PROCEDURE "Sig".p(a int, b text DEFAULT 'z') LANGUAGE sql AS 'select a';
+CREATE FUNCTION "Sig".trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.v := 'new'; RETURN NEW; END$$;
+CREATE TRIGGER set_v BEFORE INSERT ON "Sig"."T" FOR EACH ROW EXECUTE FUNCTION "Sig".trg();

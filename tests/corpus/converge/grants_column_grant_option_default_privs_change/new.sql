@@ -1,0 +1,15 @@
+DO $$ BEGIN CREATE ROLE "Grant ""Reader"""; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE grant_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Gr";
+CREATE TABLE "Gr"."Acct" (id int PRIMARY KEY, "Name" text, secret text);
+CREATE FUNCTION "Gr".f() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE FUNCTION "Gr"."New Fn"() RETURNS int LANGUAGE sql AS 'select 2';
+CREATE TABLE "Gr".later (id int);
+REVOKE ALL ON FUNCTION "Gr".f() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "Gr".f() TO grant_writer WITH GRANT OPTION;
+GRANT SELECT (id, "Name") ON "Gr"."Acct" TO "Grant ""Reader""" WITH GRANT OPTION;
+GRANT UPDATE (secret) ON "Gr"."Acct" TO grant_writer;
+GRANT SELECT ON "Gr"."Acct" TO grant_writer;
+ALTER DEFAULT PRIVILEGES IN SCHEMA "Gr" GRANT SELECT, INSERT ON TABLES TO "Grant ""Reader""";
+ALTER DEFAULT PRIVILEGES IN SCHEMA "Gr" GRANT USAGE ON SEQUENCES TO grant_writer;
+ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO grant_writer WITH GRANT OPTION;

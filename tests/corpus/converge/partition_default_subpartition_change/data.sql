@@ -1,0 +1,1 @@
+INSERT INTO "Part Chg"."Events" VALUES (1, '2024-05-01', 'click');

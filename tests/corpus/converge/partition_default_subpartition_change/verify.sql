@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM "Part Chg"."Events") = 1

@@ -1,0 +1,12 @@
+DO $$ BEGIN CREATE ROLE "Pol Reader"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pol_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Pol";
+CREATE TABLE "Pol"."Doc" (id int PRIMARY KEY, owner text, "Public" boolean DEFAULT false);
+ALTER TABLE "Pol"."Doc" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Pol"."Doc" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "upd ""own""" ON "Pol"."Doc" FOR UPDATE TO pol_writer WITH CHECK (owner = current_user);
+CREATE POLICY ins ON "Pol"."Doc" FOR INSERT TO pol_writer, "Pol Reader" WITH CHECK (owner IS NOT NULL);
+CREATE POLICY sel ON "Pol"."Doc" FOR SELECT TO public USING ("Public" OR owner = current_user);
+CREATE POLICY gate ON "Pol"."Doc" AS RESTRICTIVE USING (id > 0);
+CREATE POLICY del ON "Pol"."Doc" FOR ALL USING (owner = current_user);
+CREATE POLICY "new one" ON "Pol"."Doc" FOR SELECT USING (id < 100);

@@ -1,0 +1,21 @@
+-- PostgREST examples (from memory): an api schema of views over a private schema, a computed field function taking the table row type, an RPC returning SETOF a view, an anonymous role with USAGE and column-level SELECT/UPDATE grants WITH GRANT OPTION, default privileges for the api schema, and a security_invoker view.
+DO $$ BEGIN CREATE ROLE web_anon NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "Todo User" NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA private;
+CREATE SCHEMA api;
+CREATE TABLE private.todos (id serial PRIMARY KEY, done boolean NOT NULL DEFAULT false, task text NOT NULL, due timestamptz, "Owner" name DEFAULT current_user);
+CREATE TABLE private.people (id int PRIMARY KEY, first_name text, last_name text);
+CREATE VIEW api.todos WITH (security_invoker = true) AS SELECT id, done, task, due FROM private.todos;
+CREATE VIEW api.people AS SELECT * FROM private.people;
+CREATE FUNCTION api.full_name(private.people) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT $1.first_name || ' ' || $1.last_name $$;
+CREATE FUNCTION api.search_todos(q text) RETURNS SETOF api.todos LANGUAGE sql STABLE AS $$ SELECT * FROM api.todos WHERE task ILIKE '%' || q || '%' $$;
+ALTER DEFAULT PRIVILEGES IN SCHEMA api GRANT SELECT ON TABLES TO web_anon;
+ALTER DEFAULT PRIVILEGES IN SCHEMA api REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA api GRANT EXECUTE ON FUNCTIONS TO "Todo User" WITH GRANT OPTION;
+GRANT USAGE ON SCHEMA api TO web_anon, "Todo User";
+GRANT SELECT ON api.todos TO web_anon;
+GRANT SELECT (id, task), UPDATE (done) ON api.todos TO "Todo User" WITH GRANT OPTION;
+GRANT ALL ON api.todos TO "Todo User";
+GRANT USAGE, SELECT ON SEQUENCE private.todos_id_seq TO "Todo User";
+GRANT EXECUTE ON FUNCTION api.search_todos(text) TO web_anon;
+COMMENT ON VIEW api.todos IS 'Things to do';

@@ -1,0 +1,21 @@
+-- Triggers: a TRUNCATE statement trigger, transition tables on INSERT/UPDATE/DELETE statement triggers, ENABLE ALWAYS / ENABLE REPLICA / DISABLE states, a deferrable constraint trigger, and a trigger on a partitioned table cloned onto its partitions.
+CREATE SCHEMA "Trig Ops";
+CREATE TABLE "Trig Ops"."Audit Log" (at timestamptz DEFAULT now(), what text, n bigint);
+CREATE TABLE "Trig Ops"."Ledger" (id int PRIMARY KEY, amount numeric);
+CREATE FUNCTION "Trig Ops".log_stmt() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO "Trig Ops"."Audit Log"(what) VALUES (TG_OP); RETURN NULL; END$$;
+CREATE FUNCTION "Trig Ops".log_new() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO "Trig Ops"."Audit Log"(what, n) SELECT TG_OP, count(*) FROM "New Rows"; RETURN NULL; END$$;
+CREATE TRIGGER "On Truncate" AFTER TRUNCATE ON "Trig Ops"."Ledger" FOR EACH STATEMENT EXECUTE FUNCTION "Trig Ops".log_stmt();
+CREATE TRIGGER ins_tt AFTER INSERT ON "Trig Ops"."Ledger" REFERENCING NEW TABLE AS "New Rows" FOR EACH STATEMENT EXECUTE FUNCTION "Trig Ops".log_new();
+CREATE TRIGGER upd_tt AFTER UPDATE ON "Trig Ops"."Ledger" REFERENCING OLD TABLE AS old_rows NEW TABLE AS "New Rows" FOR EACH STATEMENT EXECUTE FUNCTION "Trig Ops".log_new();
+CREATE TRIGGER del_always AFTER DELETE ON "Trig Ops"."Ledger" FOR EACH ROW EXECUTE FUNCTION "Trig Ops".log_stmt();
+CREATE TRIGGER "replica only" BEFORE UPDATE ON "Trig Ops"."Ledger" FOR EACH ROW EXECUTE FUNCTION "Trig Ops".log_stmt();
+CREATE TRIGGER off_one AFTER INSERT ON "Trig Ops"."Ledger" FOR EACH ROW EXECUTE FUNCTION "Trig Ops".log_stmt();
+ALTER TABLE "Trig Ops"."Ledger" ENABLE ALWAYS TRIGGER del_always;
+ALTER TABLE "Trig Ops"."Ledger" ENABLE REPLICA TRIGGER "replica only";
+ALTER TABLE "Trig Ops"."Ledger" DISABLE TRIGGER off_one;
+CREATE CONSTRAINT TRIGGER "Check Later" AFTER INSERT OR UPDATE ON "Trig Ops"."Ledger" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.amount < 0) EXECUTE FUNCTION "Trig Ops".log_stmt();
+CREATE TABLE "Trig Ops".events (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE "Trig Ops".events_2024 PARTITION OF "Trig Ops".events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TRIGGER part_row AFTER INSERT ON "Trig Ops".events FOR EACH ROW EXECUTE FUNCTION "Trig Ops".log_stmt();
+CREATE TABLE "Trig Ops".events_2025 PARTITION OF "Trig Ops".events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+COMMENT ON TRIGGER "On Truncate" ON "Trig Ops"."Ledger" IS 'truncate is audited';
