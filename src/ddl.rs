@@ -205,6 +205,7 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     let mut head = vec![Statement::new(set_search_path(), "session")];
     head.extend(crate::kinds::schema::ddl::create_statements(schema));
     head.extend(extension::ddl::create_statements(schema));
+    head.extend(crate::kinds::foreign::ddl::create_statements(schema));
     head.extend(enum_type::ddl::create_statements(schema));
     head.extend(crate::kinds::type_order::create_statements(schema));
     head.extend(sequence::ddl::create_statements(schema));

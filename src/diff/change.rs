@@ -63,6 +63,8 @@ pub enum Category {
     /// Publications (logical replication): their tables, column lists, row filters, schemas
     /// and options.
     Publication,
+    /// Foreign servers: their wrapper, type, version and options.
+    ForeignServer,
     /// An object the model does not cover (a function, a trigger, a policy, ...): it cannot be
     /// compared in detail, planned or squashed, so it is never silently passed over.
     Unsupported,
@@ -70,7 +72,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 31] = [
+    pub const ALL: [Category; 32] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -101,6 +103,7 @@ impl Category {
         Category::Partition,
         Category::Storage,
         Category::Publication,
+        Category::ForeignServer,
         Category::Unsupported,
     ];
 
@@ -136,6 +139,7 @@ impl Category {
             Category::Partition => "partition",
             Category::Storage => "storage",
             Category::Publication => "publication",
+            Category::ForeignServer => "foreign_server",
             Category::Unsupported => "unsupported",
         }
     }
@@ -168,6 +172,7 @@ impl Category {
             ObjectKind::Privilege => Category::Privilege,
             ObjectKind::Owner => Category::Owner,
             ObjectKind::Publication => Category::Publication,
+            ObjectKind::ForeignServer => Category::ForeignServer,
             ObjectKind::Unsupported(_) => Category::Unsupported,
         }
     }
@@ -341,6 +346,8 @@ pub enum ObjectKind {
     EventTrigger,
     /// A publication (database-wide).
     Publication,
+    /// A foreign server (database-wide).
+    ForeignServer,
     /// A row-level security policy of a table.
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
@@ -387,6 +394,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::ForeignServer => "foreign_server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",
@@ -422,6 +430,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::ForeignServer => "foreign server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
             ObjectKind::Owner => "owner of",
@@ -455,6 +464,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
+            ObjectKind::ForeignServer => "foreign_server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",

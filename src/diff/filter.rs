@@ -72,6 +72,7 @@ const IGNORE_KINDS: &[&str] = &[
     "trigger",
     "event_trigger",
     "publication",
+    "foreign_server",
     "policy",
     "privilege",
     "owner",

@@ -69,6 +69,7 @@ pub mod domain;
 pub mod enum_type;
 pub mod event_trigger;
 pub mod extension;
+pub mod foreign;
 pub mod function;
 pub mod index;
 pub mod owner;
@@ -109,6 +110,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     trigger::catalog::CATALOG,
     event_trigger::catalog::CATALOG,
     publication::catalog::CATALOG,
+    foreign::catalog::CATALOG,
     crate::inventory::CATALOG,
     // After every relation reader: these attach to tables and views by name.
     policy::catalog::CATALOG,

@@ -61,6 +61,8 @@ pub enum ObjectKey {
     EventTrigger(String),
     /// A publication (database-wide).
     Publication(String),
+    /// A foreign server (database-wide).
+    ForeignServer(String),
 }
 
 impl fmt::Display for ObjectKey {
@@ -82,6 +84,7 @@ impl fmt::Display for ObjectKey {
             ObjectKey::Role(r) => write!(f, "role {r}"),
             ObjectKey::EventTrigger(n) => write!(f, "event trigger {n}"),
             ObjectKey::Publication(n) => write!(f, "publication {n}"),
+            ObjectKey::ForeignServer(n) => write!(f, "foreign server {n}"),
         }
     }
 }

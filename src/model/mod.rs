@@ -99,6 +99,9 @@ pub struct Schema {
     /// Publications (database-wide), a list in schema.yaml; see `kinds::publication`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<crate::kinds::publication::Publication>,
+    /// Foreign servers (database-wide), a list in schema.yaml; see `kinds::foreign`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_servers: Vec<crate::kinds::foreign::ForeignServer>,
     /// Objects `check` leaves out (not part of the schema itself).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<IgnoreRule>,

@@ -85,7 +85,8 @@ impl<'a> Changes<'a> {
                 | ObjectKind::Aggregate
                 | ObjectKind::Trigger
                 | ObjectKind::EventTrigger
-                | ObjectKind::Publication => {}
+                | ObjectKind::Publication
+                | ObjectKind::ForeignServer => {}
                 // Planned from the two schemas by their kinds (after the renames, after views).
                 ObjectKind::Policy | ObjectKind::Privilege | ObjectKind::Owner => {}
                 ObjectKind::Unsupported(_) => g.warnings.push(format!(

@@ -297,6 +297,7 @@ pub fn build_plan(
     // 4. What tables use.
     schema::plan::create_schemas(&cx, &mut b);
     extension::plan::create_or_alter(&cx, &mut b);
+    crate::kinds::foreign::plan::create_or_alter(declared, live, changes, &mut b);
     let enums = enum_type::plan::create_or_alter(&cx, &mut b);
     crate::kinds::type_plan::create_or_alter(&cx, &mut b);
     let owned_sequences = sequence::plan::create_or_alter(&cx, &mut b);
@@ -311,6 +312,7 @@ pub fn build_plan(
     // 6. Drops.
     column::plan::drop_columns(&mut b, &columns.dropped);
     table::plan::drop_tables(&cx, &mut b);
+    crate::kinds::foreign::plan::drop_extras(declared, live, changes, &mut b);
     sequence::plan::drop_sequences(&cx, &mut b, &columns.dropped);
     for (sql, why) in &columns.late_identity {
         b.push(sql.clone(), why, Category::Identity, &[]);

@@ -155,6 +155,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     for name in schema.enums.keys().rev() {
         out.push(Statement::new(ddl::drop_enum(name), format!("enum {name}")));
     }
+    // After the foreign tables that use them, before the extensions that provide their wrappers.
+    for s in schema.foreign_servers.iter().rev() {
+        use crate::kinds::foreign::ddl::{drop, object};
+        out.push(Statement::new(drop(&s.name), object(&s.name)));
+    }
     for name in schema.extensions.keys().rev() {
         out.push(Statement::new(
             ddl::drop_extension(name),

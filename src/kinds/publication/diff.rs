@@ -184,7 +184,9 @@ mod tests {
         all.all_tables = true;
         let one = differences(&all, &l);
         assert_eq!(one.len(), 1, "{one:?}");
-        assert!(one[0].summary.starts_with("it is FOR ALL TABLES in the declaration"));
+        assert!(one[0]
+            .summary
+            .starts_with("it is FOR ALL TABLES in the declaration"));
         let mut a = Schema::default();
         let mut b = Schema::default();
         a.publications.push(d);

@@ -67,6 +67,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         owners,
         lint,
         publications,
+        foreign_servers,
     } = schema;
     let ctx = Schema {
         postgres: *postgres,
@@ -102,6 +103,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         owners: owners.clone(),
         lint: lint.clone(),
         publications: publications.clone(),
+        foreign_servers: foreign_servers.clone(),
     };
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
