@@ -53,6 +53,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("cast", "cast"),
     ("language", "language"),
     ("foreign_data_wrapper", "foreign-data wrapper"),
+    ("foreign_server", "foreign server"),
     ("subscription", "subscription"),
     ("access_method", "access method"),
     ("comment", "comment"),
@@ -65,8 +66,6 @@ pub const RETIRED: &[(&str, &str)] = &[
     ("constraint_options", "options of constraint"),
     // Publications are a modelled kind now (kinds::publication).
     ("publication", "publication"),
-    // Foreign servers are a modelled kind now (kinds::foreign).
-    ("foreign_server", "foreign server"),
 ];
 
 /// [`KINDS`], then [`RETIRED`].
@@ -299,6 +298,15 @@ UNION ALL
 SELECT 'foreign_data_wrapper', NULL, w.fdwname::text, NULL, NULL, array_to_string(w.fdwoptions, ', ')
 FROM pg_foreign_data_wrapper w WHERE ",
     not_owned!("pg_foreign_data_wrapper", "w.oid"),
+    "
+UNION ALL
+-- Servers of a wrapper an extension provides are modelled (kinds::foreign); others are not.
+SELECT 'foreign_server', NULL, f.srvname::text, NULL, NULL, array_to_string(f.srvoptions, ', ')
+FROM pg_foreign_server f WHERE ",
+    not_owned!("pg_foreign_server", "f.oid"),
+    "
+  AND ",
+    not_owned!("pg_foreign_data_wrapper", "f.srvfdw"),
     "
 UNION ALL
 SELECT 'subscription', NULL, s.subname::text, NULL, NULL, NULL FROM pg_subscription s

@@ -1,5 +1,6 @@
 //! Foreign server catalog: `pg_foreign_server` with its wrapper's name, leaving out servers an
-//! extension owns. Servers are database-wide, so every one is read whatever `--schema` selects.
+//! extension owns and those whose wrapper no extension provides (the wrapper is not modelled, so
+//! neither is its server: the inventory reports both as `unsupported`). Servers are database-wide, so every one is read whatever `--schema` selects.
 //! Options come through `pg_options_to_table`, which splits `name=value` where PostgreSQL does.
 
 use tokio_postgres::Row;
@@ -25,6 +26,9 @@ const QUERY: &str = concat!(
 FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
 WHERE ",
     not_extension_member!("pg_foreign_server", "s.oid"),
+    "
+  AND NOT ",
+    not_extension_member!("pg_foreign_data_wrapper", "w.oid"),
     "
 ORDER BY s.srvname"
 );
