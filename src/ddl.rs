@@ -52,7 +52,9 @@ pub use crate::kinds::sequence::ddl::{
     alter_sequence, comment_on_sequence, create_sequence, drop_sequence, parse_owned_by,
     sequence_owned_by, sequence_owned_by_none,
 };
-pub use crate::kinds::table::ddl::{comment_on_table, create_table, drop_table, rename_table};
+pub use crate::kinds::table::ddl::{
+    comment_on, comment_on_table, create_table, drop_relation, drop_table, rename_table,
+};
 pub use crate::kinds::view::ddl::{
     comment_on_view, create_view, drop_view, rename_view, topo_order_views,
 };

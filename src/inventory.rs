@@ -182,8 +182,13 @@ SELECT CASE WHEN r.relispartition THEN 'partition' ELSE 'inheritance' END,
 FROM rel r
 WHERE r.relkind = 'f' AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = r.oid)
 UNION ALL
+-- Foreign tables are tables (kinds::foreign::table) when their server is modelled.
 SELECT 'foreign_table', r.nspname::text, r.relname::text, NULL, NULL, NULL
-FROM rel r WHERE r.relkind = 'f'
+FROM rel r JOIN pg_foreign_table ft ON ft.ftrelid = r.oid
+JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+WHERE r.relkind = 'f' AND ",
+    not_owned!("pg_foreign_data_wrapper", "fs.srvfdw"),
+    "
 UNION ALL
 -- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
 -- modelled (kinds::table::shape), and so are tablespaces, replica identities and clustered

@@ -226,6 +226,9 @@ impl Default for Sequence {
 pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// A foreign table: its server and options (see `kinds::foreign::table`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<crate::kinds::foreign::ForeignTable>,
     /// The partitioned table this table is a partition of; its columns come from that parent
     /// (see `kinds::table::shape`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

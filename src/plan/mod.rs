@@ -309,6 +309,7 @@ pub fn build_plan(
     let columns = column::plan::add_or_alter(&cx, &mut b, &enums.restored_defaults);
     let mut warnings = cx.changes.warnings.clone();
     table::shape::plan(declared, live, &mut warnings, &mut b);
+    crate::kinds::foreign::table::plan(declared, live, changes, &mut warnings, &mut b);
     // 6. Drops.
     column::plan::drop_columns(&mut b, &columns.dropped);
     table::plan::drop_tables(&cx, &mut b);

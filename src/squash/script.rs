@@ -126,10 +126,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     let mut tables: Vec<_> = schema.tables.keys().cloned().collect();
     crate::kinds::table::shape::parents_first(schema, &mut tables);
     for name in tables.iter().rev() {
-        out.push(Statement::new(
-            ddl::drop_table(name),
-            format!("table {name}"),
-        ));
+        let sql = match schema.tables.get(name) {
+            Some(t) => ddl::drop_relation(name, t),
+            None => ddl::drop_table(name),
+        };
+        out.push(Statement::new(sql, format!("table {name}")));
     }
     // Routines after the tables whose defaults call them (triggers went with their tables).
     for aggregates in [true, false] {

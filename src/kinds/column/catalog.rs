@@ -54,7 +54,7 @@ LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
   -- A partition's columns are its parent's; an inherited column is declared by the parent.
-  AND ((rel.relkind IN ('r', 'p') AND a.attislocal AND NOT rel.relispartition)
+  AND ((rel.relkind IN ('r', 'p', 'f') AND a.attislocal AND NOT rel.relispartition)
        -- A partition's NOT NULL names only (PostgreSQL 18): DETACH and ATTACH keep them.
        OR (rel.relkind IN ('r', 'p') AND rel.relispartition AND nn.conname IS NOT NULL)
        OR (rel.relkind IN ('v', 'm') AND col_description(a.attrelid, a.attnum) IS NOT NULL))

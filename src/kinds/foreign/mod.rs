@@ -14,5 +14,7 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub mod table;
 
 pub use model::ForeignServer;
+pub use table::ForeignTable;
