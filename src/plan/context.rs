@@ -119,7 +119,7 @@ impl<'a> Changes<'a> {
             // Planned from the two schemas by kinds::table::shape.
             (Category::Partition | Category::Storage, _) => {}
             // The only table-level `table` change on both sides is a foreign table's (its
-            // server or options): planned, or warned about, by kinds::foreign::table.
+            // server, options or column options): planned, or warned about, by kinds::foreign::table.
             (Category::Table, _) => {}
             (Category::ColumnOrder, _) => self.warnings.push(format!(
                 "{}: {} (declared: {}; live: {}). Columns cannot be reordered in place; rebuild the table by hand if the order matters",

@@ -2,7 +2,8 @@
 //! options: columns, defaults, `NOT NULL`, collations, `CHECK` constraints and comments are the
 //! table kind's, and `ALTER TABLE` changes them on a foreign table too. What differs is here:
 //! the `SERVER ... OPTIONS (...)` clause of `CREATE FOREIGN TABLE`, `ALTER FOREIGN TABLE ...
-//! OPTIONS`, and `DROP`/`COMMENT ON FOREIGN TABLE`.
+//! OPTIONS` and `... ALTER COLUMN c OPTIONS` (a column's options are `Column::options`, written
+//! after its type), and `DROP`/`COMMENT ON FOREIGN TABLE`.
 //!
 //! A changed server, or a table that is foreign on one side only, cannot be altered: it stays a
 //! plan warning (dropping a foreign table loses no rows, but its grants and dependent views).
@@ -54,8 +55,29 @@ fn shown(f: &Option<ForeignTable>) -> String {
     }
 }
 
+/// The columns both sides have (by declared name, or the `renamed_from` name in the database)
+/// whose foreign options differ: (name, declared, live).
+fn column_options<'t>(d: &'t Table, l: &'t Table) -> Vec<(&'t String, &'t Options, &'t Options)> {
+    let mut out = Vec::new();
+    for (cn, dc) in &d.columns {
+        let lc = l.columns.get(cn).or_else(|| {
+            let old = dc.renamed_from.as_ref()?;
+            l.columns.get(old)
+        });
+        if let Some(lc) = lc.filter(|lc| lc.options != dc.options) {
+            out.push((cn, &dc.options, &lc.options));
+        }
+    }
+    out
+}
+
 /// The findings about one table's foreign part (both sides have the table).
 pub fn diff(name: &QualifiedName, d: &Table, l: &Table, out: &mut Vec<Change>) {
+    for (cn, dopts, lopts) in column_options(d, l) {
+        let summary = format!("column {cn}: foreign options differ");
+        let (ds, ls) = (options_clause(dopts), options_clause(lopts));
+        out.push(change(name, summary, ds.trim().into(), ls.trim().into()));
+    }
     match (&d.foreign, &l.foreign) {
         (Some(df), Some(lf)) if df.server == lf.server => {
             if df.options != lf.options {
@@ -92,14 +114,26 @@ pub(crate) fn plan(
             .filter(|c| c.object.kind == ObjectKind::Table && c.category == Category::Table)
             .filter(|c| c.object.qualified.as_ref() == Some(name))
             .collect();
-        if about.is_empty() || d.foreign == l.foreign {
+        if about.is_empty() {
             continue;
         }
+        let text = crate::plan::label(&about);
+        for (cn, dopts, lopts) in column_options(d, l) {
+            if let Some(o) = alter_options(dopts, lopts) {
+                let column = quote_ident(cn);
+                let sql = format!(
+                    "ALTER FOREIGN TABLE {} ALTER COLUMN {column} {o}",
+                    name.sql()
+                );
+                b.push(sql, &text, Category::Table, &[]);
+            }
+        }
         match (&d.foreign, &l.foreign) {
+            _ if d.foreign == l.foreign => {}
             (Some(df), Some(lf)) if df.server == lf.server => {
                 if let Some(o) = alter_options(&df.options, &lf.options) {
                     let sql = format!("ALTER FOREIGN TABLE {} {o}", name.sql());
-                    b.push(sql, &crate::plan::label(&about), Category::Table, &[]);
+                    b.push(sql, &text, Category::Table, &[]);
                 }
             }
             _ => w.push(format!(

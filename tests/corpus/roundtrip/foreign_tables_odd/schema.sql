@@ -4,7 +4,7 @@ CREATE EXTENSION postgres_fdw;
 CREATE SERVER remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db', dbname 'app');
 CREATE SCHEMA "Ext Data";
 CREATE FOREIGN TABLE "Ext Data"."Odd ""Remote"" é" (
-  id bigint NOT NULL,
+  id bigint OPTIONS (column_name 'ID "x"') NOT NULL,
   "Label" text COLLATE "C" DEFAULT 'it''s',
   CONSTRAINT positive CHECK (id > 0)
 ) SERVER remote OPTIONS (schema_name 'public', table_name 'odd "t"');
