@@ -3,9 +3,7 @@
 //! `comment`).
 
 use super::{ddl, ForeignServer};
-use crate::diff::{
-    comment_change, extra, missing, Category, Change, ObjectKind, ObjectRef, Severity,
-};
+use crate::diff::{diff_named, Category, Change, NamedObject, ObjectKind, ObjectRef, Severity};
 use crate::model::Schema;
 
 pub fn server_ref(name: &str) -> ObjectRef {
@@ -78,23 +76,25 @@ pub fn differences(d: &ForeignServer, l: &ForeignServer) -> Vec<Change> {
     out
 }
 
+impl NamedObject for ForeignServer {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn object(&self) -> ObjectRef {
+        server_ref(&self.name)
+    }
+    fn create(&self) -> String {
+        ddl::create(self)
+    }
+}
+
 /// Declared servers in declared order, then the ones only the database has.
 pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    for d in &declared.foreign_servers {
-        let obj = server_ref(&d.name);
-        let Some(l) = live.foreign_servers.iter().find(|l| l.name == d.name) else {
-            out.push(missing(obj, Severity::Error, Some(ddl::create(d))));
-            continue;
-        };
-        out.extend(differences(d, l));
-        out.extend(comment_change(obj, &d.comment, &l.comment));
-    }
-    for l in &live.foreign_servers {
-        if !declared.foreign_servers.iter().any(|d| d.name == l.name) {
-            let obj = server_ref(&l.name);
-            out.push(extra(obj, Severity::Warning, Some(ddl::create(l))));
-        }
-    }
+    let (d, l) = (&declared.foreign_servers, &live.foreign_servers);
+    diff_named(d, l, differences, out);
 }
 
 #[cfg(test)]
