@@ -52,7 +52,9 @@ pub use crate::kinds::sequence::ddl::{
     alter_sequence, comment_on_sequence, create_sequence, drop_sequence, parse_owned_by,
     sequence_owned_by, sequence_owned_by_none,
 };
-pub use crate::kinds::table::ddl::{comment_on_table, create_table, drop_table, rename_table};
+pub use crate::kinds::table::ddl::{
+    comment_on, comment_on_table, create_table, drop_relation, drop_table, rename_table,
+};
 pub use crate::kinds::view::ddl::{
     comment_on_view, create_view, drop_view, rename_view, topo_order_views,
 };
@@ -205,6 +207,7 @@ pub fn script_parts(schema: &Schema) -> ScriptParts {
     let mut head = vec![Statement::new(set_search_path(), "session")];
     head.extend(crate::kinds::schema::ddl::create_statements(schema));
     head.extend(extension::ddl::create_statements(schema));
+    head.extend(crate::kinds::foreign::ddl::create_statements(schema));
     head.extend(enum_type::ddl::create_statements(schema));
     head.extend(crate::kinds::type_order::create_statements(schema));
     head.extend(sequence::ddl::create_statements(schema));

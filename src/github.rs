@@ -66,6 +66,7 @@ fn object_key(o: &ObjectRef) -> Option<ObjectKey> {
     Some(match o.kind {
         ObjectKind::Extension => ObjectKey::Extension(o.name.clone()),
         ObjectKind::Publication => ObjectKey::Publication(o.name.clone()),
+        ObjectKind::ForeignServer => ObjectKey::ForeignServer(o.name.clone()),
         ObjectKind::Enum => ObjectKey::Enum(o.qualified.clone()?),
         ObjectKind::Sequence => ObjectKey::Sequence(o.qualified.clone()?),
         ObjectKind::Table => ObjectKey::Table(o.qualified.clone()?),

@@ -179,8 +179,13 @@ SELECT CASE WHEN r.relispartition THEN 'partition' ELSE 'inheritance' END,
 FROM rel r
 WHERE r.relkind = 'f' AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = r.oid)
 UNION ALL
+-- Foreign tables are tables (kinds::foreign::table) when their server is modelled.
 SELECT 'foreign_table', r.nspname::text, r.relname::text, NULL, NULL, NULL
-FROM rel r WHERE r.relkind = 'f'
+FROM rel r JOIN pg_foreign_table ft ON ft.ftrelid = r.oid
+JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+WHERE r.relkind = 'f' AND ",
+    not_owned!("pg_foreign_data_wrapper", "fs.srvfdw"),
+    "
 UNION ALL
 -- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
 -- modelled (kinds::table::shape), and so are tablespaces, replica identities and clustered
@@ -305,9 +310,13 @@ FROM pg_foreign_data_wrapper w WHERE ",
     not_owned!("pg_foreign_data_wrapper", "w.oid"),
     "
 UNION ALL
+-- Servers of a wrapper an extension provides are modelled (kinds::foreign); others are not.
 SELECT 'foreign_server', NULL, f.srvname::text, NULL, NULL, array_to_string(f.srvoptions, ', ')
 FROM pg_foreign_server f WHERE ",
     not_owned!("pg_foreign_server", "f.oid"),
+    "
+  AND ",
+    not_owned!("pg_foreign_data_wrapper", "f.srvfdw"),
     "
 UNION ALL
 SELECT 'subscription', NULL, s.subname::text, NULL, NULL, NULL FROM pg_subscription s

@@ -158,7 +158,7 @@ struct ReportArgs {
     /// Only report these categories (comma-separated or repeated): table, column, type,
     /// timezone, default, nullability, identity, generated, collation, index, statistics,
     /// foreign_key, constraint, view, enum, sequence, extension, comment, privilege, owner,
-    /// publication, ...; or a
+    /// publication, rule, foreign_server, ...; or a
     /// presence: missing, extra, changed.
     #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
     category: Vec<String>,

@@ -65,6 +65,8 @@ pub enum Category {
     /// Publications (logical replication): their tables, column lists, row filters, schemas
     /// and options.
     Publication,
+    /// Foreign servers: their wrapper, type, version and options.
+    ForeignServer,
     /// An object the model does not cover (a function, a trigger, a policy, ...): it cannot be
     /// compared in detail, planned or squashed, so it is never silently passed over.
     Unsupported,
@@ -72,7 +74,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 32] = [
+    pub const ALL: [Category; 33] = [
         Category::Schema,
         Category::Table,
         Category::Column,
@@ -104,6 +106,7 @@ impl Category {
         Category::Partition,
         Category::Storage,
         Category::Publication,
+        Category::ForeignServer,
         Category::Unsupported,
     ];
 
@@ -140,6 +143,7 @@ impl Category {
             Category::Partition => "partition",
             Category::Storage => "storage",
             Category::Publication => "publication",
+            Category::ForeignServer => "foreign_server",
             Category::Unsupported => "unsupported",
         }
     }
@@ -173,6 +177,7 @@ impl Category {
             ObjectKind::Privilege => Category::Privilege,
             ObjectKind::Owner => Category::Owner,
             ObjectKind::Publication => Category::Publication,
+            ObjectKind::ForeignServer => Category::ForeignServer,
             ObjectKind::Unsupported(_) => Category::Unsupported,
         }
     }
@@ -349,6 +354,8 @@ pub enum ObjectKind {
     Publication,
     /// A rewrite rule; its `table` is the table or view it is on.
     Rule,
+    /// A foreign server (database-wide).
+    ForeignServer,
     /// A row-level security policy of a table.
     Policy,
     /// The grants on one object (named `table users`, `column users.mail`, `schema s`, ...).
@@ -396,6 +403,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
             ObjectKind::Rule => "rule",
+            ObjectKind::ForeignServer => "foreign_server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",
@@ -432,6 +440,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event trigger",
             ObjectKind::Publication => "publication",
             ObjectKind::Rule => "rule",
+            ObjectKind::ForeignServer => "foreign server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privileges on",
             ObjectKind::Owner => "owner of",
@@ -466,6 +475,7 @@ impl ObjectKind {
             ObjectKind::EventTrigger => "event_trigger",
             ObjectKind::Publication => "publication",
             ObjectKind::Rule => "rule",
+            ObjectKind::ForeignServer => "foreign_server",
             ObjectKind::Policy => "policy",
             ObjectKind::Privilege => "privilege",
             ObjectKind::Owner => "owner",

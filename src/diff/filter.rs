@@ -73,6 +73,7 @@ const IGNORE_KINDS: &[&str] = &[
     "event_trigger",
     "publication",
     "rule",
+    "foreign_server",
     "policy",
     "privilege",
     "owner",

@@ -48,6 +48,7 @@ pub fn diff(declared: &Schema, live: &Schema) -> Vec<Change> {
     crate::kinds::event_trigger::diff::diff(declared, live, &mut out);
     crate::kinds::publication::diff::diff(declared, live, &mut out);
     crate::kinds::rule::diff::diff(declared, live, &mut out);
+    crate::kinds::foreign::diff::diff(declared, live, &mut out);
     crate::kinds::policy::diff::diff(declared, live, &mut out);
     crate::kinds::privilege::diff::diff(declared, live, &mut out);
     crate::kinds::owner::diff::diff(declared, live, &mut out);

@@ -279,3 +279,36 @@ fn same_definition<'a, T: Aspects>(
     }
     out
 }
+
+/// A database-wide object declared in a top-level list by name (publications, foreign servers).
+pub(crate) trait NamedObject {
+    fn name(&self) -> &str;
+    fn comment(&self) -> &Option<String>;
+    /// Its reference in a change.
+    fn object(&self) -> ObjectRef;
+    /// Its CREATE statement, shown as the value of a missing or extra finding.
+    fn create(&self) -> String;
+}
+
+/// Pairs two lists of [`NamedObject`]s by name: declared ones in declared order (missing, or
+/// `differences` then the comment), then the ones only the database has.
+pub(crate) fn diff_named<T: NamedObject>(
+    declared: &[T],
+    live: &[T],
+    differences: fn(&T, &T) -> Vec<Change>,
+    out: &mut Vec<Change>,
+) {
+    for d in declared {
+        let Some(l) = live.iter().find(|l| l.name() == d.name()) else {
+            out.push(missing(d.object(), Severity::Error, Some(d.create())));
+            continue;
+        };
+        out.extend(differences(d, l));
+        out.extend(comment_change(d.object(), d.comment(), l.comment()));
+    }
+    for l in live {
+        if !declared.iter().any(|d| d.name() == l.name()) {
+            out.push(extra(l.object(), Severity::Warning, Some(l.create())));
+        }
+    }
+}

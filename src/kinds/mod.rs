@@ -53,10 +53,16 @@ macro_rules! rel_cte {
   WHERE ",
             user_schema!("n"),
             "
-    AND c.relkind IN ('r', 'p', 'v', 'm')
+    AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
     AND ",
             not_extension_member!("pg_class", "c.oid"),
-            ")\n"
+            // A foreign table is modelled when its server is (its wrapper from an extension).
+            "
+    AND (c.relkind <> 'f' OR EXISTS (SELECT 1 FROM pg_foreign_table ft
+      JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+      JOIN pg_depend wd ON wd.classid = 'pg_foreign_data_wrapper'::regclass
+       AND wd.objid = fs.srvfdw AND wd.deptype = 'e'
+      WHERE ft.ftrelid = c.oid)))\n"
         )
     };
 }
@@ -69,6 +75,7 @@ pub mod domain;
 pub mod enum_type;
 pub mod event_trigger;
 pub mod extension;
+pub mod foreign;
 pub mod function;
 pub mod index;
 pub mod owner;
@@ -111,6 +118,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     rule::catalog::CATALOG,
     event_trigger::catalog::CATALOG,
     publication::catalog::CATALOG,
+    foreign::catalog::CATALOG,
     crate::inventory::CATALOG,
     // After every relation reader: these attach to tables and views by name.
     policy::catalog::CATALOG,

@@ -143,6 +143,7 @@ pub fn key_table(key: &ObjectKey) -> Option<&QualifiedName> {
         | ObjectKey::Function(_)
         | ObjectKey::EventTrigger(_)
         | ObjectKey::Publication(_)
+        | ObjectKey::ForeignServer(_)
         | ObjectKey::Grants(_)
         | ObjectKey::Role(_) => None,
     }
@@ -157,9 +158,10 @@ pub fn key_name(key: &ObjectKey) -> String {
         | ObjectKey::Statistics(q, m)
         | ObjectKey::Trigger(q, m)
         | ObjectKey::Rule(q, m) => format!("{}.{m}", q.display_name()),
-        ObjectKey::Extension(n) | ObjectKey::EventTrigger(n) | ObjectKey::Publication(n) => {
-            n.clone()
-        }
+        ObjectKey::Extension(n)
+        | ObjectKey::EventTrigger(n)
+        | ObjectKey::Publication(n)
+        | ObjectKey::ForeignServer(n) => n.clone(),
         ObjectKey::Function(k) => k.to_string(),
         other => key_table(other)
             .map(QualifiedName::display_name)

@@ -63,6 +63,8 @@ pub enum ObjectKey {
     EventTrigger(String),
     /// A publication (database-wide).
     Publication(String),
+    /// A foreign server (database-wide).
+    ForeignServer(String),
 }
 
 impl fmt::Display for ObjectKey {
@@ -85,6 +87,7 @@ impl fmt::Display for ObjectKey {
             ObjectKey::Role(r) => write!(f, "role {r}"),
             ObjectKey::EventTrigger(n) => write!(f, "event trigger {n}"),
             ObjectKey::Publication(n) => write!(f, "publication {n}"),
+            ObjectKey::ForeignServer(n) => write!(f, "foreign server {n}"),
         }
     }
 }

@@ -47,6 +47,7 @@ pub(super) fn validate(schema: &Schema, cx: &mut Cx) {
     validate_ignore_rules(schema, cx);
     crate::kinds::event_trigger::load::validate(schema, cx);
     crate::kinds::publication::load::validate(schema, cx);
+    crate::kinds::foreign::load::validate(schema, cx);
 }
 
 /// The relation namespace of each schema: tables, views, sequences and every index (primary
@@ -113,6 +114,7 @@ const IGNORE_KINDS: &[&str] = &[
     "owner",
     "event_trigger",
     "publication",
+    "foreign_server",
     "role",
     "*",
 ];

@@ -261,12 +261,16 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
                 .insert(ObjectKey::EventTrigger(k.to_string()), cx.loc(*l, *c));
         }
     }
-    // Publications are a list: each item's position, by its `name`.
-    if let Some(n) = root.child("publications") {
-        for item in n.items() {
+    // Publications and foreign servers are lists: each item's position, by its `name`.
+    let lists: [(&str, fn(String) -> ObjectKey); 2] = [
+        ("publications", ObjectKey::Publication),
+        ("foreign_servers", ObjectKey::ForeignServer),
+    ];
+    for (list, key) in lists {
+        for item in root.child(list).map(YNode::items).unwrap_or_default() {
             if let Some(name) = item.child("name").and_then(YNode::scalar) {
-                let key = ObjectKey::Publication(name.to_string());
-                cx.sources.insert(key, cx.loc(item.0, item.1));
+                cx.sources
+                    .insert(key(name.to_string()), cx.loc(item.0, item.1));
             }
         }
     }

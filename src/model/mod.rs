@@ -103,6 +103,9 @@ pub struct Schema {
     /// Publications (database-wide), a list in schema.yaml; see `kinds::publication`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<crate::kinds::publication::Publication>,
+    /// Foreign servers (database-wide), a list in schema.yaml; see `kinds::foreign`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_servers: Vec<crate::kinds::foreign::ForeignServer>,
     /// Objects `check` leaves out (not part of the schema itself).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<IgnoreRule>,
@@ -227,6 +230,9 @@ impl Default for Sequence {
 pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// A foreign table: its server and options (see `kinds::foreign::table`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign: Option<crate::kinds::foreign::ForeignTable>,
     /// The partitioned table this table is a partition of; its columns come from that parent
     /// (see `kinds::table::shape`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

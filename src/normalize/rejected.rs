@@ -70,6 +70,9 @@ fn object_key_of(schema: &Schema, object: &str) -> Option<ObjectKey> {
             name.to_string(),
         ));
     }
+    if let Some(name) = object.strip_prefix("foreign server ") {
+        return Some(ObjectKey::ForeignServer(name.to_string()));
+    }
     let (kind, rest) = object.split_once(' ')?;
     match kind {
         "table" => QualifiedName::parse(rest).ok().map(ObjectKey::Table),

@@ -86,7 +86,8 @@ impl<'a> Changes<'a> {
                 | ObjectKind::Trigger
                 | ObjectKind::EventTrigger
                 | ObjectKind::Publication
-                | ObjectKind::Rule => {}
+                | ObjectKind::Rule
+                | ObjectKind::ForeignServer => {}
                 // Planned from the two schemas by their kinds (after the renames, after views).
                 ObjectKind::Policy | ObjectKind::Privilege | ObjectKind::Owner => {}
                 ObjectKind::Unsupported(_) => g.warnings.push(format!(
@@ -118,6 +119,9 @@ impl<'a> Changes<'a> {
             (Category::Comment, _) => self.table_comments.push((c, q)),
             // Planned from the two schemas by kinds::table::shape.
             (Category::Partition | Category::Storage, _) => {}
+            // The only table-level `table` change on both sides is a foreign table's (its
+            // server, options or column options): planned, or warned about, by kinds::foreign::table.
+            (Category::Table, _) => {}
             (Category::ColumnOrder, _) => self.warnings.push(format!(
                 "{}: {} (declared: {}; live: {}). Columns cannot be reordered in place; rebuild the table by hand if the order matters",
                 c.object.describe(),

@@ -297,6 +297,7 @@ pub fn build_plan(
     // 4. What tables use.
     schema::plan::create_schemas(&cx, &mut b);
     extension::plan::create_or_alter(&cx, &mut b);
+    crate::kinds::foreign::plan::create_or_alter(declared, live, changes, &mut b);
     let enums = enum_type::plan::create_or_alter(&cx, &mut b);
     crate::kinds::type_plan::create_or_alter(&cx, &mut b);
     let owned_sequences = sequence::plan::create_or_alter(&cx, &mut b);
@@ -308,9 +309,11 @@ pub fn build_plan(
     let columns = column::plan::add_or_alter(&cx, &mut b, &enums.restored_defaults);
     let mut warnings = cx.changes.warnings.clone();
     table::shape::plan(declared, live, &mut warnings, &mut b);
+    crate::kinds::foreign::table::plan(declared, live, changes, &mut warnings, &mut b);
     // 6. Drops.
     column::plan::drop_columns(&mut b, &columns.dropped);
     table::plan::drop_tables(&cx, &mut b);
+    crate::kinds::foreign::plan::drop_extras(declared, live, changes, &mut b);
     sequence::plan::drop_sequences(&cx, &mut b, &columns.dropped);
     for (sql, why) in &columns.late_identity {
         b.push(sql.clone(), why, Category::Identity, &[]);

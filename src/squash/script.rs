@@ -129,10 +129,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     let mut tables: Vec<_> = schema.tables.keys().cloned().collect();
     crate::kinds::table::shape::parents_first(schema, &mut tables);
     for name in tables.iter().rev() {
-        out.push(Statement::new(
-            ddl::drop_table(name),
-            format!("table {name}"),
-        ));
+        let sql = match schema.tables.get(name) {
+            Some(t) => ddl::drop_relation(name, t),
+            None => ddl::drop_table(name),
+        };
+        out.push(Statement::new(sql, format!("table {name}")));
     }
     // Routines after the tables whose defaults call them (triggers went with their tables);
     // a range's support functions after the range.
@@ -166,6 +167,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     }
     for name in schema.enums.keys().rev() {
         out.push(Statement::new(ddl::drop_enum(name), format!("enum {name}")));
+    }
+    // After the foreign tables that use them, before the extensions that provide their wrappers.
+    for s in schema.foreign_servers.iter().rev() {
+        use crate::kinds::foreign::ddl::{drop, object};
+        out.push(Statement::new(drop(&s.name), object(&s.name)));
     }
     for name in schema.extensions.keys().rev() {
         out.push(Statement::new(

@@ -34,7 +34,10 @@ const Q_COLUMNS: &str = concat!(
   ids.relname::text, ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,
   ids.seqcycle, nn.conname::text, nn.conislocal,
   -- -1 before PostgreSQL 17, NULL from 17 on: the default target.
-  NULLIF(a.attstattarget::int, -1)
+  NULLIF(a.attstattarget::int, -1),
+  -- A foreign table's column options (kinds::foreign::table), sorted by name.
+  ARRAY(SELECT o.option_name::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY 1),
+  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY o.option_name)
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -54,7 +57,7 @@ LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
   -- A partition's columns are its parent's; an inherited column is declared by the parent.
-  AND ((rel.relkind IN ('r', 'p') AND a.attislocal AND NOT rel.relispartition)
+  AND ((rel.relkind IN ('r', 'p', 'f') AND a.attislocal AND NOT rel.relispartition)
        -- A partition's NOT NULL names only (PostgreSQL 18): DETACH and ATTACH keep them.
        OR (rel.relkind IN ('r', 'p') AND rel.relispartition AND nn.conname IS NOT NULL)
        OR (rel.relkind IN ('v', 'm') AND col_description(a.attrelid, a.attnum) IS NOT NULL))
@@ -130,6 +133,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             compression: get(row, 10, QC, &obj)?,
             not_null_name,
             statistics_target: get(row, 20, QC, &obj)?,
+            options: crate::kinds::foreign::catalog::options(row, 21, QC, &obj)?,
         };
         if let Some(n) = nn_name {
             table.not_null_names.0.insert(name.clone(), n);

@@ -24,6 +24,8 @@ pub fn column_definition(name: &str, col: &Column) -> String {
 /// name.
 pub fn column_definition_in(table: Option<&QualifiedName>, name: &str, col: &Column) -> String {
     let mut sql = format!("{} {}", quote_ident(name), col.data_type);
+    // A foreign table's column options (`kinds::foreign::table`) follow the type.
+    sql.push_str(&crate::kinds::foreign::ddl::options_clause(&col.options));
     if let Some(compression) = &col.compression {
         sql.push_str(&format!(" COMPRESSION {}", quote_ident(compression)));
     }

@@ -1,5 +1,6 @@
 //! The column model: type, nullability, default, identity, generated expression, collation.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -149,6 +150,8 @@ struct ColumnOut<'a> {
     not_null_name: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics_target: &'a Option<i32>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    options: &'a BTreeMap<String, String>,
 }
 
 impl Serialize for Column {
@@ -176,6 +179,7 @@ impl Serialize for Column {
             compression: &self.compression,
             not_null_name: &self.not_null_name,
             statistics_target: &self.statistics_target,
+            options: &self.options,
         }
         .serialize(s)
     }
@@ -208,6 +212,8 @@ pub struct Column {
     /// `ALTER COLUMN … SET STATISTICS n`: the planner's sample size for this column, when not
     /// `default_statistics_target` (`None`; `-1` is read as `None`).
     pub statistics_target: Option<i32>,
+    /// A foreign table's column options (`OPTIONS (column_name 'x')`; `kinds::foreign::table`).
+    pub options: BTreeMap<String, String>,
 }
 
 impl Column {
@@ -226,6 +232,7 @@ impl Column {
             compression: None,
             not_null_name: None,
             statistics_target: None,
+            options: BTreeMap::new(),
         }
     }
 }
@@ -257,6 +264,8 @@ struct ColumnLong {
     not_null_name: Option<String>,
     #[serde(default)]
     statistics_target: Option<i32>,
+    #[serde(default)]
+    options: BTreeMap<String, String>,
 }
 
 impl<'de> Deserialize<'de> for Column {
@@ -291,6 +300,7 @@ impl<'de> Deserialize<'de> for Column {
                     not_null_name: long.not_null_name,
                     // -1 is PostgreSQL's spelling of "the default".
                     statistics_target: long.statistics_target.filter(|n| *n != -1),
+                    options: long.options,
                 })
             }
         }

@@ -8,9 +8,7 @@
 //! `publication supabase_realtime: table messages is published only in the database`.
 
 use super::{ddl, Publication};
-use crate::diff::{
-    comment_change, extra, missing, Category, Change, ObjectKind, ObjectRef, Severity,
-};
+use crate::diff::{diff_named, Category, Change, NamedObject, ObjectKind, ObjectRef, Severity};
 use crate::model::Schema;
 
 pub fn publication_ref(name: &str) -> ObjectRef {
@@ -117,23 +115,24 @@ fn member_differences(d: &Publication, l: &Publication) -> Vec<Change> {
     out
 }
 
+impl NamedObject for Publication {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn object(&self) -> ObjectRef {
+        publication_ref(&self.name)
+    }
+    fn create(&self) -> String {
+        ddl::create(self)
+    }
+}
+
 /// Declared publications in declared order, then the ones only the database has.
 pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
-    for d in &declared.publications {
-        let obj = publication_ref(&d.name);
-        let Some(l) = live.publications.iter().find(|l| l.name == d.name) else {
-            out.push(missing(obj, Severity::Error, Some(ddl::create(d))));
-            continue;
-        };
-        out.extend(differences(d, l));
-        out.extend(comment_change(obj, &d.comment, &l.comment));
-    }
-    for l in &live.publications {
-        if !declared.publications.iter().any(|d| d.name == l.name) {
-            let obj = publication_ref(&l.name);
-            out.push(extra(obj, Severity::Warning, Some(ddl::create(l))));
-        }
-    }
+    diff_named(&declared.publications, &live.publications, differences, out);
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! relation catalog: tables (plain and partitioned parents), views and materialized views, by OID, so the per-kind rows (columns, constraints, indexes, view dependencies) can be attached to their owner.
+//! relation catalog: tables (plain, partitioned parents and foreign), views and materialized views, by OID, so the per-kind rows (columns, constraints, indexes, view dependencies) can be attached to their owner.
 
 use indexmap::IndexMap;
 use tokio_postgres::Row;
@@ -38,7 +38,13 @@ const Q_RELATIONS: &str = concat!(
   (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
    WHERE i.indrelid = c.oid AND i.indisreplident),
   (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-   WHERE i.indrelid = c.oid AND i.indisclustered)
+   WHERE i.indrelid = c.oid AND i.indisclustered),
+  (SELECT fs.srvname::text FROM pg_foreign_table ft JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+   WHERE ft.ftrelid = rel.oid),
+  ARRAY(SELECT o.option_name::text FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
+        WHERE ft.ftrelid = rel.oid ORDER BY 1),
+  ARRAY(SELECT o.option_value::text FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
+        WHERE ft.ftrelid = rel.oid ORDER BY o.option_name)
 FROM rel JOIN pg_class c ON c.oid = rel.oid
 ORDER BY rel.nspname, rel.relname"
 );
@@ -59,6 +65,19 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
                 let table = Table {
                     comment,
                     ..shape_of(row, &obj)?
+                };
+                cx.tables.insert(oid, (qn, table));
+            }
+            "f" => {
+                let server: Option<String> = get(row, 16, Q, &obj)?;
+                let server = server
+                    .ok_or_else(|| unexpected(Q, &obj, "a foreign table without a server"))?;
+                let options = crate::kinds::foreign::catalog::options(row, 17, Q, &obj)?;
+                let foreign = crate::kinds::foreign::ForeignTable { server, options };
+                let table = Table {
+                    comment,
+                    foreign: Some(foreign),
+                    ..Default::default()
                 };
                 cx.tables.insert(oid, (qn, table));
             }

@@ -22,7 +22,8 @@ pub fn create_table(name: &QualifiedName, table: &Table) -> String {
         .collect();
     items.extend(constraint::ddl::inline_clauses(table));
     let persistence = if table.unlogged { "UNLOGGED " } else { "" };
-    let mut sql = format!("CREATE {persistence}TABLE {}", name.sql());
+    let noun = crate::kinds::foreign::table::noun(table);
+    let mut sql = format!("CREATE {persistence}{noun} {}", name.sql());
     if let Some(parent) = &table.partition_of {
         sql.push_str(&format!(" PARTITION OF {}", parent.sql()));
     }
@@ -38,6 +39,9 @@ pub fn create_table(name: &QualifiedName, table: &Table) -> String {
     if !table.inherits.is_empty() {
         let parents: Vec<String> = table.inherits.iter().map(|p| p.sql()).collect();
         sql.push_str(&format!(" INHERITS ({})", parents.join(", ")));
+    }
+    if let Some(f) = &table.foreign {
+        sql.push_str(&crate::kinds::foreign::table::server_clause(f));
     }
     if let Some(key) = &table.partition_by {
         sql.push_str(&format!(" PARTITION BY {key}"));
@@ -57,8 +61,21 @@ pub fn comment_on_table(table: &QualifiedName, comment: Option<&str>) -> String 
     )
 }
 
+/// [`comment_on_table`], or `COMMENT ON FOREIGN TABLE` for a foreign one.
+pub fn comment_on(name: &QualifiedName, table: &Table, comment: Option<&str>) -> String {
+    let noun = crate::kinds::foreign::table::noun(table);
+    let sql = comment_on_table(name, comment);
+    sql.replacen("TABLE", noun, 1)
+}
+
 pub fn drop_table(name: &QualifiedName) -> String {
     format!("DROP TABLE {}", name.sql())
+}
+
+/// [`drop_table`], or `DROP FOREIGN TABLE` for a foreign one.
+pub fn drop_relation(name: &QualifiedName, table: &Table) -> String {
+    let noun = crate::kinds::foreign::table::noun(table);
+    format!("DROP {noun} {}", name.sql())
 }
 
 /// `ALTER TABLE old RENAME TO "new"` (the schema does not change).
@@ -117,7 +134,7 @@ pub fn comment_statements(schema: &Schema) -> Vec<Statement> {
         let object = format!("comments on table {name}");
         if let Some(c) = &table.comment {
             out.push(Statement::new(
-                comment_on_table(name, Some(c)),
+                comment_on(name, table, Some(c)),
                 object.clone(),
             ));
         }

@@ -50,6 +50,7 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, ordered: bool, out: &m
     out.extend(comment_change(obj.clone(), &d.comment, &l.comment));
     super::shape::diff_shape(name, d, l, out);
     super::relopts_diff::diff_table(name, d, l, out);
+    crate::kinds::foreign::table::diff(name, d, l, out);
     // A table that becomes or stops being a partition: its members are compared once the
     // ATTACH/DETACH has made both sides alike (they change with it).
     if super::shape::partition_switch(d, l) {

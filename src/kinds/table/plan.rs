@@ -71,8 +71,12 @@ pub(crate) fn drop_tables(cx: &PlanCx, b: &mut Builder) {
     super::shape::parents_first(cx.live, &mut names);
     names.reverse();
     for t in &names {
+        let sql = match cx.live.tables.get(t) {
+            Some(lt) => ddl::drop_relation(t, lt),
+            None => ddl::drop_table(t),
+        };
         b.push(
-            ddl::drop_table(t),
+            sql,
             &format!("table {t} exists in the database but is not declared"),
             Category::Table,
             &[Hazard::DataLoss],
@@ -84,10 +88,7 @@ pub(crate) fn drop_tables(cx: &PlanCx, b: &mut Builder) {
 pub(crate) fn comment_tables(cx: &PlanCx, b: &mut Builder) {
     for (c, t) in &cx.changes.table_comments {
         if let Some(dt) = cx.declared.tables.get(t) {
-            b.comment(
-                ddl::comment_on_table(t, dt.comment.as_deref()),
-                &label(&[c]),
-            );
+            b.comment(ddl::comment_on(t, dt, dt.comment.as_deref()), &label(&[c]));
         }
     }
 }
@@ -100,7 +101,7 @@ pub(crate) fn comment_new_tables(cx: &PlanCx, b: &mut Builder) {
         };
         let why = missing(t);
         if let Some(cm) = &dt.comment {
-            b.comment(ddl::comment_on_table(t, Some(cm)), &why);
+            b.comment(ddl::comment_on(t, dt, Some(cm)), &why);
         }
         for (cn, col) in &dt.columns {
             if let Some(cm) = &col.comment {

@@ -68,6 +68,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         lint,
         publications,
         rules,
+        foreign_servers,
     } = schema;
     let ctx = Schema {
         postgres: *postgres,
@@ -104,6 +105,7 @@ pub fn context(schema: &Schema, major: u32) -> String {
         lint: lint.clone(),
         publications: publications.clone(),
         rules: rules.clone(),
+        foreign_servers: foreign_servers.clone(),
     };
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
