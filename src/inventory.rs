@@ -53,6 +53,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("language", "language"),
     ("foreign_data_wrapper", "foreign-data wrapper"),
     ("foreign_server", "foreign server"),
+    ("user_mapping", "user mapping"),
     ("subscription", "subscription"),
     ("access_method", "access method"),
     ("comment", "comment"),
@@ -318,6 +319,11 @@ FROM pg_foreign_server f WHERE ",
   AND ",
     not_owned!("pg_foreign_data_wrapper", "f.srvfdw"),
     "
+UNION ALL
+-- A user mapping's option values hold passwords: only the option names are read, never shown.
+SELECT 'user_mapping', NULL, 'for ' || u.usename::text || ' on server ' || u.srvname::text, NULL, NULL,
+  (SELECT string_agg(split_part(o, '=', 1), ', ' ORDER BY 1) FROM unnest(u.umoptions) o)
+FROM pg_user_mappings u
 UNION ALL
 SELECT 'subscription', NULL, s.subname::text, NULL, NULL, NULL FROM pg_subscription s
 WHERE s.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())

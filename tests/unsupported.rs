@@ -240,3 +240,42 @@ async fn plan_warns_and_never_claims_a_match() {
     assert!(text.contains("extended statistics events_stats"), "{text}");
     assert!(text.contains("not modelled by pgdrift"), "{text}");
 }
+
+/// A user mapping is reported, but its options hold a password: only their names may appear in
+/// any output (check in every format, inspect's comment block, a snapshot).
+#[tokio::test]
+async fn a_user_mapping_is_named_and_its_password_never_shown() {
+    let db = common::test_db("unsupported_user_mapping").await;
+    db.exec(
+        "CREATE FOREIGN DATA WRAPPER um_fdw;
+         CREATE SERVER um_srv FOREIGN DATA WRAPPER um_fdw;
+         CREATE USER MAPPING FOR PUBLIC SERVER um_srv OPTIONS (user 'bob', password 'hunter2-secret');",
+    )
+    .await;
+    let dir = temp_dir("user_mapping");
+    let path = |f: &str| dir.join(f).to_string_lossy().into_owned();
+    std::fs::write(dir.join("schema.yaml"), "tables: {}\n").expect("schema.yaml");
+    let mut seen = String::new();
+    for format in ["human", "json", "markdown", "sarif", "github"] {
+        let out = common::run_pgdrift(
+            &["check", "--db", &db.url, "--format", format],
+            Some(&dir),
+            &[],
+        );
+        out.assert_code(1);
+        seen.push_str(&out.stdout);
+        seen.push_str(&out.stderr);
+    }
+    assert!(
+        seen.contains("user mapping for public on server um_srv"),
+        "{seen}"
+    );
+    assert!(seen.contains("user, password"), "{seen}");
+    let project = path("project");
+    let snap = path("snap.yaml");
+    common::run_pgdrift(&["inspect", "--db", &db.url, "--out", &project], None, &[]).assert_code(0);
+    common::run_pgdrift(&["snapshot", "--db", &db.url, "--out", &snap], None, &[]).assert_code(0);
+    seen.push_str(&std::fs::read_to_string(dir.join("project/schema.yaml")).expect("schema.yaml"));
+    seen.push_str(&std::fs::read_to_string(&snap).expect("snapshot"));
+    assert!(!seen.contains("hunter2"), "a password was shown:\n{seen}");
+}

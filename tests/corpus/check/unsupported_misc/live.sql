@@ -6,6 +6,7 @@ CREATE CAST (pair AS text) WITH INOUT;
 CREATE FOREIGN DATA WRAPPER my_fdw;
 CREATE SERVER my_server FOREIGN DATA WRAPPER my_fdw;
 CREATE FOREIGN TABLE remote_t (a integer) SERVER my_server;
+CREATE USER MAPPING FOR PUBLIC SERVER my_server OPTIONS (user 'bob', password 'hunter2');
 CREATE PUBLICATION my_pub FOR TABLE t;
 CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
 CREATE EVENT TRIGGER "On DDL" ON ddl_command_start EXECUTE FUNCTION on_ddl();
