@@ -1,7 +1,9 @@
 //! privilege: `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`, as the minimal delta between two
 //! grant lists. Every identifier is quoted; `PUBLIC` is the keyword.
 
-use super::{builtin_schema_grants, split_item, DefaultObjects, DefaultPrivilege, Grants, PUBLIC};
+use super::{
+    builtin_schema_grants_on, split_item, DefaultObjects, DefaultPrivilege, Grants, PUBLIC,
+};
 use crate::ddl::Statement;
 use crate::kinds::function::{RoutineKey, RoutineKind};
 use crate::model::{quote_ident, QualifiedName, Schema, DEFAULT_SCHEMA};
@@ -188,9 +190,11 @@ pub fn create_all(schema: &Schema) -> Vec<Statement> {
     for (name, g) in &schema.schema_grants {
         let exists = name == DEFAULT_SCHEMA || schema.schemas.contains(name);
         if exists {
+            // A script runs on any major: `public` may start with PostgreSQL 14's `CREATE` for
+            // `PUBLIC`, so it is revoked when not declared (a no-op from 15 on).
             push(
                 Target::Schema(name.clone()),
-                &builtin_schema_grants(name),
+                &builtin_schema_grants_on(name, Some(14)),
                 g,
             );
         }
