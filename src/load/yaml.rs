@@ -262,7 +262,8 @@ pub(super) fn record_positions(root: &YNode, cx: &mut Cx, schema: &Schema) {
         }
     }
     // Publications and foreign servers are lists: each item's position, by its `name`.
-    let lists: [(&str, fn(String) -> ObjectKey); 2] = [
+    type MakeKey = fn(String) -> ObjectKey;
+    let lists: [(&str, MakeKey); 2] = [
         ("publications", ObjectKey::Publication),
         ("foreign_servers", ObjectKey::ForeignServer),
     ];

@@ -56,7 +56,7 @@ pub(crate) fn create_indexes(
         // `CONCURRENTLY` on a partitioned table.
         let concurrent = cx.opts.online
             && !fresh
-            && !(ix.unique && fk_targets.contains(t))
+            && (!ix.unique || !fk_targets.contains(t))
             && !is_partitioned(cx, t);
         if concurrent {
             b.steps.push(Step {
