@@ -206,15 +206,18 @@ pub(crate) fn comment_field(
     d: Option<&str>,
     l: Option<&str>,
 ) {
-    field(
-        out,
-        Category::Comment,
-        Severity::Warning,
-        obj,
-        "comment",
-        d,
-        l,
-    );
+    comment_field_of(out, obj, "comment", d, l);
+}
+
+/// [`comment_field`] for a part of the object (`what`: "comment on attribute x").
+pub(crate) fn comment_field_of(
+    out: &mut Vec<Change>,
+    obj: &ObjectRef,
+    what: &str,
+    d: Option<&str>,
+    l: Option<&str>,
+) {
+    field(out, Category::Comment, Severity::Warning, obj, what, d, l);
 }
 
 pub(crate) fn field(

@@ -3,7 +3,7 @@
 
 use super::CompositeType;
 use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::{comment_field, diff_named, field};
+use crate::kinds::type_order::{comment_field, comment_field_of, diff_named, field};
 use crate::model::Schema;
 use crate::types::quote_ident_if_needed as quote_ident;
 
@@ -66,15 +66,7 @@ fn compare(obj: &ObjectRef, d: &CompositeType, l: &CompositeType, out: &mut Vec<
         );
         let what = format!("comment on attribute {}", quote_ident(name));
         let (dc, lc) = (dc.map(String::as_str), lc.map(String::as_str));
-        field(
-            out,
-            Category::Comment,
-            Severity::Warning,
-            obj,
-            &what,
-            dc,
-            lc,
-        );
+        comment_field_of(out, obj, &what, dc, lc);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::Domain;
 use crate::diff::{Category, Change, ObjectKind, ObjectRef, Severity};
-use crate::kinds::type_order::{comment_field, diff_named, field};
+use crate::kinds::type_order::{comment_field, comment_field_of, diff_named, field};
 use crate::model::Schema;
 
 /// `text NOT NULL DEFAULT '' CHECK (...)`: a one-line definition for reports.
@@ -95,15 +95,7 @@ fn check_extras(obj: &ObjectRef, d: &Domain, l: &Domain, out: &mut Vec<Change>) 
         let what = format!("comment on check {name}");
         let (dc, lc) = (d.check_comments.get(name), l.check_comments.get(name));
         let (dc, lc) = (dc.map(String::as_str), lc.map(String::as_str));
-        field(
-            out,
-            Category::Comment,
-            Severity::Warning,
-            obj,
-            &what,
-            dc,
-            lc,
-        );
+        comment_field_of(out, obj, &what, dc, lc);
     }
 }
 
