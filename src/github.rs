@@ -114,7 +114,7 @@ pub fn change_position(o: &ObjectRef, sources: &SourceMap, schema_file: &Path) -
         .as_ref()
         .and_then(|t| sources.get(&ObjectKey::Table(t.clone())));
     match own.or(table) {
-        Some(loc) => Position::of(loc),
+        Some(loc) => Position::of(&loc),
         None => Position {
             file: schema_file.display().to_string(),
             line: None,

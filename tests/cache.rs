@@ -332,3 +332,102 @@ async fn settled_fixpoints_of_a_migration_built_database_are_cached() {
         out.stdout
     );
 }
+
+/// The whole-project path cuts the declared model down to what is carried onto the read-back
+/// before reading it (`normalize::keep_for_finish`): the result must be exactly the unslimmed
+/// normalization's, with every declared-only thing (renames of each member kind, column
+/// grants, policy roles, table grants) carried.
+#[tokio::test]
+async fn slimming_the_declared_model_changes_nothing_normalized() {
+    use pgdrift::normalize::{self, cache, DevServer, Scratch};
+    let db = common::test_db("slim").await;
+    db.exec(
+        "DO $$ BEGIN CREATE ROLE pgdrift_slim_ro; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+    )
+    .await;
+    let dir = common::temp_dir("pgdrift-slim", "project");
+    let yaml = r#"tables:
+  "Orders ü":
+    renamed_from: orders_old
+    columns:
+      id: bigint
+      "Total": {type: "numeric(10,2)", renamed_from: total_old, default: "0"}
+      note: {type: text, comment: plain}
+      code: varchar(8)
+    primary_key: [id]
+    unique:
+      orders_code_key: {columns: [code], renamed_from: old_code_key}
+      orders_note_key: [note]
+    checks:
+      total_positive: {expression: '"Total" >= 0', renamed_from: old_check}
+      code_upper: "code = upper(code)"
+    foreign_keys:
+      orders_parent_fk: {columns: [id], references: {table: parent, columns: [id]}, renamed_from: old_fk}
+    indexes:
+      orders_note_idx: {columns: [note], renamed_from: old_note_idx}
+      orders_lower_idx: {columns: [lower(code)]}
+    statistics:
+      orders_stats: {columns: [id, code], renamed_from: old_stats}
+    grants: {pgdrift_slim_ro: [select]}
+    column_grants:
+      note: {pgdrift_slim_ro: [update]}
+    row_level_security: true
+    policies:
+      mine: {roles: [pgdrift_slim_ro], using: "id > 0"}
+  parent:
+    columns:
+      id: bigint
+    primary_key: [id]
+"#;
+    std::fs::write(dir.join("schema.yaml"), yaml).expect("write schema.yaml");
+    let declared = pgdrift::load::load_project(&dir.join("schema.yaml"), &dir.join("views"))
+        .expect("the project loads");
+    let dev = DevServer::Url(pgdrift::conn::DbUrl::parse(&db.url).expect("url"));
+    let whole = Scratch::create(&dev).await.expect("scratch");
+    let expected = normalize::normalize(&declared, &whole)
+        .await
+        .expect("normalize");
+    whole.drop_now().await;
+    let slim = Scratch::create(&dev).await.expect("scratch");
+    let got = cache::normalize_full(declared, &slim, None)
+        .await
+        .expect("normalize_full");
+    slim.drop_now().await;
+    assert_eq!(got, expected);
+    let t = &got.tables[&pgdrift::model::QualifiedName::parse("\"Orders ü\"").expect("name")];
+    assert_eq!(t.renamed_from.as_deref(), Some("orders_old"));
+    assert_eq!(
+        t.columns["Total"].renamed_from.as_deref(),
+        Some("total_old")
+    );
+    assert_eq!(
+        t.unique["orders_code_key"].renamed_from.as_deref(),
+        Some("old_code_key")
+    );
+    assert_eq!(
+        t.checks["total_positive"].renamed_from.as_deref(),
+        Some("old_check")
+    );
+    assert_eq!(
+        t.foreign_keys["orders_parent_fk"].renamed_from.as_deref(),
+        Some("old_fk")
+    );
+    assert_eq!(
+        t.indexes["orders_note_idx"].renamed_from.as_deref(),
+        Some("old_note_idx")
+    );
+    assert_eq!(
+        t.statistics["orders_stats"].renamed_from.as_deref(),
+        Some("old_stats")
+    );
+    assert!(
+        t.column_grants.contains_key("note"),
+        "{:?}",
+        t.column_grants
+    );
+    assert_eq!(
+        t.policies["mine"].roles,
+        vec!["pgdrift_slim_ro".to_string()]
+    );
+    db.drop_now().await;
+}

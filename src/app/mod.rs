@@ -445,7 +445,7 @@ pub(crate) async fn resolve(
             let (file, dir) = (schema_file.clone(), views_dir.clone());
             let declared = off_thread(move || load::load_project(&file, &dir)).await??;
             let schema = lazy
-                .normalize(&declared, options.cache_dir.as_deref())
+                .normalize(declared, options.cache_dir.as_deref())
                 .await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);

@@ -79,22 +79,26 @@ impl LazyScratch {
     }
 
     /// Normalizes `declared` through the per-object cache in `dir` (`None`: no cache); when
-    /// the incremental path fails, the whole project again in a fresh scratch database.
+    /// nothing cached applies, the whole project; when the incremental path fails, the whole
+    /// project again in a fresh scratch database. The declared model is consumed: the whole-
+    /// project path slims it while it reads the scratch database back.
     pub(super) async fn normalize(
         &mut self,
-        declared: &load::Declared,
+        declared: load::Declared,
         dir: Option<&Path>,
     ) -> Result<Schema, Error> {
         self.reset().await;
-        let outcome = cache::normalize(declared, self.get().await?, dir).await?;
+        let outcome = cache::normalize(&declared, self.get().await?, dir).await?;
         match outcome {
             cache::Outcome::Done { schema, partial } => {
                 self.complete = partial.is_none();
                 self.present = partial.unwrap_or_default();
                 Ok(*schema)
             }
-            cache::Outcome::Retry => {
-                self.reset().await;
+            full_or_retry => {
+                if matches!(full_or_retry, cache::Outcome::Retry) {
+                    self.reset().await;
+                }
                 let schema = cache::normalize_full(declared, self.get().await?, dir).await?;
                 self.complete = true;
                 Ok(schema)

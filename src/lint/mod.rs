@@ -194,10 +194,8 @@ pub fn run(schema: &Schema, config: &Config, sources: &SourceMap, source: &str) 
                 out.ignored += 1;
                 continue;
             }
-            let location = sources.get(&hit.key).cloned().or_else(|| {
-                key_table(&hit.key)
-                    .and_then(|q| sources.get(&ObjectKey::Table(q.clone())))
-                    .cloned()
+            let location = sources.get(&hit.key).or_else(|| {
+                key_table(&hit.key).and_then(|q| sources.get(&ObjectKey::Table(q.clone())))
             });
             found.push((
                 order,

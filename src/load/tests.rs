@@ -84,6 +84,41 @@ fn yaml_positions() {
 }
 
 #[test]
+fn member_positions_keep_the_first_and_can_be_dropped() {
+    let mut m = SourceMap::default();
+    let t = QualifiedName::new("public", "T x");
+    let col = ObjectKey::Column(t.clone(), "id".into());
+    let idx = ObjectKey::Index(t.clone(), "id".into());
+    m.insert(
+        col.clone(),
+        SourceLoc::new(Path::new("/p/schema.yaml"), 4, 7),
+    );
+    m.insert(
+        col.clone(),
+        SourceLoc::new(Path::new("/p/other.yaml"), 9, 1),
+    );
+    m.insert(
+        idx.clone(),
+        SourceLoc::new(Path::new("/p/views/v.sql"), 2, 3),
+    );
+    m.insert(
+        ObjectKey::Table(t.clone()),
+        SourceLoc::new(Path::new("/p/schema.yaml"), 3, 3),
+    );
+    assert_eq!(m.describe(&col), "schema.yaml:4:7");
+    // Same name, another kind: its own position, with its own file.
+    assert_eq!(
+        m.get(&idx).map(|l| l.to_string()).as_deref(),
+        Some("/p/views/v.sql:2:3")
+    );
+    assert_eq!(m.len(), 3);
+    m.retain(|k| !matches!(k, ObjectKey::Column(..)));
+    assert_eq!(m.get(&col), None);
+    assert_eq!(m.describe(&idx), "v.sql:2:3");
+    assert_eq!(m.len(), 2);
+}
+
+#[test]
 fn empty_yaml_warns_only_when_no_sql_file_declares_anything() {
     let dir = std::env::temp_dir().join(format!("pgdrift-empty-warning-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Scratch;
-use super::{create_declared, finish, normalize as normalize_all, read_back, NormalizeError};
+use super::{create_declared, finish, read_back, NormalizeError};
 use crate::load::Declared;
 use crate::model::{QualifiedName, Schema, Sequence, Table, Trigger, View};
 
@@ -177,13 +177,18 @@ pub enum Outcome {
         schema: Box<Schema>,
         partial: Option<HashSet<QualifiedName>>,
     },
+    /// Nothing cached applies (or the cache is off): normalize the whole project with
+    /// [`normalize_full`], in this scratch database (still empty).
+    Full,
     /// Creating the changed objects failed: normalize the whole project, in a fresh scratch
     /// database, with [`normalize_full`] (which reports a real error exactly as without cache).
     Retry,
 }
 
-/// Normalizes `declared` in `scratch` (empty), reusing and refreshing the per-object cache in
-/// `dir` (`None`: no cache).
+/// Normalizes `declared` in `scratch` (empty) from the per-object cache in `dir`, when it
+/// holds enough of the project; [`Outcome::Full`] when it does not (or `dir` is `None`). The
+/// whole-project path is the caller's, since it consumes the declared model (see
+/// [`normalize_full`]).
 pub async fn normalize(
     declared: &Declared,
     scratch: &Scratch,
@@ -191,13 +196,7 @@ pub async fn normalize(
 ) -> Result<Outcome, NormalizeError> {
     super::check_major(declared, scratch.major)?;
     let Some(dir) = dir else {
-        let schema = normalize_all(declared, scratch).await?;
-        let n = declared.schema.tables.len() + declared.schema.views.len();
-        trace(&format!("normalized {n} of {n} objects (cache off)"));
-        return Ok(Outcome::Done {
-            schema: Box::new(schema),
-            partial: None,
-        });
+        return Ok(Outcome::Full);
     };
     let keys = Keys::new(&declared.schema, scratch.major);
     let path = store_path(dir, &keys);
@@ -206,11 +205,7 @@ pub async fn normalize(
         .flatten()
         .and_then(|store| Plan::new(&keys, store, &declared.schema));
     let Some(plan) = plan else {
-        let schema = normalize_full(declared, scratch, Some(dir)).await?;
-        return Ok(Outcome::Done {
-            schema: Box::new(schema),
-            partial: None,
-        });
+        return Ok(Outcome::Full);
     };
     let present = plan.stale.union(&plan.support).cloned().collect();
     match incremental(declared, scratch, &keys, plan, dir).await {
@@ -222,22 +217,32 @@ pub async fn normalize(
     }
 }
 
-/// Normalizes the whole project and records every table and view in the per-object cache.
+/// Normalizes the whole project (on as many connections as [`super::parallel::jobs_for`]
+/// allows) and, with a cache folder, records every table and view in the per-object cache.
+///
+/// It takes the declared model because it is its last user: once the DDL ran, the model is
+/// cut down to what [`finish`] carries onto the read-back (see `normalize::form`), so
+/// the read-back does not sit next to a whole second model (at 20,000 tables, hundreds of MB).
 pub async fn normalize_full(
-    declared: &Declared,
+    mut declared: Declared,
     scratch: &Scratch,
     dir: Option<&Path>,
 ) -> Result<Schema, NormalizeError> {
-    let schema = &declared.schema;
-    // Keyed before the scratch database is read back: the models then alive are fewer.
-    let keys = dir.map(|_| Keys::new(schema, scratch.major));
-    create_declared(&scratch.client, declared).await?;
-    let raw = read_back(declared, scratch).await?;
-    let n = schema.tables.len() + schema.views.len();
-    trace(&format!("normalized {n} of {n} objects (0 cached)"));
+    super::check_major(&declared, scratch.major)?;
+    // Keyed before anything is created: the keys hash the whole declared model.
+    let keys = dir.map(|_| Keys::new(&declared.schema, scratch.major));
+    super::create_declared_owned(scratch, &mut declared).await?;
+    let n = declared.schema.tables.len() + declared.schema.views.len();
+    super::keep_for_finish(&mut declared);
+    let raw = read_back(&declared, scratch).await?;
+    match dir {
+        None => trace(&format!("normalized {n} of {n} objects (cache off)")),
+        Some(_) => trace(&format!("normalized {n} of {n} objects (0 cached)")),
+    }
     // What the inventory finds in a scratch database cannot be told apart per object.
     if let (Some(dir), Some(keys), true) = (dir, keys, raw.unsupported.is_empty()) {
         let mut store = Store::default();
+        let schema = &declared.schema;
         record(
             &mut store,
             &keys,
@@ -247,7 +252,7 @@ pub async fn normalize_full(
         );
         write_json(&store_path(dir, &keys), &store);
     }
-    finish(declared, scratch, raw).await
+    finish(&declared, scratch, raw).await
 }
 
 /// Creates the stale objects (and what they need), reads them back and merges the cached rest.
@@ -255,7 +260,7 @@ pub async fn normalize_full(
 async fn incremental(
     declared: &Declared,
     scratch: &Scratch,
-    keys: &Keys<'_>,
+    keys: &Keys,
     plan: Plan,
     dir: &Path,
 ) -> Option<Schema> {

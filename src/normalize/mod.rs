@@ -27,11 +27,13 @@ use crate::progress::Progress;
 
 pub mod cache;
 mod fixpoint;
+mod form;
 pub mod parallel;
 mod rejected;
 mod scratch;
 
 pub use fixpoint::settle_fixpoints;
+pub(crate) use form::keep_for_finish;
 pub(crate) use rejected::{rejected, view_rejected};
 pub use scratch::{drop_pending_scratch, trace, Scratch};
 
@@ -83,13 +85,21 @@ const BATCH: usize = 64;
 /// Creates the declared schema in the scratch database and reads it back.
 pub async fn normalize(declared: &Declared, scratch: &Scratch) -> Result<Schema, NormalizeError> {
     check_major(declared, scratch.major)?;
+    create_declared_in(scratch, declared).await?;
+    let raw = read_back(declared, scratch).await?;
+    finish(declared, scratch, raw).await
+}
+
+/// [`create_declared_on`] the scratch database with as many connections as
+/// [`parallel::jobs_for`] allows (`--jobs`).
+pub(crate) async fn create_declared_in(
+    scratch: &Scratch,
+    declared: &Declared,
+) -> Result<(), NormalizeError> {
     let jobs = parallel::jobs_for(&scratch.client).await;
     scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
     let helpers = scratch.helpers(jobs - 1).await?;
-    create_declared_on(&scratch.client, &helpers, declared).await?;
-    drop(helpers);
-    let raw = read_back(declared, scratch).await?;
-    finish(declared, scratch, raw).await
+    create_declared_on(&scratch.client, &helpers, declared).await
 }
 
 /// Refuses, before anything is created, a declaration the normalizing server's major version
@@ -205,15 +215,44 @@ pub async fn create_declared_on(
         stripped = copy;
         &stripped
     };
+    let script = form::script(&declared.schema, !helpers.is_empty());
+    run_declared(client, helpers, declared, script).await
+}
+
+/// [`create_declared_in`] for the last user of the model: the scratch form is made from the
+/// model itself and the model put back (no copy: see [`form::script_in_place`]).
+pub(crate) async fn create_declared_owned(
+    scratch: &Scratch,
+    declared: &mut Declared,
+) -> Result<(), NormalizeError> {
+    if !crate::kinds::table::relopts::tablespace_uses(&declared.schema).is_empty() {
+        return create_declared_in(scratch, declared).await;
+    }
+    let jobs = parallel::jobs_for(&scratch.client).await;
+    scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
+    let helpers = scratch.helpers(jobs - 1).await?;
+    let script = form::script_in_place(&mut declared.schema, !helpers.is_empty());
+    run_declared(&scratch.client, &helpers, declared, script).await
+}
+
+/// Runs the [`form::Script`] made from `declared`, then what it leaves out: views, routines
+/// that waited for a relation, triggers and rules.
+async fn run_declared(
+    client: &Client,
+    helpers: &[Client],
+    declared: &Declared,
+    script: form::Script,
+) -> Result<(), NormalizeError> {
     // Routines that need a relation created later wait (see kinds::function::normalize).
     let mut deferred = Vec::new();
-    if helpers.is_empty() {
-        let non_views = ddl::create_script(&scratch_form(&declared.schema));
-        let progress = Progress::start("scratch database: statements", Some(non_views.len()));
-        run_batches(client, declared, &non_views, &mut deferred, &progress).await?;
-    } else {
-        let stages = parallel::stages(&scratch_form(&declared.schema));
-        parallel::create_script(client, helpers, declared, stages, &mut deferred).await?;
+    match script {
+        form::Script::Serial(statements) => {
+            let progress = Progress::start("scratch database: statements", Some(statements.len()));
+            run_batches(client, declared, &statements, &mut deferred, &progress).await?;
+        }
+        form::Script::Stages(stages) => {
+            parallel::create_script(client, helpers, declared, stages, &mut deferred).await?;
+        }
     }
     routines::create_pending(client, declared, &mut deferred, false).await?;
     let _views = Progress::start("scratch database: views", None);
@@ -221,20 +260,6 @@ pub async fn create_declared_on(
     routines::create_pending(client, declared, &mut deferred, true).await?;
     routines::create_triggers(client, declared).await?;
     crate::kinds::rule::normalize::create_rules(client, declared).await
-}
-
-/// The declared schema as the scratch database first gets it, as statements are made from it
-/// (dropped before they run). Views go separately: their order is only known once PostgreSQL
-/// tries them. Event triggers need a superuser: never created there, carried (see `finish`).
-fn scratch_form(schema: &Schema) -> Schema {
-    let mut without_views = schema.clone();
-    without_views.views.clear();
-    without_views.triggers.clear();
-    without_views.rules.clear();
-    without_views.event_triggers.clear();
-    crate::kinds::policy::scratch_form(&mut without_views);
-    crate::kinds::privilege::scratch_form(&mut without_views);
-    without_views
 }
 
 /// Runs `statements` in order on `client` in autocommit batches of [`BATCH`]. A failed batch

@@ -124,7 +124,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             nullable: inherited_nn || !get::<bool>(row, 3, QC, &obj)?,
             default: get(row, 4, QC, &obj)?,
             identity,
-            identity_options,
+            identity_options: identity_options.into(),
             generated: get(row, 5, QC, &obj)?,
             collation: get(row, 7, QC, &obj)?,
             comment: get(row, 8, QC, &obj)?,

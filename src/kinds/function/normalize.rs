@@ -132,7 +132,7 @@ pub(crate) fn located(
     let position = e.as_db_error().and_then(|d| d.position());
     let location = match (loc, position) {
         (Some(loc), Some(ErrorPosition::Original(pos))) if at_create => {
-            position_in_file(loc, &stmt.sql, *pos as usize).unwrap_or_else(|| loc.to_string())
+            position_in_file(&loc, &stmt.sql, *pos as usize).unwrap_or_else(|| loc.to_string())
         }
         (Some(loc), _) => loc.to_string(),
         (None, _) => key.to_string(),

@@ -114,28 +114,43 @@ pub fn context(schema: &Schema, major: u32) -> String {
     hex(h)
 }
 
-/// Keys of the declared tables and views of one project.
-pub struct Keys<'a> {
-    schema: &'a Schema,
+/// Keys of the declared tables and views of one project. Computed once from the declared model
+/// and then independent of it, so the model can be slimmed while the scratch database is read
+/// back (see `normalize::cache::normalize_full`).
+pub struct Keys {
     pub context: String,
     tables: HashMap<QualifiedName, String>,
+    /// Each declared view's [`Keys::view_declaration`].
+    views: HashMap<QualifiedName, String>,
     pub mentions: Mentions,
 }
 
-impl<'a> Keys<'a> {
-    pub fn new(schema: &'a Schema, major: u32) -> Keys<'a> {
-        let mut keys = Keys {
-            schema,
-            context: context(schema, major),
-            tables: HashMap::new(),
-            mentions: Mentions::default(),
-        };
+impl Keys {
+    pub fn new(schema: &Schema, major: u32) -> Keys {
+        let context = context(schema, major);
         let mentions = Mentions::new(schema);
+        let mut tables = HashMap::new();
         for name in schema.tables.keys() {
-            keys.table_key(name, &mentions, &mut HashSet::new());
+            table_key(
+                schema,
+                &context,
+                &mut tables,
+                name,
+                &mentions,
+                &mut HashSet::new(),
+            );
         }
-        keys.mentions = mentions;
-        keys
+        let views = schema
+            .views
+            .keys()
+            .map(|name| (name.clone(), own_declaration(schema, &context, name)))
+            .collect();
+        Keys {
+            context,
+            tables,
+            views,
+            mentions,
+        }
     }
 
     pub fn table(&self, name: &QualifiedName) -> &str {
@@ -145,23 +160,19 @@ impl<'a> Keys<'a> {
             .unwrap_or(EXTERNAL)
     }
 
-    /// The declaration of one relation as bytes: its model and its triggers.
-    fn declaration(&self, name: &QualifiedName) -> Vec<u8> {
-        let mut out = match (self.schema.tables.get(name), self.schema.views.get(name)) {
-            (Some(t), _) => json(t),
-            (None, Some(v)) => json(v),
-            (None, None) => EXTERNAL.as_bytes().to_vec(),
-        };
-        out.extend(json(&self.schema.triggers.get(name)));
-        out
-    }
-
-    /// Hash of a view's own declaration (its dependencies are added by [`Keys::view_key`]).
+    /// Hash of a view's own declaration (its dependencies are added by [`Keys::view_key`]);
+    /// a name that is not a declared view hashes as an external relation.
     pub fn view_declaration(&self, name: &QualifiedName) -> String {
-        let mut h = Sha256::new();
-        h.update(self.context.as_bytes());
-        h.update(self.declaration(name));
-        hex(h)
+        match self.views.get(name) {
+            Some(h) => h.clone(),
+            None => {
+                let mut h = Sha256::new();
+                h.update(self.context.as_bytes());
+                h.update(EXTERNAL.as_bytes());
+                h.update(json(&None::<()>));
+                hex(h)
+            }
+        }
     }
 
     /// A view's key from its declaration and the keys of the relations it reads.
@@ -174,39 +185,60 @@ impl<'a> Keys<'a> {
         }
         hex(h)
     }
+}
 
-    fn table_key(
-        &mut self,
-        name: &QualifiedName,
-        mentions: &Mentions,
-        visiting: &mut HashSet<QualifiedName>,
-    ) -> String {
-        if let Some(k) = self.tables.get(name) {
-            return k.clone();
-        }
-        let Some(table) = self.schema.tables.get(name) else {
-            return EXTERNAL.to_string();
-        };
-        let mut h = Sha256::new();
-        h.update(self.context.as_bytes());
-        h.update(json(name));
-        h.update(self.declaration(name));
-        for r in references(table, mentions) {
-            h.update(json(&r));
-            h.update(self.declaration(&r));
-        }
-        // Inheritance is acyclic in any valid project; a cycle is reported by PostgreSQL.
-        visiting.insert(name.clone());
-        for p in parents(table) {
-            if !visiting.contains(&p) {
-                h.update(json(&p));
-                h.update(self.table_key(&p, mentions, visiting).as_bytes());
-            }
-        }
-        let key = hex(h);
-        self.tables.insert(name.clone(), key.clone());
-        key
+/// The declaration of one relation as bytes: its model and its triggers.
+fn declaration(schema: &Schema, name: &QualifiedName) -> Vec<u8> {
+    let mut out = match (schema.tables.get(name), schema.views.get(name)) {
+        (Some(t), _) => json(t),
+        (None, Some(v)) => json(v),
+        (None, None) => EXTERNAL.as_bytes().to_vec(),
+    };
+    out.extend(json(&schema.triggers.get(name)));
+    out
+}
+
+/// Hash of one relation's own declaration in its context.
+fn own_declaration(schema: &Schema, context: &str, name: &QualifiedName) -> String {
+    let mut h = Sha256::new();
+    h.update(context.as_bytes());
+    h.update(declaration(schema, name));
+    hex(h)
+}
+
+fn table_key(
+    schema: &Schema,
+    context: &str,
+    tables: &mut HashMap<QualifiedName, String>,
+    name: &QualifiedName,
+    mentions: &Mentions,
+    visiting: &mut HashSet<QualifiedName>,
+) -> String {
+    if let Some(k) = tables.get(name) {
+        return k.clone();
     }
+    let Some(table) = schema.tables.get(name) else {
+        return EXTERNAL.to_string();
+    };
+    let mut h = Sha256::new();
+    h.update(context.as_bytes());
+    h.update(json(name));
+    h.update(declaration(schema, name));
+    for r in references(table, mentions) {
+        h.update(json(&r));
+        h.update(declaration(schema, &r));
+    }
+    // Inheritance is acyclic in any valid project; a cycle is reported by PostgreSQL.
+    visiting.insert(name.clone());
+    for p in parents(table) {
+        if !visiting.contains(&p) {
+            h.update(json(&p));
+            h.update(table_key(schema, context, tables, &p, mentions, visiting).as_bytes());
+        }
+    }
+    let key = hex(h);
+    tables.insert(name.clone(), key.clone());
+    key
 }
 
 /// Partition and inheritance parents: a child's columns and constraints come from them.
