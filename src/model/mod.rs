@@ -307,6 +307,10 @@ pub struct Table {
     /// `not_null_name` (see `kinds::column::not_null`).
     #[serde(skip)]
     pub not_null_names: NotNullNames,
+    /// Live only: a partition's copies of its parent's keys, checks and indexes, which a plan
+    /// that detaches it drops (see `kinds::table::detach`).
+    #[serde(skip)]
+    pub partition_members: crate::kinds::table::detach::PartitionMembers,
 }
 
 /// A view or materialized view.

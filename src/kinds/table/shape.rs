@@ -538,6 +538,12 @@ fn plan_partition(
     for sql in after_detach {
         b.push(sql, &label, Category::Partition, &[]);
     }
+    if let Some(old) = l.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+        let old_parent = live.tables.get(old);
+        for sql in super::detach::drop_copies(name, d, l, old_parent) {
+            b.push(sql, &label, Category::Partition, &[]);
+        }
+    }
     // Before ATTACH: an inherited constraint cannot be renamed.
     for sql in before_attach {
         b.push(sql, &label, Category::Partition, &[]);
