@@ -13,6 +13,8 @@
 //! only then the tables that hold it in its place. When an inline key or check of the parent
 //! (or a generated column) names it, it cannot wait: the parent is created whole.
 
+use std::collections::HashSet;
+
 use crate::ddl::alter_table;
 use crate::model::{QualifiedName, Schema, Table};
 
@@ -104,26 +106,87 @@ pub enum Creation {
 
 /// How to create the tables `names` (parents first) of `schema` so that each column a child
 /// holds last (`inherited_last`) is added to its owner after that child exists, and before the
-/// tables that hold it in its place (see the module docs).
+/// tables that hold it in its place (see the module docs). A table that would need such a
+/// column while a child still to be created holds it last waits for that child.
 pub fn creations(schema: &Schema, names: &[QualifiedName]) -> Vec<Creation> {
-    let mut pending = deferred(schema, names);
-    let mut out = Vec::new();
+    let mut s = Schedule {
+        schema,
+        names: names.iter().collect(),
+        pending: deferred(schema, names),
+        created: HashSet::new(),
+        out: Vec::new(),
+    };
+    let mut waiting: Vec<&QualifiedName> = Vec::new();
     for name in names {
-        let Some(t) = schema.tables.get(name) else {
-            continue;
-        };
-        // A table holding a pending column in its place needs it first.
-        let (now, wait): (Vec<_>, Vec<_>) = pending
-            .into_iter()
-            .partition(|(o, c)| descends(schema, t, o, 0) && !t.inherited_last.contains(c));
-        pending = wait;
-        out.extend(now.into_iter().map(|(o, c)| Creation::Column(o, c)));
-        let mut t = t.clone();
-        t.columns.retain(|c, _| !pending.contains(&(name.clone(), c.clone())));
-        out.push(Creation::Table(name.clone(), Box::new(t)));
+        waiting.push(name);
+        s.run(&mut waiting, false);
     }
-    out.extend(pending.into_iter().map(|(o, c)| Creation::Column(o, c)));
-    out
+    s.run(&mut waiting, true);
+    let rest = std::mem::take(&mut s.pending);
+    s.out.extend(rest.into_iter().map(|(o, c)| Creation::Column(o, c)));
+    s.out
+}
+
+struct Schedule<'a> {
+    schema: &'a Schema,
+    names: HashSet<&'a QualifiedName>,
+    /// Deferred (owner, column) not added yet.
+    pending: Vec<(QualifiedName, String)>,
+    created: HashSet<&'a QualifiedName>,
+    out: Vec<Creation>,
+}
+
+impl<'a> Schedule<'a> {
+    /// Creates the waiting tables that can be: their parents exist and (unless `force`) they
+    /// need no pending column that a table not created yet holds last.
+    fn run(&mut self, waiting: &mut Vec<&'a QualifiedName>, force: bool) {
+        while let Some(i) = waiting.iter().position(|n| self.can_create(n, force)) {
+            let name = waiting.remove(i);
+            self.create(name);
+        }
+    }
+
+    fn can_create(&self, name: &QualifiedName, force: bool) -> bool {
+        let Some(t) = self.schema.tables.get(name) else {
+            return true;
+        };
+        let ready = super::shape::parents(t).all(|p| !self.names.contains(p) || self.created.contains(p));
+        ready && (force || !self.needs(t).any(|(o, c)| self.held_last_later(name, o, c)))
+    }
+
+    /// The pending columns `t` must find in its parents when created.
+    fn needs<'b>(&'b self, t: &'b Table) -> impl Iterator<Item = &'b (QualifiedName, String)> {
+        self.pending.iter().filter(move |(o, c)| {
+            descends(self.schema, t, o, 0)
+                && !t.inherited_last.contains(c)
+                && !attached(self.schema, t, 0)
+        })
+    }
+
+    /// Whether a table other than `name`, not created yet, holds `column` of `owner` last.
+    fn held_last_later(&self, name: &QualifiedName, owner: &QualifiedName, column: &str) -> bool {
+        self.names.iter().any(|n| {
+            *n != name
+                && !self.created.contains(n)
+                && self.schema.tables.get(*n).is_some_and(|t| {
+                    t.inherited_last.iter().any(|c| c == column) && descends(self.schema, t, owner, 0)
+                })
+        })
+    }
+
+    fn create(&mut self, name: &'a QualifiedName) {
+        let Some(t) = self.schema.tables.get(name) else {
+            return;
+        };
+        let now: Vec<(QualifiedName, String)> = self.needs(t).cloned().collect();
+        self.pending.retain(|p| !now.contains(p));
+        self.out.extend(now.into_iter().map(|(o, c)| Creation::Column(o, c)));
+        let mut t = t.clone();
+        t.columns
+            .retain(|c, _| !self.pending.iter().any(|(o, pc)| o == name && pc == c));
+        self.out.push(Creation::Table(name.clone(), Box::new(t)));
+        self.created.insert(name);
+    }
 }
 
 /// (owner, column) for each column that a table of `names` holds last and whose owner is
