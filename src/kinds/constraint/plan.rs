@@ -490,10 +490,13 @@ impl Adding<'_> {
                     let hz: &[Hazard] = if fresh { &[] } else { &key };
                     let sql = |not_valid| ddl::add_constraint_foreign_key(t, m, fk, not_valid);
                     let v = (t, m, why, Category::ForeignKey);
+                    // PostgreSQL before 18 cannot add a NOT VALID foreign key on a partitioned
+                    // table: there it is validated as it is added, even online.
+                    let at_once = fresh || dt.partition_by.is_some();
                     if fk.not_valid {
                         self.b.push(sql(true), why, Category::ForeignKey, &[]);
                     } else {
-                        self.validated(sql, v, fresh, hz);
+                        self.validated(sql, v, at_once, hz);
                     }
                 }
                 None

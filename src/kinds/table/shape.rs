@@ -548,6 +548,11 @@ fn plan_partition(
     for sql in before_attach {
         b.push(sql, &label, Category::Partition, &[]);
     }
+    if let Some(parent) = d.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+        for sql in checks_to_attach(name, l, live.tables.get(parent)) {
+            b.push(sql, &label, Category::Partition, &[]);
+        }
+    }
     if let Some(parent) = &d.partition_of {
         // ATTACH scans the table to check its bound (and the parent's default partition, if
         // any, for rows that now belong here).
@@ -555,6 +560,18 @@ fn plan_partition(
         let sql = attach_partition(parent, name, bounds);
         b.push(sql, &label, Category::Partition, &[Hazard::LongLock]);
     }
+}
+
+/// `ADD CONSTRAINT … CHECK` for each check of the live `parent` that the table to attach `l`
+/// lacks: ATTACH PARTITION requires the partition to have them (it then merges them into the
+/// parent's, so they are not the partition's own).
+fn checks_to_attach(name: &QualifiedName, l: &Table, parent: Option<&Table>) -> Vec<String> {
+    let Some(p) = parent else { return Vec::new() };
+    p.checks
+        .iter()
+        .filter(|(n, c)| !c.no_inherit && !l.checks.contains_key(*n))
+        .map(|(n, c)| crate::kinds::constraint::ddl::add_constraint_check(name, n, c, false))
+        .collect()
 }
 
 fn plan_inherits(
