@@ -277,6 +277,9 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
             continue;
         };
         let add = match (c.presence, c.category) {
+            (Presence::Missing, _) if c.object.kind == ObjectKind::Check => {
+                c.renamed_from.is_none() && !crate::kinds::table::shape::check_made_own(cx, t, m)
+            }
             (Presence::Missing, _) => c.renamed_from.is_none(),
             (Presence::Extra, _) => false,
             (_, Category::Constraint | Category::ForeignKey)
