@@ -137,3 +137,45 @@ pub(crate) fn drop_copies(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Check, Index};
+
+    #[test]
+    fn copies_declared_as_the_parent_has_them_stay() {
+        let check = |e: &str| Check {
+            expression: e.into(),
+            ..Default::default()
+        };
+        let mut parent = Table::default();
+        parent.checks.insert("k_set".into(), check("k <> ''"));
+        parent.indexes.insert("m_id".into(), Index::default());
+        let mut live = Table::default();
+        let copy = |constraint, name: &str, parent_name: &str| PartitionMember {
+            constraint,
+            name: name.into(),
+            parent_name: parent_name.into(),
+        };
+        live.partition_members = PartitionMembers(vec![
+            copy(true, "k_set", "k_set"),
+            copy(false, "m_a_id_idx", "m_id"),
+        ]);
+        let name = QualifiedName::new("public", "m_a");
+        let mut declared = Table::default();
+        assert_eq!(
+            drop_copies(&name, &declared, &live, Some(&parent)),
+            [
+                r#"ALTER TABLE "public"."m_a" DROP CONSTRAINT "k_set""#,
+                r#"DROP INDEX "public"."m_a_id_idx""#
+            ]
+        );
+        declared.checks.insert("k_set".into(), check("k <> ''"));
+        declared.indexes.insert("m_a_id_idx".into(), Index::default());
+        assert!(drop_copies(&name, &declared, &live, Some(&parent)).is_empty());
+        // Declared under the copy's name but otherwise: dropped, and added as declared.
+        declared.checks.insert("k_set".into(), check("k > ''"));
+        assert_eq!(drop_copies(&name, &declared, &live, Some(&parent)).len(), 1);
+    }
+}
