@@ -156,17 +156,17 @@ SELECT 'privileges', o.nsp::text, o.name::text, o.args, o.parent::text, ",
     "
 FROM (
   -- Tables, views (and their columns), sequences, schemas, routines and types are modelled
-  -- (kinds::privilege); partitions, foreign tables and identity sequences are not.
+  -- (kinds::privilege, partitions too); foreign tables and identity sequences are not.
   SELECT r.nspname, r.relname, NULL, NULL, r.relacl, r.relowner,
     acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", r.relowner)
-  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p', 'S') AND (r.relispartition
-    OR EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
-               AND xd.objid = r.oid AND xd.deptype = 'i')))
+  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p', 'S')
+    AND EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
+               AND xd.objid = r.oid AND xd.deptype = 'i'))
   UNION ALL
   SELECT r.nspname, a.attname, NULL, r.relname, a.attacl, r.relowner, '{}'::aclitem[]
   FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid
   WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL
-    AND (r.relkind NOT IN ('r', 'p', 'v', 'm') OR r.relispartition)
+    AND r.relkind NOT IN ('r', 'p', 'v', 'm')
 ) o(nsp, name, args, parent, acl, owner, dflt)
 WHERE o.acl IS NOT NULL AND NOT (o.acl @> o.dflt AND o.acl <@ o.dflt)
 UNION ALL

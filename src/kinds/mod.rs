@@ -111,6 +111,7 @@ pub const CATALOG: &[CatalogQuery] = &[
     column::catalog::CATALOG,
     constraint::catalog::CATALOG,
     index::catalog::CATALOG,
+    table::detach::CATALOG,
     statistics::catalog::CATALOG,
     view::catalog::CATALOG,
     function::catalog::CATALOG,

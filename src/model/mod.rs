@@ -247,6 +247,11 @@ pub struct Table {
     /// Parents of table inheritance (`INHERITS (...)`), in order; their columns are not repeated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inherits: Vec<QualifiedName>,
+    /// An inheritance child's columns that come from its parents but sit after its own (a
+    /// column added to a parent after the child existed), in their order (see
+    /// `kinds::table::column_order`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherited_last: Vec<String>,
     /// `CREATE UNLOGGED TABLE`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub unlogged: bool,
@@ -307,6 +312,10 @@ pub struct Table {
     /// `not_null_name` (see `kinds::column::not_null`).
     #[serde(skip)]
     pub not_null_names: NotNullNames,
+    /// Live only: a partition's copies of its parent's keys, checks and indexes, which a plan
+    /// that detaches it drops (see `kinds::table::detach`).
+    #[serde(skip)]
+    pub partition_members: crate::kinds::table::detach::PartitionMembers,
 }
 
 /// A view or materialized view.

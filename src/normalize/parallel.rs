@@ -110,9 +110,11 @@ pub fn stages(schema: &Schema) -> Vec<Vec<Vec<Statement>>> {
     let early = crate::kinds::function::ddl::without_late_members(schema, &late);
     let schema = early.as_ref();
     let family = families(schema, |_| Vec::new());
-    let tables = per_group(schema, &family, false, |name, t| {
-        crate::kinds::table::ddl::create_statements_for(schema, name, t)
-    });
+    let tables: Vec<Vec<Statement>> = family
+        .iter()
+        .map(|g| crate::kinds::table::ddl::create_statements_of(schema, g))
+        .filter(|s| !s.is_empty())
+        .collect();
     let indexes = per_group(schema, &family, true, |name, t| {
         let late = |i: &str| parts.late_indexes.contains(&(name.clone(), i.to_string()));
         let mut out =

@@ -63,6 +63,17 @@ fn identity_name_taken(
     }
 }
 
+/// Whether live table `lt` has column `m` from a parent only (not as its own).
+fn inherited_in_live(cx: &PlanCx, lt: &QualifiedName, m: &str) -> bool {
+    cx.live.tables.get(lt).is_some_and(|t| {
+        !t.inherits.is_empty()
+            && !t.columns.contains_key(m)
+            && crate::kinds::table::load::with_inherited_columns(cx.live, t)
+                .columns
+                .contains_key(m)
+    })
+}
+
 /// Adds new columns and alters changed ones. `enum_restored` holds the live columns whose
 /// default an enum rebuild already set to the declared one.
 pub(crate) fn add_or_alter(
@@ -86,6 +97,11 @@ pub(crate) fn add_or_alter(
             .iter()
             .any(|c| c.presence == Presence::Missing && c.renamed_from.is_none())
         {
+            // Inherited in the database: it becomes the table's own by `NO INHERIT` (and
+            // `INHERIT` again), see `table::shape::plan_inherits`.
+            if inherited_in_live(cx, &lt, m) {
+                continue;
+            }
             if let Some(dc) = cx.decl_column(t, m) {
                 let mut hz = Vec::new();
                 if dc.generated.is_some() {

@@ -277,6 +277,9 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
             continue;
         };
         let add = match (c.presence, c.category) {
+            (Presence::Missing, _) if c.object.kind == ObjectKind::Check => {
+                c.renamed_from.is_none() && !crate::kinds::table::shape::check_made_own(cx, t, m)
+            }
             (Presence::Missing, _) => c.renamed_from.is_none(),
             (Presence::Extra, _) => false,
             (_, Category::Constraint | Category::ForeignKey)
@@ -490,10 +493,13 @@ impl Adding<'_> {
                     let hz: &[Hazard] = if fresh { &[] } else { &key };
                     let sql = |not_valid| ddl::add_constraint_foreign_key(t, m, fk, not_valid);
                     let v = (t, m, why, Category::ForeignKey);
+                    // PostgreSQL before 18 cannot add a NOT VALID foreign key on a partitioned
+                    // table: there it is validated as it is added, even online.
+                    let at_once = fresh || dt.partition_by.is_some();
                     if fk.not_valid {
                         self.b.push(sql(true), why, Category::ForeignKey, &[]);
                     } else {
-                        self.validated(sql, v, fresh, hz);
+                        self.validated(sql, v, at_once, hz);
                     }
                 }
                 None

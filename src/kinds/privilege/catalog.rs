@@ -41,7 +41,7 @@ WITH sel AS (
 ), rel AS (
   SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, s.nspname
   FROM pg_class c JOIN sel s ON s.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
     AND NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
                     AND xd.objid = c.oid AND xd.deptype IN ('e', 'i'))
 ), entry AS (

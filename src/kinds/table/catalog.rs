@@ -44,7 +44,14 @@ const Q_RELATIONS: &str = concat!(
   ARRAY(SELECT o.option_name::text FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
         WHERE ft.ftrelid = rel.oid ORDER BY 1),
   ARRAY(SELECT o.option_value::text FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
-        WHERE ft.ftrelid = rel.oid ORDER BY o.option_name)
+        WHERE ft.ftrelid = rel.oid ORDER BY o.option_name),
+  -- An inheritance child's inherited columns after its first own one (added to a parent later).
+  ARRAY(SELECT a.attname::text FROM pg_attribute a
+        WHERE a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attislocal
+          AND NOT rel.relispartition
+          AND a.attnum > (SELECT min(o.attnum) FROM pg_attribute o WHERE o.attrelid = rel.oid
+                          AND o.attnum > 0 AND NOT o.attisdropped AND o.attislocal AND o.attinhcount = 0)
+        ORDER BY a.attnum)
 FROM rel JOIN pg_class c ON c.oid = rel.oid
 ORDER BY rel.nspname, rel.relname"
 );
@@ -149,6 +156,7 @@ fn shape_of(row: &Row, obj: &str) -> Result<Table, IntrospectError> {
             get(row, 14, Q, obj)?,
         ),
         cluster_on: get(row, 15, Q, obj)?,
+        inherited_last: get(row, 19, Q, obj)?,
         ..Default::default()
     })
 }

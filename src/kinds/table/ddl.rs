@@ -5,6 +5,7 @@
 //! which re-exports the public functions here so callers keep using `ddl::create_table` and
 //! friends.
 
+use super::column_order::Creation;
 use crate::ddl::{alter_table, comment_literal, Statement};
 use crate::kinds::{column, constraint, index};
 use crate::model::{quote_ident, QualifiedName, Schema, Table};
@@ -89,17 +90,45 @@ pub fn rename_table(old: &QualifiedName, new_name: &str) -> String {
 pub fn create_statements(schema: &Schema) -> Vec<Statement> {
     let mut names: Vec<QualifiedName> = schema.tables.keys().cloned().collect();
     super::shape::parents_first(schema, &mut names);
-    names
-        .iter()
-        .filter_map(|name| {
-            Some(create_statements_for(
-                schema,
-                name,
-                schema.tables.get(name)?,
-            ))
-        })
-        .flatten()
-        .collect()
+    create_statements_of(schema, &names)
+}
+
+/// The tables `names` (parents first) of [`create_statements`], with the columns a child
+/// holds last added to their parent once it exists (see `column_order`).
+pub fn create_statements_of(schema: &Schema, names: &[QualifiedName]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for step in super::column_order::creations(schema, names) {
+        match step {
+            Creation::Table(name, table) => {
+                out.extend(create_statements_for(schema, &name, &table))
+            }
+            Creation::Column(owner, column) => {
+                out.extend(deferred_column(schema, &owner, &column))
+            }
+        }
+    }
+    out
+}
+
+/// A column added to `owner` after the children that hold it last (`column_order`), with its
+/// storage setting.
+pub(crate) fn deferred_column(
+    schema: &Schema,
+    owner: &QualifiedName,
+    column: &str,
+) -> Vec<Statement> {
+    let Some(col) = schema.tables.get(owner).and_then(|t| t.columns.get(column)) else {
+        return Vec::new();
+    };
+    let object = format!("table {owner}");
+    let mut out = vec![Statement::new(
+        column::ddl::add_column(owner, column, col),
+        object.clone(),
+    )];
+    if let Some(s) = &col.storage {
+        out.push(Statement::new(crate::ddl::set_storage(owner, column, s), object));
+    }
+    out
 }
 
 /// One table's part of [`create_statements`]: its CREATE TABLE (and the attachment to its

@@ -65,6 +65,18 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, ordered: bool, out: &m
         if ordered {
             column_order(name, &columns.pairs, l, out);
         }
+        if d.inherited_last != l.inherited_last {
+            let join = |v: &[String]| v.join(", ");
+            out.push(
+                Change::new(
+                    Category::ColumnOrder,
+                    Severity::Warning,
+                    ObjectRef::top(ObjectKind::Table, name),
+                    "inherited columns after its own differ".to_string(),
+                )
+                .values(Some(join(&d.inherited_last)), Some(join(&l.inherited_last))),
+            );
+        }
         column::diff::diff_extra_columns(name, &columns, out);
     }
     let mut members = Vec::new();

@@ -44,7 +44,15 @@ pub(crate) fn validate(schema: &Schema, tq: &QualifiedName, table: &Table, cx: &
             at(format!("`inherits: [{p}]` names no declared table"));
         }
     }
-    for problem in super::relopts::problems(tq, table) {
+    let from_parents = with_inherited_columns(schema, table);
+    for c in &table.inherited_last {
+        if table.columns.contains_key(c) || !from_parents.columns.contains_key(c) {
+            at(format!(
+                "`inherited_last: [{c}]` names no column the table inherits without declaring it"
+            ));
+        }
+    }
+        for problem in super::relopts::problems(tq, table) {
         at(problem);
     }
     if table.partition_by.is_some() && !table.with.is_empty() {

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod column_order;
 pub mod ddl;
+pub mod detach;
 pub mod diff;
 pub(crate) mod load;
 pub mod plan;

@@ -6,6 +6,8 @@ use crate::kinds::function::dependents::Dependent;
 use crate::model::QualifiedName;
 use crate::plan::{label, Builder, Hazard, PlanCx};
 
+use super::column_order::Creation;
+
 /// Renames first, so nothing declared as renamed is dropped and re-added.
 pub(crate) fn rename_tables(cx: &PlanCx, b: &mut Builder) {
     for (c, old, new) in &cx.changes.table_renames {
@@ -33,11 +35,19 @@ pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
     // Defaults and checks calling a routine that reads tables wait for it (`late_tables`).
     let late = crate::kinds::function::ddl::late_members(cx.declared);
     let early = crate::kinds::function::ddl::without_late_members(cx.declared, &late);
-    for t in &names {
-        if let Some(dt) = early.tables.get(t) {
-            let hazards = super::shape::create_hazards(cx.live, t, dt);
-            for sql in super::column_order::create_statements(&early, t, dt) {
-                b.push(sql, &missing(t), Category::Table, &hazards);
+    for step in super::column_order::creations(&early, &names) {
+        match step {
+            Creation::Table(t, dt) => {
+                let hazards = super::shape::create_hazards(cx.live, &t, &dt);
+                for sql in super::column_order::create_statements(&early, &t, &dt) {
+                    b.push(sql, &missing(&t), Category::Table, &hazards);
+                }
+            }
+            // Its storage is set with the other new columns' (`shape::plan`).
+            Creation::Column(owner, c) => {
+                for st in super::ddl::deferred_column(&early, &owner, &c).into_iter().take(1) {
+                    b.push(st.sql, &missing(&owner), Category::Table, &[]);
+                }
             }
         }
     }

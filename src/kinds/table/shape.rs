@@ -424,7 +424,7 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
             ));
         }
         plan_partition(name, d, l, live, &why, b);
-        plan_inherits(name, d, l, &why, b);
+        plan_inherits(name, d, l, live, &why, b);
         if d.unlogged != l.unlogged {
             let to = if d.unlogged {
                 "SET UNLOGGED"
@@ -538,9 +538,20 @@ fn plan_partition(
     for sql in after_detach {
         b.push(sql, &label, Category::Partition, &[]);
     }
+    if let Some(old) = l.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+        let old_parent = live.tables.get(old);
+        for sql in super::detach::drop_copies(name, d, l, old_parent) {
+            b.push(sql, &label, Category::Partition, &[]);
+        }
+    }
     // Before ATTACH: an inherited constraint cannot be renamed.
     for sql in before_attach {
         b.push(sql, &label, Category::Partition, &[]);
+    }
+    if let Some(parent) = d.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+        for sql in checks_to_attach(name, l, live.tables.get(parent)) {
+            b.push(sql, &label, Category::Partition, &[]);
+        }
     }
     if let Some(parent) = &d.partition_of {
         // ATTACH scans the table to check its bound (and the parent's default partition, if
@@ -551,22 +562,77 @@ fn plan_partition(
     }
 }
 
+/// `ADD CONSTRAINT … CHECK` for each check of the live `parent` that the table to attach `l`
+/// lacks: ATTACH PARTITION requires the partition to have them (it then merges them into the
+/// parent's, so they are not the partition's own).
+fn checks_to_attach(name: &QualifiedName, l: &Table, parent: Option<&Table>) -> Vec<String> {
+    let Some(p) = parent else { return Vec::new() };
+    p.checks
+        .iter()
+        .filter(|(n, c)| !c.no_inherit && !l.checks.contains_key(*n))
+        .map(|(n, c)| crate::kinds::constraint::ddl::add_constraint_check(name, n, c, false))
+        .collect()
+}
+
+/// The live parents of `l` that the plan leaves (`NO INHERIT`): those `d` no longer declares,
+/// and kept ones whose column `d` holds as its own while `l` only inherits it (left and
+/// inherited again, see [`plan_inherits`]).
+fn parents_left<'a>(d: &'a Table, l: &'a Table, live: &'a Schema) -> Vec<&'a QualifiedName> {
+    l.inherits
+        .iter()
+        .filter(|p| {
+            !d.inherits.contains(p)
+                || live.tables.get(*p).is_some_and(|pt| {
+                    let cols = crate::kinds::table::load::with_inherited_columns(live, pt);
+                    d.columns
+                        .keys()
+                        .any(|c| cols.columns.contains_key(c) && !l.columns.contains_key(c))
+                })
+        })
+        .collect()
+}
+
+/// Whether the declared check `m` of table `t`, which the live table only inherits, becomes its
+/// own when the plan leaves the parent it comes from (`NO INHERIT` turns inherited checks into
+/// the table's own): then it is not added.
+pub(crate) fn check_made_own(cx: &crate::plan::PlanCx, t: &QualifiedName, m: &str) -> bool {
+    let (Some(d), Some(l)) = (cx.declared.tables.get(t), cx.live.tables.get(&cx.live_name(t)))
+    else {
+        return false;
+    };
+    parents_left(d, l, cx.live).iter().any(|p| {
+        cx.live
+            .tables
+            .get(*p)
+            .and_then(|pt| pt.checks.get(m))
+            .is_some_and(|c| !c.no_inherit)
+    })
+}
+
+/// `NO INHERIT` the parents no longer declared, `INHERIT` the new ones. A kept parent whose
+/// column the declared table holds as its own while the live one only inherits it is left and
+/// inherited again: `NO INHERIT` makes the inherited columns the table's own.
 fn plan_inherits(
     name: &QualifiedName,
     d: &Table,
     l: &Table,
+    live: &Schema,
     why: &dyn Fn(&str) -> String,
     b: &mut Builder,
 ) {
-    if d.inherits == l.inherits {
-        return;
-    }
+    let left = parents_left(d, l, live);
+    let again: Vec<&QualifiedName> = left
+        .iter()
+        .copied()
+        .filter(|p| d.inherits.contains(p))
+        .collect();
     let label = why("INHERITS differs");
-    for p in l.inherits.iter().filter(|p| !d.inherits.contains(p)) {
+    for p in &left {
         let sql = format!("{} NO INHERIT {}", alter_table(name), p.sql());
         b.push(sql, &label, Category::Partition, &[]);
     }
-    for p in d.inherits.iter().filter(|p| !l.inherits.contains(p)) {
+    let added = d.inherits.iter().filter(|p| !l.inherits.contains(p));
+    for p in again.iter().copied().chain(added) {
         let sql = format!("{} INHERIT {}", alter_table(name), p.sql());
         b.push(sql, &label, Category::Partition, &[Hazard::LongLock]);
     }

@@ -1,0 +1,12 @@
+CREATE SCHEMA "Att";
+CREATE TABLE "Att"."Log" (id bigint NOT NULL, at date NOT NULL, "Body" text DEFAULT '', CONSTRAINT "Log at" CHECK (at > '2000-01-01')) PARTITION BY RANGE (at);
+CREATE INDEX "Log by id" ON "Att"."Log" (id);
+CREATE TABLE "Att"."Log 2025" PARTITION OF "Att"."Log" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+COMMENT ON TABLE "Att"."Log 2025" IS 'this year';
+GRANT SELECT ON "Att"."Log 2025" TO PUBLIC;
+CREATE TABLE "Att".log_2024 (id bigint NOT NULL, junk int, at date NOT NULL, "Body" text DEFAULT '', CONSTRAINT "Log at" CHECK (at > '2000-01-01'));
+ALTER TABLE "Att".log_2024 DROP COLUMN junk;
+CREATE INDEX log_2024_id_idx ON "Att".log_2024 (id);
+ALTER TABLE "Att"."Log" ATTACH PARTITION "Att".log_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE "Att".log_rest (id bigint NOT NULL, at date NOT NULL, "Body" text DEFAULT '', CONSTRAINT "Log at" CHECK (at > '2000-01-01'));
+ALTER TABLE "Att"."Log" ATTACH PARTITION "Att".log_rest DEFAULT;

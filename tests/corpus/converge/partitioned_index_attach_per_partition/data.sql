@@ -1,0 +1,1 @@
+INSERT INTO acct VALUES (1); INSERT INTO h VALUES (1, 1, 'a'), (2, NULL, 'b');
