@@ -150,7 +150,10 @@ struct ColumnOut<'a> {
     not_null_name: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics_target: &'a Option<i32>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::kinds::statistics::attribute_options::serialize"
+    )]
     attribute_options: &'a BTreeMap<String, String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     options: &'a BTreeMap<String, String>,
@@ -216,8 +219,8 @@ pub struct Column {
     /// `default_statistics_target` (`None`; `-1` is read as `None`).
     pub statistics_target: Option<i32>,
     /// `ALTER COLUMN … SET (n_distinct = -0.02)`: the planner's per-column overrides
-    /// (`n_distinct`, `n_distinct_inherited`), numbers in a canonical spelling
-    /// (`kinds::statistics::attribute_options`).
+    /// (`n_distinct`, `n_distinct_inherited`), each value as written (PostgreSQL keeps the
+    /// text: `-0.020`), compared as numbers (`kinds::statistics::attribute_options`).
     pub attribute_options: BTreeMap<String, String>,
     /// A foreign table's column options (`OPTIONS (column_name 'x')`; `kinds::foreign::table`).
     pub options: BTreeMap<String, String>,
@@ -313,12 +316,7 @@ impl<'de> Deserialize<'de> for Column {
                     attribute_options: long
                         .attribute_options
                         .into_iter()
-                        .map(|(k, v)| {
-                            (
-                                k,
-                                crate::kinds::statistics::attribute_options::canonical(&v.0),
-                            )
-                        })
+                        .map(|(k, v)| (k, v.0))
                         .collect(),
                     options: long.options,
                 })

@@ -1,8 +1,9 @@
 //! A column's attribute options (`ALTER TABLE … ALTER COLUMN c SET (n_distinct = -0.02)`): the
 //! planner's override of the number of distinct values, which Matrix Synapse and other
 //! hand-tuned schemas set on their largest tables. Declared as the column's
-//! `attribute_options: {n_distinct: -0.02}`, read from `pg_attribute.attoptions`, compared as
-//! numbers (PostgreSQL keeps the text as written: `-0.020` and `-0.02` are the same setting).
+//! `attribute_options: {n_distinct: -0.02}`, read from `pg_attribute.attoptions`. PostgreSQL
+//! keeps each value's text as written, and so does the model (a rebuild then dumps the same
+//! text), but values are compared as numbers: `-0.020` and `-0.02` are the same setting.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,24 @@ pub fn canonical(value: &str) -> String {
     }
 }
 
+/// Writes the options as YAML numbers (`n_distinct: -0.02`, `n_distinct: 100`) where the number
+/// reads back as the same text, else as strings (`"-0.020"`, kept as PostgreSQL holds it).
+pub fn serialize<S: serde::Serializer>(
+    options: &&BTreeMap<String, String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(options.len()))?;
+    for (k, v) in options.iter() {
+        match (v.parse::<i64>(), v.parse::<f64>()) {
+            (Ok(n), _) if n.to_string() == *v => map.serialize_entry(k, &n)?,
+            (_, Ok(x)) if x.is_finite() && format!("{x}") == *v => map.serialize_entry(k, &x)?,
+            _ => map.serialize_entry(k, v)?,
+        }
+    }
+    map.end()
+}
+
 /// The options of one catalog row: names at `names`, values at `names + 1`.
 pub(crate) fn read(
     row: &Row,
@@ -31,11 +50,15 @@ pub(crate) fn read(
     q: &'static str,
     obj: &str,
 ) -> Result<BTreeMap<String, String>, IntrospectError> {
-    let options = crate::kinds::foreign::catalog::options(row, names, q, obj)?;
-    Ok(options
-        .into_iter()
-        .map(|(k, v)| (k, canonical(&v)))
-        .collect())
+    crate::kinds::foreign::catalog::options(row, names, q, obj)
+}
+
+/// The options with every value in its [`canonical`] spelling, for comparing.
+fn canonical_all(options: &BTreeMap<String, String>) -> BTreeMap<&str, String> {
+    options
+        .iter()
+        .map(|(k, v)| (k.as_str(), canonical(v)))
+        .collect()
 }
 
 /// What is wrong with a declared column's options (PostgreSQL's rules: `n_distinct` at least
@@ -65,9 +88,9 @@ fn shown(options: &BTreeMap<String, String>) -> String {
 
 /// A column whose attribute options differ (category `statistics`, warning: estimates).
 pub(crate) fn change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
-    (d.attribute_options != l.attribute_options).then(|| {
+    (canonical_all(&d.attribute_options) != canonical_all(&l.attribute_options)).then(|| {
         let (dt, lt) = (shown(&d.attribute_options), shown(&l.attribute_options));
-        let summary = differs("the attribute options", &dt, &lt);
+        let summary = differs("the attribute option list", &dt, &lt);
         Change::new(
             Category::Statistics,
             Severity::Warning,
@@ -94,7 +117,7 @@ pub fn alter(
         .collect();
     let set: Vec<String> = declared
         .iter()
-        .filter(|(k, v)| live.get(*k) != Some(v))
+        .filter(|(k, v)| live.get(*k).map(|l| canonical(l)) != Some(canonical(v)))
         .map(|(k, v)| format!("{} = {v}", quote_ident(k)))
         .collect();
     let mut out = Vec::new();
@@ -147,8 +170,8 @@ mod tests {
         assert!(alter(
             &t,
             "c",
-            &opts(&[("n_distinct", "1")]),
-            &opts(&[("n_distinct", "1")])
+            &opts(&[("n_distinct", "-0.02")]),
+            &opts(&[("n_distinct", "-0.020")])
         )
         .is_empty());
     }
