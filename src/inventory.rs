@@ -156,10 +156,10 @@ SELECT 'privileges', o.nsp::text, o.name::text, o.args, o.parent::text, ",
     "
 FROM (
   -- Tables, views (and their columns), sequences, schemas, routines and types are modelled
-  -- (kinds::privilege); partitions, foreign tables and identity sequences are not.
+  -- (kinds::privilege, identity sequences too); partitions and foreign tables are not.
   SELECT r.nspname, r.relname, NULL, NULL, r.relacl, r.relowner,
     acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", r.relowner)
-  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p', 'S') AND (r.relispartition
+  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p') AND (r.relispartition
     OR EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
                AND xd.objid = r.oid AND xd.deptype = 'i')))
   UNION ALL
