@@ -156,10 +156,10 @@ SELECT 'privileges', o.nsp::text, o.name::text, o.args, o.parent::text, ",
     "
 FROM (
   -- Tables, views (and their columns), sequences, schemas, routines and types are modelled
-  -- (kinds::privilege, partitions too); foreign tables and identity sequences are not.
+  -- (kinds::privilege, partitions and identity sequences too); foreign tables are not.
   SELECT r.nspname, r.relname, NULL, NULL, r.relacl, r.relowner,
     acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", r.relowner)
-  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p', 'S')
+  FROM rel r WHERE r.relkind = 'f' OR (r.relkind IN ('r', 'p')
     AND EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
                AND xd.objid = r.oid AND xd.deptype = 'i'))
   UNION ALL
@@ -224,7 +224,8 @@ SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text
     CASE WHEN r.relkind = 'm' AND COALESCE(a.attstattarget::int, -1) >= 0
            OR NOT a.attislocal AND COALESCE(a.attstattarget::int, -1) <> ptarget.t
       THEN 'STATISTICS ' || COALESCE(a.attstattarget::int, -1)::text END,
-    'SET (' || array_to_string(a.attoptions, ', ') || ')')
+    -- A table column's attribute options are too (kinds::statistics::attribute_options).
+    CASE WHEN r.relkind = 'm' THEN 'SET (' || array_to_string(a.attoptions, ', ') || ')' END)
 FROM rel r JOIN pg_attribute a ON a.attrelid = r.oid JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN LATERAL (
   SELECT COALESCE(pa.attstattarget::int, -1) FROM pg_inherits i
@@ -234,7 +235,7 @@ WHERE r.relkind IN ('r', 'p', 'm') AND NOT r.relispartition AND a.attnum > 0 AND
   AND ((r.relkind = 'm' AND (a.attstorage <> t.typstorage OR a.attcompression <> ''))
        OR (r.relkind = 'm' AND COALESCE(a.attstattarget::int, -1) >= 0)
        OR (NOT a.attislocal AND COALESCE(a.attstattarget::int, -1) <> ptarget.t)
-       OR a.attoptions IS NOT NULL)
+       OR (r.relkind = 'm' AND a.attoptions IS NOT NULL))
 UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
   concat_ws(' ', 'DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid),

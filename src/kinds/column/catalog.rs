@@ -37,7 +37,10 @@ const Q_COLUMNS: &str = concat!(
   NULLIF(a.attstattarget::int, -1),
   -- A foreign table's column options (kinds::foreign::table), sorted by name.
   ARRAY(SELECT o.option_name::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY 1),
-  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY o.option_name)
+  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY o.option_name),
+  -- Its attribute options (n_distinct; kinds::statistics::attribute_options), likewise.
+  ARRAY(SELECT o.option_name::text FROM pg_options_to_table(a.attoptions) o ORDER BY 1),
+  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attoptions) o ORDER BY o.option_name)
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -133,6 +136,9 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             compression: get(row, 10, QC, &obj)?,
             not_null_name,
             statistics_target: get(row, 20, QC, &obj)?,
+            attribute_options: crate::kinds::statistics::attribute_options::read(
+                row, 23, QC, &obj,
+            )?,
             options: crate::kinds::foreign::catalog::options(row, 21, QC, &obj)?,
         };
         if let Some(n) = nn_name {

@@ -152,6 +152,9 @@ fn diff_column(obj: ObjectRef, d: &Column, l: &Column, out: &mut Vec<Change>) {
     out.extend(crate::kinds::statistics::diff::column_target_change(
         &obj, d, l,
     ));
+    out.extend(crate::kinds::statistics::attribute_options::change(
+        &obj, d, l,
+    ));
     out.extend(comment_change(obj, &d.comment, &l.comment));
 }
 

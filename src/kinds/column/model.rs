@@ -184,6 +184,11 @@ struct ColumnOut<'a> {
     not_null_name: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics_target: &'a Option<i32>,
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::kinds::statistics::attribute_options::serialize"
+    )]
+    attribute_options: &'a BTreeMap<String, String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     options: &'a BTreeMap<String, String>,
 }
@@ -213,6 +218,7 @@ impl Serialize for Column {
             compression: &self.compression,
             not_null_name: &self.not_null_name,
             statistics_target: &self.statistics_target,
+            attribute_options: &self.attribute_options,
             options: &self.options,
         }
         .serialize(s)
@@ -246,6 +252,10 @@ pub struct Column {
     /// `ALTER COLUMN … SET STATISTICS n`: the planner's sample size for this column, when not
     /// `default_statistics_target` (`None`; `-1` is read as `None`).
     pub statistics_target: Option<i32>,
+    /// `ALTER COLUMN … SET (n_distinct = -0.02)`: the planner's per-column overrides
+    /// (`n_distinct`, `n_distinct_inherited`), each value as written (PostgreSQL keeps the
+    /// text: `-0.020`), compared as numbers (`kinds::statistics::attribute_options`).
+    pub attribute_options: BTreeMap<String, String>,
     /// A foreign table's column options (`OPTIONS (column_name 'x')`; `kinds::foreign::table`).
     pub options: BTreeMap<String, String>,
 }
@@ -266,6 +276,7 @@ impl Column {
             compression: None,
             not_null_name: None,
             statistics_target: None,
+            attribute_options: BTreeMap::new(),
             options: BTreeMap::new(),
         }
     }
@@ -298,6 +309,8 @@ struct ColumnLong {
     not_null_name: Option<String>,
     #[serde(default)]
     statistics_target: Option<i32>,
+    #[serde(default)]
+    attribute_options: BTreeMap<String, SqlScalar>,
     #[serde(default)]
     options: BTreeMap<String, String>,
 }
@@ -334,11 +347,27 @@ impl<'de> Deserialize<'de> for Column {
                     not_null_name: long.not_null_name,
                     // -1 is PostgreSQL's spelling of "the default".
                     statistics_target: long.statistics_target.filter(|n| *n != -1),
+                    attribute_options: long
+                        .attribute_options
+                        .into_iter()
+                        .map(|(k, v)| (k, v.0))
+                        .collect(),
                     options: long.options,
                 })
             }
         }
         d.deserialize_any(ColumnVisitor)
+    }
+}
+
+/// A YAML string, number or boolean as text (`n_distinct: -0.02`).
+struct SqlScalar(String);
+
+impl<'de> Deserialize<'de> for SqlScalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        sql_scalar_opt(d)?
+            .map(SqlScalar)
+            .ok_or_else(|| de::Error::custom("expected a number, not null"))
     }
 }
 

@@ -42,8 +42,9 @@ WITH sel AS (
   SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, s.nspname
   FROM pg_class c JOIN sel s ON s.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    -- An identity column's sequence (deptype 'i') is read: sequence_grants can name it.
     AND NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_class'::regclass
-                    AND xd.objid = c.oid AND xd.deptype IN ('e', 'i'))
+                    AND xd.objid = c.oid AND (xd.deptype = 'e' OR (xd.deptype = 'i' AND c.relkind <> 'S')))
 ), entry AS (
   SELECT CASE WHEN r.relkind IN ('r', 'p') THEN 'table' WHEN r.relkind = 'S' THEN 'sequence'
     ELSE 'view' END AS kind, r.nspname::text AS nsp, r.relname::text AS name, NULL::text AS sub,
@@ -127,6 +128,7 @@ fn add(
 /// sequences, schemas and default privileges to their top-level lists), canonical.
 pub fn read(rows: &[Row], out: &mut Schema) -> Result<(), IntrospectError> {
     let mut defaults: Vec<DefaultPrivilege> = Vec::new();
+    let sequences = super::sequence_names(out);
     for row in rows {
         let kind: String = get(row, 0)?;
         let nsp: Option<String> = get(row, 1)?;
@@ -172,7 +174,7 @@ pub fn read(rows: &[Row], out: &mut Schema) -> Result<(), IntrospectError> {
                 privilege,
                 grantable,
             ),
-            "sequence" if out.sequences.contains_key(&qn()) => add(
+            "sequence" if sequences.contains(&qn()) => add(
                 out.sequence_grants.entry(qn()).or_default(),
                 role,
                 privilege,

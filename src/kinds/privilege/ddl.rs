@@ -205,8 +205,9 @@ pub fn create_all(schema: &Schema) -> Vec<Statement> {
             push(Target::Column(name.clone(), col.clone()), &none, g);
         }
     }
+    let sequences = super::sequence_names(schema);
     for (name, g) in &schema.sequence_grants {
-        if schema.sequences.contains_key(name) {
+        if sequences.contains(name) {
             push(Target::Sequence(name.clone()), &none, g);
         }
     }

@@ -151,11 +151,10 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
             Severity::Error,
         ));
     }
-    for name in declared
-        .sequences
-        .keys()
-        .filter(|s| live.sequences.contains_key(*s))
-    {
+    let live_sequences = super::sequence_names(live);
+    let mut sequences: Vec<_> = super::sequence_names(declared).into_iter().collect();
+    sequences.sort();
+    for name in sequences.iter().filter(|s| live_sequences.contains(*s)) {
         let (dg, lg) = (
             declared.sequence_grants.get(name).unwrap_or(&none),
             live.sequence_grants.get(name).unwrap_or(&none),
@@ -243,10 +242,13 @@ pub fn plan(declared: &Schema, live: &Schema, prior: &[String]) -> Vec<PlanStep>
             p.push(Target::Column(name.clone(), col.clone()), &from, to);
         }
     }
-    for name in declared.sequences.keys() {
+    let live_sequences = super::sequence_names(live);
+    let mut sequences: Vec<_> = super::sequence_names(declared).into_iter().collect();
+    sequences.sort();
+    for name in &sequences {
         let to = declared.sequence_grants.get(name).unwrap_or(&none);
         match live.sequence_grants.get(name) {
-            _ if !live.sequences.contains_key(name) => p.new_object(
+            _ if !live_sequences.contains(name) => p.new_object(
                 Target::Sequence(name.clone()),
                 DefaultObjects::Sequences,
                 Grants::new(),

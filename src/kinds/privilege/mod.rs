@@ -27,7 +27,7 @@ mod roles;
 
 pub use roles::{complete_scratch, ensure_roles, missing_roles, roles, RoleError};
 
-use crate::model::{Schema, DEFAULT_SCHEMA};
+use crate::model::{QualifiedName, Schema, DEFAULT_SCHEMA};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -183,6 +183,21 @@ fn rank(privilege: &str) -> usize {
 }
 
 /// One ACL entry's privilege part: name and grant option.
+/// The sequences `sequence_grants` can name: the declared ones and the identity columns' own
+/// (`ALTER DEFAULT PRIVILEGES … ON SEQUENCES` grants on those too, as Supabase projects do).
+pub fn sequence_names(schema: &Schema) -> std::collections::HashSet<QualifiedName> {
+    let identity = schema.tables.iter().flat_map(|(tq, t)| {
+        t.columns
+            .iter()
+            .filter(|(_, c)| c.identity.is_some())
+            .map(move |(cn, c)| {
+                let seq = crate::kinds::column::identity::effective(tq, cn, c).sequence;
+                QualifiedName::new(tq.schema.clone(), seq)
+            })
+    });
+    schema.sequences.keys().cloned().chain(identity).collect()
+}
+
 pub fn split_item(item: &str) -> (String, bool) {
     let lower = item.trim().to_ascii_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -489,10 +504,11 @@ fn check_targets(declared: &Schema) -> Result<(), (String, String)> {
     {
         return undeclared(format!("view_grants {v}"));
     }
+    let sequences = sequence_names(declared);
     if let Some(q) = declared
         .sequence_grants
         .keys()
-        .find(|q| !declared.sequences.contains_key(*q))
+        .find(|q| !sequences.contains(*q))
     {
         return undeclared(format!("sequence_grants {q}"));
     }

@@ -100,6 +100,13 @@ pub fn create_statements_for(name: &QualifiedName, table: &Table) -> Vec<Stateme
             )
         })
         .collect();
+    for (cn, c) in &table.columns {
+        for sql in
+            super::attribute_options::alter(name, cn, &c.attribute_options, &Default::default())
+        {
+            out.push(Statement::new(sql, format!("table {name}")));
+        }
+    }
     for (sname, s) in &table.statistics {
         out.extend(build(name, sname, s));
     }

@@ -23,6 +23,9 @@ pub(crate) fn validate(cx: &mut Cx, tq: &QualifiedName, table: &Table) {
             let msg = format!("`statistics_target` must be between -1 and {MAX_TARGET}");
             cx.at(&ObjectKey::Column(tq.clone(), name.clone()), msg);
         }
+        for msg in super::attribute_options::problems(&col.attribute_options) {
+            cx.at(&ObjectKey::Column(tq.clone(), name.clone()), msg);
+        }
     }
     for (name, s) in &table.statistics {
         let key = ObjectKey::Statistics(tq.clone(), name.clone());

@@ -8,9 +8,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::ddl;
 use super::diff::stats_text;
 use super::Statistics;
+use super::{attribute_options, ddl};
 use crate::diff::{Category, ObjectKind, Presence};
 use crate::model::QualifiedName;
 use crate::plan::{Builder, PlanCx};
@@ -169,11 +169,21 @@ fn column_targets(cx: &PlanCx, b: &mut Builder) {
             let set = if fresh || added {
                 dc.statistics_target.is_some()
             } else {
-                cs.iter().any(|c| c.category == Category::Statistics)
+                cs.iter()
+                    .any(|c| c.summary.starts_with("the statistics target"))
             };
             if set {
                 let why = format!("column {}.{m}: statistics target", t.display_name());
                 let sql = ddl::set_column_target(t, m, dc.statistics_target);
+                b.push(sql, &why, Category::Statistics, &[]);
+            }
+            let live = (!fresh && !added)
+                .then(|| cx.live_column(t, m, cs))
+                .flatten();
+            let none = Default::default();
+            let live_options = live.map_or(&none, |lc| &lc.attribute_options);
+            let why = format!("column {}.{m}: attribute options", t.display_name());
+            for sql in attribute_options::alter(t, m, &dc.attribute_options, live_options) {
                 b.push(sql, &why, Category::Statistics, &[]);
             }
         }

@@ -1,0 +1,11 @@
+-- The seed project's 93 drifts in miniature (Alembic/SQLAlchemy): TIMESTAMP WITHOUT TIME ZONE to TIMESTAMPTZ with server defaults now(), SERIAL integer ids to BIGINT (a referenced primary key and its foreign keys together, sequences widened), missing ix_ indexes and a GIN index on JSONB, FKs gaining ON DELETE CASCADE, nullability and server defaults for booleans and counters, JSON to JSONB, a CHECK on status; alembic_version untouched.
+CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
+CREATE TABLE genes (id BIGSERIAL NOT NULL, hgnc_id VARCHAR, approved_symbol VARCHAR NOT NULL, aliases VARCHAR[], created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, updated_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, PRIMARY KEY (id), UNIQUE (hgnc_id));
+CREATE TABLE gene_evidence (id BIGSERIAL NOT NULL, gene_id BIGINT NOT NULL, source_name VARCHAR NOT NULL, evidence_data JSONB, evidence_date DATE, created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, PRIMARY KEY (id), FOREIGN KEY(gene_id) REFERENCES genes (id) ON DELETE CASCADE);
+CREATE TABLE gene_curations (id BIGSERIAL NOT NULL, gene_id BIGINT NOT NULL, evidence_score FLOAT DEFAULT 0.0 NOT NULL, is_published BOOLEAN DEFAULT false NOT NULL, source_count INTEGER DEFAULT 0 NOT NULL, created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, PRIMARY KEY (id), FOREIGN KEY(gene_id) REFERENCES genes (id) ON DELETE CASCADE, CONSTRAINT uq_gene_curations_gene_id UNIQUE (gene_id));
+CREATE INDEX ix_genes_approved_symbol ON genes (approved_symbol);
+CREATE INDEX ix_genes_aliases ON genes USING gin (aliases);
+CREATE INDEX ix_gene_evidence_gene_id ON gene_evidence (gene_id);
+CREATE INDEX ix_gene_evidence_source_name ON gene_evidence (source_name);
+CREATE INDEX ix_gene_evidence_data ON gene_evidence USING gin (evidence_data jsonb_path_ops);
+CREATE TABLE pipeline_runs (id BIGSERIAL NOT NULL, status VARCHAR(20) DEFAULT 'pending' NOT NULL, started_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, finished_at TIMESTAMP WITH TIME ZONE, stats JSONB DEFAULT '{}'::jsonb NOT NULL, PRIMARY KEY (id), CONSTRAINT ck_pipeline_runs_status CHECK (status IN ('pending', 'running', 'done', 'failed')));

@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM genes) = 2 AND (SELECT version_num FROM alembic_version) = '8f2c1a' AND (SELECT evidence_score FROM gene_curations WHERE gene_id = 2) = 0 AND (SELECT stats->>'n' FROM pipeline_runs) = '2' AND (SELECT pg_typeof(id)::text FROM genes LIMIT 1) = 'bigint'

@@ -1,0 +1,7 @@
+-- Laravel migrations with ->change(): varchar(255) body to text, the enum check constraint "posts_status_check" rebuilt with a new value, json to jsonb, a nullable column made required with a default, the users_email_unique constraint kept while the posts_status_index becomes a composite index, foreign key gaining cascadeOnDelete(), softDeletes() adding deleted_at, a column comment, timestamps() switched to timestampsTz().
+create table "users" ("id" bigserial not null primary key, "name" varchar(255) not null, "email" varchar(255) not null, "created_at" timestamp(0) with time zone null, "updated_at" timestamp(0) with time zone null, "deleted_at" timestamp(0) without time zone null);
+alter table "users" add constraint "users_email_unique" unique ("email");
+create table "posts" ("id" bigserial not null primary key, "user_id" bigint not null, "title" varchar(255) not null, "body" text not null, "status" varchar(255) check ("status" in ('draft', 'published', 'archived')) not null default 'draft', "meta" jsonb not null default '{}', "created_at" timestamp(0) with time zone null, "updated_at" timestamp(0) with time zone null);
+comment on column "posts"."status" is 'draft, published or archived';
+alter table "posts" add constraint "posts_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;
+create index "posts_status_created_at_index" on "posts" ("status", "created_at");

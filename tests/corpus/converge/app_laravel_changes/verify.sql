@@ -1,0 +1,1 @@
+SELECT (SELECT meta->>'k' FROM posts) = '1'

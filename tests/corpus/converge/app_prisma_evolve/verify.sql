@@ -1,0 +1,1 @@
+SELECT (SELECT "name" FROM "Tag") = 'x' AND (SELECT count(*) FROM "_PostToTag") = 1

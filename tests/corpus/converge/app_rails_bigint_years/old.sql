@@ -1,0 +1,16 @@
+CREATE TYPE public.order_state AS ENUM ('pending', 'paid');
+CREATE TABLE public.schema_migrations (version character varying NOT NULL PRIMARY KEY);
+CREATE TABLE public.ar_internal_metadata (key character varying NOT NULL PRIMARY KEY, value character varying, created_at timestamp without time zone NOT NULL, updated_at timestamp without time zone NOT NULL);
+CREATE TABLE public.users (id integer NOT NULL, email character varying DEFAULT ''::character varying NOT NULL, created_at timestamp without time zone NOT NULL, updated_at timestamp without time zone NOT NULL);
+CREATE SEQUENCE public.users_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
+ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+ALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+CREATE UNIQUE INDEX index_users_on_email ON public.users USING btree (email);
+CREATE TABLE public.orders (id integer NOT NULL, user_id integer, state public.order_state DEFAULT 'pending'::public.order_state NOT NULL, total_cents integer, created_at timestamp without time zone NOT NULL, updated_at timestamp without time zone NOT NULL);
+CREATE SEQUENCE public.orders_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER SEQUENCE public.orders_id_seq OWNED BY public.orders.id;
+ALTER TABLE ONLY public.orders ALTER COLUMN id SET DEFAULT nextval('public.orders_id_seq'::regclass);
+ALTER TABLE ONLY public.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
+CREATE INDEX index_orders_on_user_id ON public.orders USING btree (user_id);
+CREATE SEQUENCE public.legacy_invoice_number_seq START WITH 1000;

@@ -1,0 +1,24 @@
+-- Knex.js schema builder output (Ghost, Strapi v3 style) on PostgreSQL: `create table "x" (... )` then `alter table add constraint ... primary key`, varchar(24) ObjectId ids, knex_migrations (serial id, timestamptz migration_time) and knex_migrations_lock with a serial "index" column, "uuid" varchar(36), text fields, booleans with default '0' and '1' spellings, jsonb "mobiledoc"/"lexical", an enum spelled as a text check constraint (knex `enu`), foreign keys with generated names <table>_<col>_foreign.
+create table "knex_migrations" ("id" serial primary key, "name" varchar(255), "batch" integer, "migration_time" timestamptz);
+create table "knex_migrations_lock" ("index" serial primary key, "is_locked" integer);
+create table "users" ("id" varchar(24) not null, "name" varchar(191) not null, "slug" varchar(191) not null, "password" varchar(60) not null, "email" varchar(191) not null, "profile_image" varchar(2000) null, "bio" text null, "status" varchar(50) not null default 'active', "locale" varchar(6) null, "visibility" varchar(50) not null default 'public', "last_seen" timestamptz null, "created_at" timestamptz not null, "created_by" varchar(24) not null, "updated_at" timestamptz null, "updated_by" varchar(24) null);
+alter table "users" add constraint "users_pkey" primary key ("id");
+alter table "users" add constraint "users_slug_unique" unique ("slug");
+alter table "users" add constraint "users_email_unique" unique ("email");
+create table "posts" ("id" varchar(24) not null, "uuid" varchar(36) not null, "title" varchar(2000) not null, "slug" varchar(191) not null, "mobiledoc" text null, "lexical" text null, "html" text null, "comment_id" varchar(50) null, "plaintext" text null, "feature_image" varchar(2000) null, "featured" boolean not null default '0', "type" varchar(50) not null default 'post', "status" varchar(50) not null default 'draft', "locale" varchar(6) null, "visibility" varchar(50) not null default 'public', "email_recipient_filter" text not null, "created_at" timestamptz not null, "created_by" varchar(24) not null, "updated_at" timestamptz null, "updated_by" varchar(24) null, "published_at" timestamptz null, "published_by" varchar(24) null, "custom_excerpt" varchar(2000) null, "codeinjection_head" text null, "custom_template" varchar(100) null, "canonical_url" text null, "newsletter_id" varchar(24) null, "show_title_and_feature_image" boolean not null default '1', "reading_time" integer check ("reading_time" >= 0));
+alter table "posts" add constraint "posts_pkey" primary key ("id");
+alter table "posts" add constraint "posts_slug_type_unique" unique ("slug", "type");
+create index "posts_type_status_updated_at_index" on "posts" ("type", "status", "updated_at");
+create index "posts_uuid_index" on "posts" ("uuid");
+create table "tags" ("id" varchar(24) not null, "name" varchar(191) not null, "slug" varchar(191) not null, "description" text null, "visibility" text check ("visibility" in ('public', 'internal')) not null default 'public', "created_at" timestamptz not null, "created_by" varchar(24) not null);
+alter table "tags" add constraint "tags_pkey" primary key ("id");
+alter table "tags" add constraint "tags_slug_unique" unique ("slug");
+create table "posts_tags" ("id" varchar(24) not null, "post_id" varchar(24) not null, "tag_id" varchar(24) not null, "sort_order" integer not null default '0');
+alter table "posts_tags" add constraint "posts_tags_pkey" primary key ("id");
+alter table "posts_tags" add constraint "posts_tags_post_id_foreign" foreign key ("post_id") references "posts" ("id");
+alter table "posts_tags" add constraint "posts_tags_tag_id_foreign" foreign key ("tag_id") references "tags" ("id");
+create index "posts_tags_post_id_tag_id_index" on "posts_tags" ("post_id", "tag_id");
+create table "posts_meta" ("id" varchar(24) not null, "post_id" varchar(24) not null, "og_image" varchar(2000) null, "meta_title" varchar(2000) null, "email_only" boolean not null default '0', "feature_image_alt" varchar(191) null);
+alter table "posts_meta" add constraint "posts_meta_pkey" primary key ("id");
+alter table "posts_meta" add constraint "posts_meta_post_id_unique" unique ("post_id");
+alter table "posts_meta" add constraint "posts_meta_post_id_foreign" foreign key ("post_id") references "posts" ("id") on delete cascade;

@@ -1,0 +1,27 @@
+-- Gitea/Forgejo xorm sync output: a table named "user" (reserved word), BIGSERIAL PRIMARY KEY NOT NULL, UQE_<table>_<col> and IDX_<table>_<col> index names with upper-case prefixes, BIGINT unix-epoch "created_unix"/"updated_unix", BOOL DEFAULT false, TEXT NULL, a "version" table, an "action" table with a composite partial index, a column named "type" and one named "user_id" next to "user".
+CREATE TABLE IF NOT EXISTS "version" ("id" BIGSERIAL PRIMARY KEY  NOT NULL, "version" BIGINT NULL);
+CREATE TABLE IF NOT EXISTS "user" ("id" BIGSERIAL PRIMARY KEY  NOT NULL, "lower_name" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "full_name" VARCHAR(255) NULL, "email" VARCHAR(255) NOT NULL, "keep_email_private" BOOL NULL, "email_notifications_preference" VARCHAR(20) DEFAULT 'enabled' NOT NULL, "passwd" VARCHAR(255) NOT NULL, "passwd_hash_algo" VARCHAR(255) DEFAULT 'argon2' NOT NULL, "must_change_password" BOOL DEFAULT false NOT NULL, "login_type" INTEGER NULL, "login_source" BIGINT DEFAULT 0 NOT NULL, "type" INTEGER NULL, "location" VARCHAR(255) NULL, "website" VARCHAR(255) NULL, "rands" VARCHAR(32) NULL, "salt" VARCHAR(32) NULL, "language" VARCHAR(5) NULL, "description" TEXT NULL, "created_unix" BIGINT NULL, "updated_unix" BIGINT NULL, "last_login_unix" BIGINT NULL, "is_active" BOOL NULL, "is_admin" BOOL NULL, "max_repo_creation" INTEGER DEFAULT -1 NOT NULL, "avatar" VARCHAR(2048) NOT NULL, "num_followers" INTEGER NULL, "visibility" INTEGER DEFAULT 0 NOT NULL, "theme" VARCHAR(255) DEFAULT '' NOT NULL);
+CREATE UNIQUE INDEX "UQE_user_lower_name" ON "user" ("lower_name");
+CREATE UNIQUE INDEX "UQE_user_name" ON "user" ("name");
+CREATE INDEX "IDX_user_created_unix" ON "user" ("created_unix");
+CREATE INDEX "IDX_user_last_login_unix" ON "user" ("last_login_unix");
+CREATE INDEX "IDX_user_is_active" ON "user" ("is_active");
+CREATE TABLE IF NOT EXISTS "repository" ("id" BIGSERIAL PRIMARY KEY  NOT NULL, "owner_id" BIGINT NULL, "owner_name" VARCHAR(255) NULL, "lower_name" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "description" TEXT NULL, "default_branch" VARCHAR(255) NULL, "num_watches" INTEGER NULL, "num_stars" INTEGER NULL, "is_private" BOOL NULL, "is_empty" BOOL NULL, "is_archived" BOOL NULL, "is_mirror" BOOL NULL, "status" INTEGER DEFAULT 0 NOT NULL, "fork_id" BIGINT NULL, "topics" TEXT NULL, "size" BIGINT DEFAULT 0 NOT NULL, "created_unix" BIGINT NULL, "updated_unix" BIGINT NULL);
+CREATE UNIQUE INDEX "UQE_repository_s" ON "repository" ("owner_id","lower_name");
+CREATE INDEX "IDX_repository_owner_id" ON "repository" ("owner_id");
+CREATE INDEX "IDX_repository_is_private" ON "repository" ("is_private");
+CREATE INDEX "IDX_repository_fork_id" ON "repository" ("fork_id");
+CREATE INDEX "IDX_repository_lower_name" ON "repository" ("lower_name");
+CREATE TABLE IF NOT EXISTS "action" ("id" BIGSERIAL PRIMARY KEY  NOT NULL, "user_id" BIGINT NULL, "op_type" INTEGER NULL, "act_user_id" BIGINT NULL, "repo_id" BIGINT NULL, "comment_id" BIGINT NULL, "is_deleted" BOOL DEFAULT false NOT NULL, "ref_name" VARCHAR(255) NULL, "is_private" BOOL DEFAULT false NOT NULL, "content" TEXT NULL, "created_unix" BIGINT NULL);
+CREATE INDEX "IDX_action_r_u_d" ON "action" ("repo_id","user_id","is_deleted");
+CREATE INDEX "IDX_action_au_r_c_u_d" ON "action" ("act_user_id","repo_id","created_unix","user_id","is_deleted");
+CREATE INDEX "IDX_action_c_u" ON "action" ("user_id","is_deleted");
+CREATE INDEX "IDX_action_comment_id" ON "action" ("comment_id");
+CREATE INDEX "IDX_action_user_id_created" ON "action" ("user_id","created_unix" DESC) WHERE NOT "is_deleted";
+CREATE TABLE IF NOT EXISTS "issue" ("id" BIGSERIAL PRIMARY KEY  NOT NULL, "repo_id" BIGINT NULL, "index" BIGINT NULL, "poster_id" BIGINT NULL, "original_author" VARCHAR(255) NULL, "name" VARCHAR(255) NULL, "content" TEXT NULL, "milestone_id" BIGINT NULL, "priority" INTEGER NULL, "is_closed" BOOL NULL, "is_pull" BOOL NULL, "num_comments" INTEGER NULL, "ref" VARCHAR(255) NULL, "deadline_unix" BIGINT NULL, "created_unix" BIGINT NULL, "updated_unix" BIGINT NULL, "closed_unix" BIGINT NULL, "is_locked" BOOL DEFAULT false NOT NULL);
+CREATE UNIQUE INDEX "UQE_issue_repo_index" ON "issue" ("repo_id","index");
+CREATE INDEX "IDX_issue_repo_id" ON "issue" ("repo_id");
+CREATE INDEX "IDX_issue_poster_id" ON "issue" ("poster_id");
+CREATE INDEX "IDX_issue_is_closed" ON "issue" ("is_closed");
+ALTER TABLE "issue" ADD "time_estimate" BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE "user" ALTER COLUMN "passwd_hash_algo" TYPE VARCHAR(255);
