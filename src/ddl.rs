@@ -30,8 +30,8 @@ use crate::model::{quote_ident, quote_literal, QualifiedName, Schema, DEFAULT_SC
 pub use crate::kinds::column::ddl::{
     add_column, add_identity, add_identity_with, alter_column_collation, alter_column_type,
     column_definition, comment_on_column, drop_column, drop_default, drop_expression,
-    drop_identity, drop_not_null, rename_column, set_compression, set_default, set_identity,
-    set_not_null, set_storage,
+    drop_identity, drop_not_null, rename_column, set_compression, set_default, set_expression,
+    set_identity, set_not_null, set_storage,
 };
 pub use crate::kinds::constraint::ddl::{
     add_constraint_check, add_constraint_exclusion, add_constraint_foreign_key,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::generated::{GeneratedDecl, GeneratedField, GeneratedKind};
 use crate::model::{is_false, is_true, yes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -135,7 +136,7 @@ struct ColumnOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityField<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    generated: &'a Option<String>,
+    generated: Option<GeneratedField<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     collation: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,7 +172,7 @@ impl Serialize for Column {
             nullable: self.nullable,
             default: &self.default,
             identity,
-            generated: &self.generated,
+            generated: GeneratedField::of(self.generated.as_deref(), self.generated_kind),
             collation: &self.collation,
             comment: &self.comment,
             renamed_from: &self.renamed_from,
@@ -196,8 +197,11 @@ pub struct Column {
     pub identity: Option<Identity>,
     /// The identity sequence's options (only meaningful with `identity`).
     pub identity_options: IdentityOptions,
-    /// `GENERATED ALWAYS AS (expr) STORED`.
+    /// `GENERATED ALWAYS AS (expr)`, STORED or VIRTUAL as `generated_kind` says.
     pub generated: Option<String>,
+    /// STORED (the default, and all there is before PostgreSQL 18) or VIRTUAL; only
+    /// meaningful with `generated` (see `super::generated`).
+    pub generated_kind: GeneratedKind,
     pub collation: Option<String>,
     pub comment: Option<String>,
     pub renamed_from: Option<String>,
@@ -225,6 +229,7 @@ impl Column {
             identity: None,
             identity_options: IdentityOptions::default(),
             generated: None,
+            generated_kind: GeneratedKind::Stored,
             collation: None,
             comment: None,
             renamed_from: None,
@@ -249,7 +254,7 @@ struct ColumnLong {
     #[serde(default)]
     identity: Option<IdentityDecl>,
     #[serde(default)]
-    generated: Option<String>,
+    generated: Option<GeneratedDecl>,
     #[serde(default)]
     collation: Option<String>,
     #[serde(default)]
@@ -285,13 +290,18 @@ impl<'de> Deserialize<'de> for Column {
                     Some(IdentityDecl(kind, options)) => (Some(kind), options),
                     None => (None, IdentityOptions::default()),
                 };
+                let (generated, generated_kind) = match long.generated {
+                    Some(GeneratedDecl(expression, kind)) => (Some(expression), kind),
+                    None => (None, GeneratedKind::Stored),
+                };
                 Ok(Column {
                     data_type: long.data_type,
                     nullable: long.nullable,
                     default: long.default,
                     identity,
                     identity_options,
-                    generated: long.generated,
+                    generated,
+                    generated_kind,
                     collation: long.collation,
                     comment: long.comment,
                     renamed_from: long.renamed_from,
