@@ -57,6 +57,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("subscription", "subscription"),
     ("access_method", "access method"),
     ("comment", "comment"),
+    // PostgreSQL 18: keys and foreign keys over a period, NOT NULL constraints that are NOT
+    // VALID or NO INHERIT.
+    ("temporal_key", "temporal key"),
+    ("not_null_constraint", "NOT NULL constraint"),
 ];
 
 /// Kinds the inventory reported once and the model covers now (INCLUDE on keys and SET NULL
@@ -209,6 +213,22 @@ WHERE r.relkind IN ('r', 'm', 'S') AND NOT r.relispartition
        OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
        -- A typed table (`CREATE TABLE t OF type`) is read as a plain one.
        OR r.reloftype <> 0)
+UNION ALL
+-- PostgreSQL 18's temporal keys (`WITHOUT OVERLAPS`, `PERIOD`): kinds::constraint leaves them out
+-- (conperiod is read through to_jsonb: absent before 18).
+SELECT 'temporal_key', r.nspname::text, con.conname::text, NULL, r.relname::text,
+  pg_get_constraintdef(con.oid)
+FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid
+WHERE con.contype IN ('p', 'u', 'f') AND (to_jsonb(con) ->> 'conperiod')::boolean
+  AND con.conislocal AND con.conparentid = 0
+UNION ALL
+-- PostgreSQL 18's NOT NULL constraints are catalog constraints; kinds::column models a column's
+-- NOT NULL and its name, not one that is NOT VALID or NO INHERIT.
+SELECT 'not_null_constraint', r.nspname::text, con.conname::text, NULL, r.relname::text,
+  pg_get_constraintdef(con.oid)
+FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid
+WHERE con.contype = 'n' AND (NOT con.convalidated OR con.connoinherit) AND con.conislocal
+  AND r.relkind IN ('r', 'p')
 UNION ALL
 -- Comments on policies (the policy kind holds none).
 SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description

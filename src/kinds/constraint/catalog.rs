@@ -56,6 +56,9 @@ LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
   -- Clones of a partitioned parent's keys and inherited checks are the parent's.
   AND con.conislocal AND con.conparentid = 0
+  -- PostgreSQL 18's temporal keys (WITHOUT OVERLAPS, PERIOD) are the inventory's (unsupported):
+  -- read as plain keys they would be rebuilt without their period.
+  AND (to_jsonb(con) ->> 'conperiod') IS DISTINCT FROM 'true'
 ORDER BY con.conrelid, con.conname"
 );
 
