@@ -67,3 +67,66 @@ async fn virtual_generated_columns_checked_or_refused_by_major() {
         assert!(out.stdout.contains(line), "{line}\n{}", out.stdout);
     }
 }
+
+const NOT_ENFORCED_YAML: &str = r#"tables:
+  parent:
+    columns:
+      id: {type: integer, nullable: false}
+    primary_key: [id]
+  child:
+    columns:
+      parent_id: integer
+      qty: integer
+    checks:
+      qty_positive: {expression: "qty > 0", not_enforced: true}
+    foreign_keys:
+      Child Parent:
+        columns: [parent_id]
+        references: parent(id)
+        not_enforced: true
+"#;
+
+/// NOT ENFORCED checks and foreign keys: clean against the same constraints on 18, a finding
+/// against enforced ones, refused before 18.
+#[tokio::test]
+async fn not_enforced_constraints_checked_or_refused_by_major() {
+    let major = common::server_major();
+    let live = |enforced: &str| {
+        format!(
+            r#"CREATE TABLE parent (id int PRIMARY KEY);
+               CREATE TABLE child (parent_id int, qty int,
+                 CONSTRAINT qty_positive CHECK (qty > 0){enforced},
+                 CONSTRAINT "Child Parent" FOREIGN KEY (parent_id) REFERENCES parent (id){enforced});"#
+        )
+    };
+    if major < 18 {
+        let out = check("not_enforced", NOT_ENFORCED_YAML, &live("")).await;
+        assert_refused(
+            &out,
+            NOT_ENFORCED_YAML,
+            "qty_positive",
+            "needs PostgreSQL 18 or later",
+        );
+        return;
+    }
+    check("not_enforced", NOT_ENFORCED_YAML, &live(" NOT ENFORCED"))
+        .await
+        .assert_code(0);
+    let out = check("enforced", NOT_ENFORCED_YAML, &live("")).await;
+    out.assert_code(1);
+    for what in ["check qty_positive", "foreign_key Child Parent"] {
+        let line = format!("{what}: enforcement is NOT ENFORCED in the declaration but ENFORCED");
+        assert!(out.stdout.contains(&line), "{line}\n{}", out.stdout);
+    }
+}
+
+/// NOT VALID says nothing of a constraint that is never checked: refused on every major.
+#[tokio::test]
+async fn not_enforced_and_not_valid_refused() {
+    let yaml = NOT_ENFORCED_YAML.replace(
+        "not_enforced: true}",
+        "not_enforced: true, not_valid: true}",
+    );
+    let out = check("enf_valid", &yaml, "").await;
+    assert_refused(&out, &yaml, "qty_positive", "do not go together");
+}

@@ -113,6 +113,7 @@ impl Aspects for Check {
         vec![
             ("the expression", self.expression.clone()),
             (VALIDATION, validation(self.not_valid)),
+            (ENFORCEMENT, enforcement(self.not_enforced)),
             ("inheritance", inheritance(self.no_inherit)),
         ]
     }
@@ -126,6 +127,18 @@ fn inheritance(no_inherit: bool) -> String {
         "NO INHERIT"
     } else {
         "inherited"
+    }
+    .to_string()
+}
+
+/// PostgreSQL 18's `NOT ENFORCED`: a change of it rebuilds the constraint.
+const ENFORCEMENT: &str = "enforcement";
+
+fn enforcement(not_enforced: bool) -> String {
+    if not_enforced {
+        "NOT ENFORCED"
+    } else {
+        "ENFORCED"
     }
     .to_string()
 }
@@ -167,6 +180,7 @@ impl Aspects for ForeignKey {
                 if self.match_full { "FULL" } else { "SIMPLE" }.to_string(),
             ),
             (VALIDATION, validation(self.not_valid)),
+            (ENFORCEMENT, enforcement(self.not_enforced)),
         ]
     }
 }
@@ -288,7 +302,11 @@ pub(crate) fn unique_text(u: &UniqueConstraint) -> String {
 fn check_text(c: &Check) -> String {
     let not_valid = if c.not_valid { " NOT VALID" } else { "" };
     let no_inherit = if c.no_inherit { " NO INHERIT" } else { "" };
-    format!("CHECK ({}){no_inherit}{not_valid}", c.expression)
+    let not_enforced = if c.not_enforced { " NOT ENFORCED" } else { "" };
+    format!(
+        "CHECK ({}){no_inherit}{not_enforced}{not_valid}",
+        c.expression
+    )
 }
 
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
@@ -314,6 +332,9 @@ fn fk_text(f: &ForeignKey) -> String {
         t.push_str(&format!(" ON DELETE {}", f.on_delete.describe()));
     }
     t.push_str(deferral_text(f.deferrable, f.initially_deferred));
+    if f.not_enforced {
+        t.push_str(" NOT ENFORCED");
+    }
     if f.not_valid {
         t.push_str(" NOT VALID");
     }
@@ -393,6 +414,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: None,
                 comment: None,

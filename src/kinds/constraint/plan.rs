@@ -477,7 +477,8 @@ impl Adding<'_> {
                 if let Some(ck) = dt.checks.get(m) {
                     let sql = |not_valid| ddl::add_constraint_check(t, m, ck, not_valid);
                     let v = (t, m, why, Category::Constraint);
-                    if ck.not_valid {
+                    // NOT ENFORCED scans nothing: no lock to shorten.
+                    if ck.not_valid || ck.not_enforced {
                         self.b.push(sql(true), why, Category::Constraint, &[]);
                     } else {
                         self.validated(sql, v, fresh, &key);
@@ -490,7 +491,7 @@ impl Adding<'_> {
                     let hz: &[Hazard] = if fresh { &[] } else { &key };
                     let sql = |not_valid| ddl::add_constraint_foreign_key(t, m, fk, not_valid);
                     let v = (t, m, why, Category::ForeignKey);
-                    if fk.not_valid {
+                    if fk.not_valid || fk.not_enforced {
                         self.b.push(sql(true), why, Category::ForeignKey, &[]);
                     } else {
                         self.validated(sql, v, fresh, hz);

@@ -193,6 +193,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: Some("gene_id_check".into()),
                 comment: None,
@@ -212,6 +213,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: None,
                 comment: None,
