@@ -201,16 +201,17 @@ SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
     CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
-    CASE WHEN r.relkind IN ('r', 'm') THEN
+    -- PostgreSQL 17 gives a partitioned table an access method of its own (relam, 0 without USING).
+    CASE WHEN r.relkind IN ('r', 'm', 'p') THEN
       (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END,
     CASE WHEN r.reloftype <> 0 THEN 'OF ' || r.reloftype::regtype::text END)
 FROM rel r
-WHERE r.relkind IN ('r', 'm', 'S') AND NOT r.relispartition
+WHERE r.relkind IN ('r', 'm', 'p', 'S') AND NOT r.relispartition
   AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
        OR (r.relkind = 'S' AND r.reloptions IS NOT NULL)
-       OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
+       OR (r.relkind IN ('r', 'm', 'p') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
        -- A typed table (`CREATE TABLE t OF type`) is read as a plain one.
        OR r.reloftype <> 0)
 UNION ALL
