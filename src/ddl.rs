@@ -36,8 +36,8 @@ pub use crate::kinds::column::ddl::{
 pub use crate::kinds::constraint::ddl::{
     add_constraint_check, add_constraint_exclusion, add_constraint_foreign_key,
     add_constraint_primary_key, add_constraint_unique, add_constraint_unique_using_index,
-    comment_on_constraint, declared_comment, drop_constraint, rename_constraint,
-    validate_constraint,
+    alter_constraint_enforced, comment_on_constraint, declared_comment, drop_constraint,
+    rename_constraint, validate_constraint,
 };
 pub use crate::kinds::enum_type::ddl::{
     alter_enum_add_value, comment_on_enum, create_enum, drop_enum, rename_type, EnumValuePosition,

@@ -219,6 +219,17 @@ pub fn add_constraint_foreign_key(
     sql
 }
 
+/// `ALTER CONSTRAINT … ENFORCED | NOT ENFORCED` (PostgreSQL 18, foreign keys): enforcing
+/// validates the rows already there.
+pub fn alter_constraint_enforced(table: &QualifiedName, name: &str, enforced: bool) -> String {
+    let what = if enforced { "ENFORCED" } else { "NOT ENFORCED" };
+    format!(
+        "{} ALTER CONSTRAINT {} {what}",
+        alter_table(table),
+        quote_ident(name)
+    )
+}
+
 pub fn validate_constraint(table: &QualifiedName, name: &str) -> String {
     format!(
         "{} VALIDATE CONSTRAINT {}",

@@ -131,7 +131,8 @@ fn inheritance(no_inherit: bool) -> String {
     .to_string()
 }
 
-/// PostgreSQL 18's `NOT ENFORCED`: a change of it rebuilds the constraint.
+/// PostgreSQL 18's `NOT ENFORCED`: a change of it rebuilds a check, and alters a foreign key in
+/// place.
 const ENFORCEMENT: &str = "enforcement";
 
 fn enforcement(not_enforced: bool) -> String {
@@ -150,6 +151,16 @@ fn validation(not_valid: bool) -> String {
 /// Whether `d` and `l` differ in their validation alone (a plan validates or re-adds NOT VALID
 /// instead of rebuilding).
 pub(crate) fn only_validation_differs<T: Aspects>(d: &T, l: &T) -> bool {
+    only_aspect_differs(d, l, VALIDATION)
+}
+
+/// Whether `d` and `l` differ in their enforcement alone (PostgreSQL 18: a foreign key's
+/// `ALTER CONSTRAINT … [NOT] ENFORCED` changes it in place).
+pub(crate) fn only_enforcement_differs<T: Aspects>(d: &T, l: &T) -> bool {
+    only_aspect_differs(d, l, ENFORCEMENT)
+}
+
+fn only_aspect_differs<T: Aspects>(d: &T, l: &T, aspect: &str) -> bool {
     let (da, la) = (d.aspects(), l.aspects());
     let differing: Vec<&str> = da
         .iter()
@@ -157,7 +168,7 @@ pub(crate) fn only_validation_differs<T: Aspects>(d: &T, l: &T) -> bool {
         .filter(|(a, b)| a.1 != b.1)
         .map(|(a, _)| a.0)
         .collect();
-    differing == [VALIDATION]
+    differing == [aspect]
 }
 
 impl Aspects for Exclusion {
