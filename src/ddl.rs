@@ -30,14 +30,14 @@ use crate::model::{quote_ident, quote_literal, QualifiedName, Schema, DEFAULT_SC
 pub use crate::kinds::column::ddl::{
     add_column, add_identity, add_identity_with, alter_column_collation, alter_column_type,
     column_definition, comment_on_column, drop_column, drop_default, drop_expression,
-    drop_identity, drop_not_null, rename_column, set_compression, set_default, set_identity,
-    set_not_null, set_storage,
+    drop_identity, drop_not_null, rename_column, set_compression, set_default, set_expression,
+    set_identity, set_not_null, set_storage,
 };
 pub use crate::kinds::constraint::ddl::{
     add_constraint_check, add_constraint_exclusion, add_constraint_foreign_key,
     add_constraint_primary_key, add_constraint_unique, add_constraint_unique_using_index,
-    comment_on_constraint, declared_comment, drop_constraint, rename_constraint,
-    validate_constraint,
+    alter_constraint_enforced, comment_on_constraint, declared_comment, drop_constraint,
+    rename_constraint, validate_constraint,
 };
 pub use crate::kinds::enum_type::ddl::{
     alter_enum_add_value, comment_on_enum, create_enum, drop_enum, rename_type, EnumValuePosition,

@@ -459,6 +459,7 @@ mod tests {
                 initially_deferred: false,
                 match_full: false,
                 not_valid: false,
+                not_enforced: false,
                 renamed_from: None,
                 comment: None,
             },

@@ -57,6 +57,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("subscription", "subscription"),
     ("access_method", "access method"),
     ("comment", "comment"),
+    // PostgreSQL 18: keys and foreign keys over a period, NOT NULL constraints that are NOT
+    // VALID or NO INHERIT.
+    ("temporal_key", "temporal key"),
+    ("not_null_constraint", "NOT NULL constraint"),
 ];
 
 /// Kinds the inventory reported once and the model covers now (INCLUDE on keys and SET NULL
@@ -197,18 +201,35 @@ SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
     CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
-    CASE WHEN r.relkind IN ('r', 'm') THEN
+    -- PostgreSQL 17 gives a partitioned table an access method of its own (relam, 0 without USING).
+    CASE WHEN r.relkind IN ('r', 'm', 'p') THEN
       (SELECT 'USING ' || am.amname FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap') END,
     CASE WHEN r.reloftype <> 0 THEN 'OF ' || r.reloftype::regtype::text END)
 FROM rel r
-WHERE r.relkind IN ('r', 'm', 'S') AND NOT r.relispartition
+WHERE r.relkind IN ('r', 'm', 'p', 'S') AND NOT r.relispartition
   AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
       JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
       AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
        OR (r.relkind = 'S' AND r.reloptions IS NOT NULL)
-       OR (r.relkind IN ('r', 'm') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
+       OR (r.relkind IN ('r', 'm', 'p') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
        -- A typed table (`CREATE TABLE t OF type`) is read as a plain one.
        OR r.reloftype <> 0)
+UNION ALL
+-- PostgreSQL 18's temporal keys (`WITHOUT OVERLAPS`, `PERIOD`): kinds::constraint leaves them out
+-- (conperiod is read through to_jsonb: absent before 18).
+SELECT 'temporal_key', r.nspname::text, con.conname::text, NULL, r.relname::text,
+  pg_get_constraintdef(con.oid)
+FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid
+WHERE con.contype IN ('p', 'u', 'f') AND (to_jsonb(con) ->> 'conperiod')::boolean
+  AND con.conislocal AND con.conparentid = 0
+UNION ALL
+-- PostgreSQL 18's NOT NULL constraints are catalog constraints; kinds::column models a column's
+-- NOT NULL and its name, not one that is NOT VALID or NO INHERIT.
+SELECT 'not_null_constraint', r.nspname::text, con.conname::text, NULL, r.relname::text,
+  pg_get_constraintdef(con.oid)
+FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid
+WHERE con.contype = 'n' AND (NOT con.convalidated OR con.connoinherit) AND con.conislocal
+  AND r.relkind IN ('r', 'p')
 UNION ALL
 -- Comments on policies (the policy kind holds none).
 SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description

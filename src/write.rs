@@ -328,6 +328,7 @@ mod tests {
             Check {
                 expression: "(score > (0)::numeric)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: None,
                 comment: None,
@@ -405,6 +406,7 @@ mod tests {
                 initially_deferred: true,
                 match_full: true,
                 not_valid: false,
+                not_enforced: false,
                 renamed_from: None,
                 comment: None,
             },

@@ -136,6 +136,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
         Check {
             expression: "id > 0".into(),
             not_valid: false,
+            not_enforced: false,
             no_inherit: false,
             renamed_from: None,
             comment: None,
@@ -167,6 +168,7 @@ fn create_table_inlines_keys_but_not_foreign_keys() {
             initially_deferred: false,
             match_full: false,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         },
@@ -252,6 +254,7 @@ fn add_constraint_variants() {
     let ck = Check {
         expression: "(a > 0)".into(),
         not_valid: false,
+        not_enforced: false,
         no_inherit: false,
         renamed_from: None,
         comment: None,
@@ -290,6 +293,7 @@ fn add_constraint_variants() {
         initially_deferred: true,
         match_full: true,
         not_valid: false,
+        not_enforced: false,
         renamed_from: None,
         comment: None,
     };
@@ -808,6 +812,7 @@ fn rich_schema() -> Schema {
         Check {
             expression: "total >= 0".into(),
             not_valid: false,
+            not_enforced: false,
             no_inherit: false,
             renamed_from: None,
             comment: None,
@@ -837,6 +842,7 @@ fn rich_schema() -> Schema {
             initially_deferred: false,
             match_full: false,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         },
@@ -855,6 +861,7 @@ fn rich_schema() -> Schema {
             initially_deferred: true,
             match_full: true,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         },
@@ -965,6 +972,7 @@ fn rich_schema() -> Schema {
             initially_deferred: false,
             match_full: false,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         },

@@ -246,6 +246,7 @@ async fn constraints_of_every_kind() {
         Check {
             expression: "(score >= 0)".into(),
             not_valid: false,
+            not_enforced: false,
             no_inherit: false,
             renamed_from: None,
             comment: None,
@@ -278,6 +279,7 @@ async fn constraints_of_every_kind() {
             initially_deferred: false,
             match_full: false,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         }
@@ -296,6 +298,7 @@ async fn constraints_of_every_kind() {
             initially_deferred: false,
             match_full: true,
             not_valid: false,
+            not_enforced: false,
             renamed_from: None,
             comment: None,
         }

@@ -32,6 +32,8 @@ DEFAULT_TESTS="check_corpus ephemeral plan_apply:convergence_corpus roundtrip:ro
 # minutes on 2 cores. PGDRIFT_MATRIX_TESTS_17="$DEFAULT_TESTS" runs it all there.
 DEFAULT_TESTS_16="check_corpus plan_apply:convergence_corpus"
 DEFAULT_TESTS_17="check_corpus plan_apply:convergence_corpus tablespaces"
+# PostgreSQL 18's own DDL (virtual generated columns, NOT ENFORCED, temporal keys, ...).
+DEFAULT_TESTS_18="$DEFAULT_TESTS pg18_ddl"
 export PGDRIFT_CONVERGE_SUBSET="${PGDRIFT_CONVERGE_SUBSET-tests/corpus/converge/MATRIX}"
 # The squash round trips of tests/corpus/roundtrip (inspect, check, plan from empty, squash
 # --verify with the pg_dump witness), ~35 s a major; ROUNDTRIP_FILTER= (empty) runs every case.

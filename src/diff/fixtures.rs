@@ -83,6 +83,7 @@ pub(crate) fn fk() -> ForeignKey {
         initially_deferred: false,
         match_full: false,
         not_valid: false,
+        not_enforced: false,
         renamed_from: None,
         comment: None,
     }

@@ -16,6 +16,7 @@ mod name;
 mod tests;
 
 pub use crate::kinds::collation::Collation;
+pub use crate::kinds::column::generated::GeneratedKind;
 pub use crate::kinds::column::model::{sql_scalar_opt, Column, Identity, IdentityOptions};
 pub use crate::kinds::column::not_null::NotNullNames;
 pub use crate::kinds::composite_type::{Attribute, CompositeType};

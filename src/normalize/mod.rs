@@ -108,6 +108,7 @@ pub(crate) fn check_major(declared: &Declared, major: u32) -> Result<(), Normali
     let schema = &declared.schema;
     let Some((key, message)) = crate::kinds::constraint::load::needs_newer_server(schema, major)
         .or_else(|| crate::kinds::publication::needs_newer_server(schema, major))
+        .or_else(|| crate::kinds::column::generated::needs_newer_server(schema, major))
     else {
         return Ok(());
     };

@@ -213,6 +213,7 @@ pub async fn plan_changes(
         .await;
     }
     opts.column_users = column_users(url, schemas, &cmp.right.schema).await?;
+    opts.live_major = cmp.right.major;
     let probed = {
         let cx = super::PlanCx::new(&cmp.left.schema, &cmp.right.schema, &changes, &opts);
         let mut t = crate::kinds::function::plan::trigger_tables(&cx, &changes);

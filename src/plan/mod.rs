@@ -188,6 +188,9 @@ pub struct PlanOptions {
     /// What depends on each live column (see [`crate::kinds::column::users`]), read at plan
     /// time: the objects a column's type change or drop must take along ([`rebuild::Rebuild`]).
     pub column_users: crate::kinds::column::users::ColumnUsers,
+    /// The live server's major version, read at plan time (`None`: unknown, e.g. a snapshot
+    /// without one): steps newer servers have (`SET EXPRESSION`, 17+) are used only when known.
+    pub live_major: Option<u32>,
 }
 
 impl Default for PlanOptions {
@@ -201,6 +204,7 @@ impl Default for PlanOptions {
             owners: false,
             empty_tables: HashSet::new(),
             column_users: Default::default(),
+            live_major: None,
         }
     }
 }

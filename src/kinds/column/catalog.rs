@@ -4,7 +4,7 @@ use tokio_postgres::Row;
 
 use super::identity::{without_defaults, Effective};
 use crate::introspect::{get, unexpected, CatalogQuery, IntrospectError, ReadCx};
-use crate::model::{Column, Identity, IdentityOptions};
+use crate::model::{Column, GeneratedKind, Identity, IdentityOptions};
 
 pub const CATALOG: CatalogQuery = CatalogQuery {
     name: "columns",
@@ -19,7 +19,8 @@ const Q_COLUMNS: &str = concat!(
     rel_cte!(),
     "SELECT a.attrelid, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
   CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
-  CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+  -- 's' stored; 'v' virtual (PostgreSQL 18 on, kind read at the end).
+  CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
   a.attidentity::text,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
     CASE WHEN con.nspname = 'pg_catalog' THEN co.collname::text
@@ -40,7 +41,8 @@ const Q_COLUMNS: &str = concat!(
   ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attfdwoptions) o ORDER BY o.option_name),
   -- Its attribute options (n_distinct; kinds::statistics::attribute_options), likewise.
   ARRAY(SELECT o.option_name::text FROM pg_options_to_table(a.attoptions) o ORDER BY 1),
-  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attoptions) o ORDER BY o.option_name)
+  ARRAY(SELECT o.option_value::text FROM pg_options_to_table(a.attoptions) o ORDER BY o.option_name),
+  a.attgenerated::text
 FROM rel
 JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -122,6 +124,11 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
         let not_null_name = nn_name
             .clone()
             .filter(|n| !inherited_nn && *n != super::not_null::default_name(&tq.name, &name));
+        let generated_kind = match GeneratedKind::from_catalog(&get::<String>(row, 25, QC, &obj)?) {
+            Some(Ok(kind)) => kind,
+            Some(Err(detail)) => return Err(unexpected(QC, &obj, &detail)),
+            None => GeneratedKind::Stored,
+        };
         let column = Column {
             data_type,
             nullable: inherited_nn || !get::<bool>(row, 3, QC, &obj)?,
@@ -129,6 +136,7 @@ fn read(rows: &[Row], cx: &mut ReadCx) -> Result<(), IntrospectError> {
             identity,
             identity_options: identity_options.into(),
             generated: get(row, 5, QC, &obj)?,
+            generated_kind,
             collation: get(row, 7, QC, &obj)?,
             comment: get(row, 8, QC, &obj)?,
             renamed_from: None,

@@ -38,7 +38,9 @@ pub fn column_definition_in(table: Option<&QualifiedName>, name: &str, col: &Col
     }
     if let Some(generated) = &col.generated {
         let generated = stabilize_expression(generated);
-        sql.push_str(&format!(" GENERATED ALWAYS AS ({generated}) STORED"));
+        // The kind always spelled: a bare clause means VIRTUAL on 18 and STORED before.
+        sql.push(' ');
+        sql.push_str(&super::generated::clause(&generated, col.generated_kind));
     }
     if let Some(identity) = col.identity {
         sql.push(' ');
@@ -212,6 +214,16 @@ pub fn set_identity(table: &QualifiedName, column: &str, identity: Identity) -> 
 
 pub fn drop_identity(table: &QualifiedName, column: &str) -> String {
     format!("{} DROP IDENTITY", alter_column(table, column))
+}
+
+/// A generated column's new expression, in place (PostgreSQL 17+; 18 also for VIRTUAL): a
+/// STORED column's rows are rewritten, its position and dependents stay.
+pub fn set_expression(table: &QualifiedName, column: &str, expression: &str) -> String {
+    let expression = stabilize_expression(expression);
+    format!(
+        "{} SET EXPRESSION AS ({expression})",
+        alter_column(table, column)
+    )
 }
 
 /// Turns a generated column into a plain one, keeping its values (PostgreSQL 13+).

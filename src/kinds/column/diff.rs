@@ -11,7 +11,7 @@
 
 use indexmap::IndexMap;
 
-use super::identity;
+use super::{generated, identity};
 use crate::diff::{
     comment_change, differs, extra, missing, pair, renamed, Category, Change, ObjectKind,
     ObjectRef, Pair, Severity,
@@ -298,20 +298,27 @@ fn identity_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
     )
 }
 
+/// The expression, and for two generated columns their kind (STORED/VIRTUAL): a change of
+/// either rebuilds the column. The change carries the expressions, or the clauses when only the
+/// kind differs.
 fn generated_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
-    optional_attribute(
-        obj,
-        Category::Generated,
-        Severity::Error,
-        "generation",
-        d.generated.clone(),
-        l.generated.clone(),
-        |g| {
-            g.map_or("not generated".to_string(), |g| {
-                format!("GENERATED ALWAYS AS ({g}) STORED")
-            })
-        },
-    )
+    let text = |c: &Column| {
+        c.generated
+            .as_deref()
+            .map(|g| generated::clause(g, c.generated_kind))
+    };
+    let (dt, lt) = (text(d), text(l));
+    if dt == lt {
+        return None;
+    }
+    let spelled = |t: &Option<String>| t.clone().unwrap_or_else(|| "not generated".to_string());
+    let summary = differs("generation", &spelled(&dt), &spelled(&lt));
+    let (dv, lv) = if d.generated == l.generated {
+        (dt, lt)
+    } else {
+        (d.generated.clone(), l.generated.clone())
+    };
+    attribute_change(obj, Category::Generated, Severity::Error, summary, dv, lv)
 }
 
 fn collation_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
@@ -351,7 +358,8 @@ fn column_text(c: &Column) -> String {
         t.push_str(&format!(" COLLATE {coll}"));
     }
     if let Some(g) = &c.generated {
-        t.push_str(&format!(" GENERATED ALWAYS AS ({g}) STORED"));
+        t.push(' ');
+        t.push_str(&generated::clause(g, c.generated_kind));
     }
     if let Some(i) = c.identity {
         t.push(' ');
@@ -423,6 +431,7 @@ fn rename_candidate(a: &Column, b: &Column) -> bool {
         && a.identity == b.identity
         && a.identity_options == b.identity_options
         && a.generated == b.generated
+        && a.generated_kind == b.generated_kind
         && a.collation == b.collation
 }
 

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod ddl;
 pub mod diff;
+pub mod generated;
 pub mod identity;
 pub mod load;
 pub mod model;

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::generated::{GeneratedDecl, GeneratedField, GeneratedKind};
 use crate::model::{is_false, is_true, yes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -169,7 +170,7 @@ struct ColumnOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityField<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    generated: &'a Option<String>,
+    generated: Option<GeneratedField<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     collation: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -210,7 +211,7 @@ impl Serialize for Column {
             nullable: self.nullable,
             default: &self.default,
             identity,
-            generated: &self.generated,
+            generated: GeneratedField::of(self.generated.as_deref(), self.generated_kind),
             collation: &self.collation,
             comment: &self.comment,
             renamed_from: &self.renamed_from,
@@ -236,8 +237,11 @@ pub struct Column {
     pub identity: Option<Identity>,
     /// The identity sequence's options (only meaningful with `identity`).
     pub identity_options: ColumnIdentityOptions,
-    /// `GENERATED ALWAYS AS (expr) STORED`.
+    /// `GENERATED ALWAYS AS (expr)`, STORED or VIRTUAL as `generated_kind` says.
     pub generated: Option<String>,
+    /// STORED (the default, and all there is before PostgreSQL 18) or VIRTUAL; only
+    /// meaningful with `generated` (see `super::generated`).
+    pub generated_kind: GeneratedKind,
     pub collation: Option<String>,
     pub comment: Option<String>,
     pub renamed_from: Option<String>,
@@ -269,6 +273,7 @@ impl Column {
             identity: None,
             identity_options: ColumnIdentityOptions::default(),
             generated: None,
+            generated_kind: GeneratedKind::Stored,
             collation: None,
             comment: None,
             renamed_from: None,
@@ -294,7 +299,7 @@ struct ColumnLong {
     #[serde(default)]
     identity: Option<IdentityDecl>,
     #[serde(default)]
-    generated: Option<String>,
+    generated: Option<GeneratedDecl>,
     #[serde(default)]
     collation: Option<String>,
     #[serde(default)]
@@ -332,13 +337,18 @@ impl<'de> Deserialize<'de> for Column {
                     Some(IdentityDecl(kind, options)) => (Some(kind), options),
                     None => (None, IdentityOptions::default()),
                 };
+                let (generated, generated_kind) = match long.generated {
+                    Some(GeneratedDecl(expression, kind)) => (Some(expression), kind),
+                    None => (None, GeneratedKind::Stored),
+                };
                 Ok(Column {
                     data_type: long.data_type,
                     nullable: long.nullable,
                     default: long.default,
                     identity,
                     identity_options: identity_options.into(),
-                    generated: long.generated,
+                    generated,
+                    generated_kind,
                     collation: long.collation,
                     comment: long.comment,
                     renamed_from: long.renamed_from,

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::{identity, not_null};
 use crate::ddl;
 use crate::diff::{Category, Change, Presence};
-use crate::model::{quote_ident, quote_literal, Column, QualifiedName};
+use crate::model::{quote_ident, quote_literal, Column, GeneratedKind, QualifiedName};
 use crate::plan::{label, Builder, Hazard, PlanCx};
 
 /// A change of one of these kinds breaks the views that read the column, so they are dropped
@@ -103,11 +103,12 @@ pub(crate) fn add_or_alter(
                 continue;
             }
             if let Some(dc) = cx.decl_column(t, m) {
-                let mut hz = Vec::new();
-                if dc.generated.is_some() {
-                    hz.push(Hazard::Rewrite);
-                }
-                b.push(ddl::add_column(t, m, dc), &why, Category::Column, &hz);
+                b.push(
+                    ddl::add_column(t, m, dc),
+                    &why,
+                    Category::Column,
+                    adding(dc),
+                );
                 out.added.push((t.clone(), m.clone()));
             }
             continue;
@@ -129,6 +130,7 @@ pub(crate) fn add_or_alter(
             lc,
             dc,
             seq_taken: identity_name_taken(cx, t, &lt, m, dc),
+            set_expression: cx.opts.live_major.is_some_and(|major| major >= 17),
         };
         if let Some(late) = a.push(b, restored, &cx.opts.tz) {
             out.late_identity.push((late, why.clone()));
@@ -180,9 +182,18 @@ fn add_rebuilt_generated(cx: &PlanCx, b: &mut Builder, rebuilt: &HashSet<(Qualif
                 ddl::add_column(&dt, m, dc),
                 &why,
                 Category::Generated,
-                &[Hazard::Rewrite],
+                adding(dc),
             );
         }
+    }
+}
+
+/// What adding a column risks: a STORED generated column computes every row's value, a
+/// VIRTUAL one (PostgreSQL 18) computes nothing until read.
+fn adding(dc: &Column) -> &'static [Hazard] {
+    match (&dc.generated, dc.generated_kind) {
+        (Some(_), GeneratedKind::Stored) => &[Hazard::Rewrite],
+        _ => &[],
     }
 }
 
@@ -199,6 +210,8 @@ struct Alter<'a> {
     dc: &'a Column,
     /// The name of an identity sequence to add is taken (see [`ColumnSteps::late_identity`]).
     seq_taken: bool,
+    /// The live server changes a generated expression in place (PostgreSQL 17+).
+    set_expression: bool,
 }
 
 impl Alter<'_> {
@@ -209,25 +222,55 @@ impl Alter<'_> {
     /// Returns an `ADD GENERATED … AS IDENTITY` that must wait for a sequence drop.
     fn push(&self, b: &mut Builder, default_restored: bool, tz: &str) -> Option<String> {
         let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
-        // A generated expression cannot be changed in place before PostgreSQL 17: drop and add.
-        if self.has(Category::Generated) && (dc.generated.is_some()) {
-            b.push(ddl::drop_column(lt, m), why, Category::Generated, &[]);
-            b.push(
-                ddl::add_column(lt, m, dc),
-                why,
-                Category::Generated,
-                &[Hazard::Rewrite],
-            );
+        if self.has(Category::Generated) && self.generated(b) {
             return None;
-        }
-        if self.has(Category::Generated) && lc.generated.is_some() && dc.generated.is_none() {
-            b.push(ddl::drop_expression(lt, m), why, Category::Generated, &[]);
         }
         if lc.identity.is_some() && dc.identity.is_none() {
             b.push(ddl::drop_identity(lt, m), why, Category::Identity, &[]);
         }
         self.type_and_default(b, default_restored, tz);
         self.nullability_and_identity(b)
+    }
+
+    /// A generated column's change; `true` when it dropped and added the column (nothing else
+    /// is left to alter). PostgreSQL 17 changes an expression in place (`SET EXPRESSION`, 18
+    /// also for VIRTUAL); before, and for a change between STORED and VIRTUAL, the column is
+    /// dropped and added. A VIRTUAL column has no values to keep when it becomes a plain one
+    /// (DROP EXPRESSION refuses it): it is dropped and added too, empty.
+    fn generated(&self, b: &mut Builder) -> bool {
+        let (lt, m, why, lc, dc) = (self.lt, self.m, self.why, self.lc, self.dc);
+        let same_kind = lc.generated_kind == dc.generated_kind;
+        match (&lc.generated, &dc.generated) {
+            (Some(_), Some(expr)) if same_kind && self.set_expression => {
+                let hz = adding(dc);
+                b.push(
+                    ddl::set_expression(lt, m, expr),
+                    why,
+                    Category::Generated,
+                    hz,
+                );
+                false
+            }
+            (Some(_), None) if lc.generated_kind == GeneratedKind::Stored => {
+                b.push(ddl::drop_expression(lt, m), why, Category::Generated, &[]);
+                false
+            }
+            (_, dg) => {
+                let hz: &[Hazard] = if dg.is_none() {
+                    &[Hazard::DataLoss]
+                } else {
+                    &[]
+                };
+                b.push(ddl::drop_column(lt, m), why, Category::Generated, hz);
+                b.push(
+                    ddl::add_column(lt, m, dc),
+                    why,
+                    Category::Generated,
+                    adding(dc),
+                );
+                true
+            }
+        }
     }
 
     /// The default goes before a type change (it may not cast) and comes back after it.

@@ -81,8 +81,9 @@ fn check_clause(name: &str, check: &Check) -> String {
     let expression = stabilize_expression(&check.expression);
     let no_inherit = if check.no_inherit { " NO INHERIT" } else { "" };
     format!(
-        "{}CHECK ({expression}){no_inherit}",
-        constraint_prefix(name)
+        "{}CHECK ({expression}){no_inherit}{}",
+        constraint_prefix(name),
+        not_enforced_clause(check.not_enforced)
     )
 }
 
@@ -139,7 +140,18 @@ fn foreign_key_clause(name: &str, fk: &ForeignKey) -> String {
         sql.push_str(&format!(" ON DELETE {}", fk.on_delete.sql()));
     }
     sql.push_str(deferrable_clause(fk.deferrable, fk.initially_deferred));
+    sql.push_str(not_enforced_clause(fk.not_enforced));
     sql
+}
+
+/// ` NOT ENFORCED` (PostgreSQL 18), or nothing (the default, ENFORCED, is never spelled so the
+/// SQL runs on every major).
+fn not_enforced_clause(not_enforced: bool) -> &'static str {
+    if not_enforced {
+        " NOT ENFORCED"
+    } else {
+        ""
+    }
 }
 
 /// The constraints `CREATE TABLE` carries inline, in this order: primary key, unique, check,
@@ -179,7 +191,8 @@ pub fn add_constraint_check(
     not_valid: bool,
 ) -> String {
     let mut sql = format!("{} ADD {}", alter_table(table), check_clause(name, check));
-    if not_valid {
+    // A NOT ENFORCED constraint checks nothing: there is nothing to postpone.
+    if not_valid && !check.not_enforced {
         sql.push_str(" NOT VALID");
     }
     sql
@@ -200,10 +213,21 @@ pub fn add_constraint_foreign_key(
         alter_table(table),
         foreign_key_clause(name, fk)
     );
-    if not_valid {
+    if not_valid && !fk.not_enforced {
         sql.push_str(" NOT VALID");
     }
     sql
+}
+
+/// `ALTER CONSTRAINT … ENFORCED | NOT ENFORCED` (PostgreSQL 18, foreign keys): enforcing
+/// validates the rows already there.
+pub fn alter_constraint_enforced(table: &QualifiedName, name: &str, enforced: bool) -> String {
+    let what = if enforced { "ENFORCED" } else { "NOT ENFORCED" };
+    format!(
+        "{} ALTER CONSTRAINT {} {what}",
+        alter_table(table),
+        quote_ident(name)
+    )
 }
 
 pub fn validate_constraint(table: &QualifiedName, name: &str) -> String {

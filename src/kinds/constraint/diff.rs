@@ -113,6 +113,7 @@ impl Aspects for Check {
         vec![
             ("the expression", self.expression.clone()),
             (VALIDATION, validation(self.not_valid)),
+            (ENFORCEMENT, enforcement(self.not_enforced)),
             ("inheritance", inheritance(self.no_inherit)),
         ]
     }
@@ -130,6 +131,19 @@ fn inheritance(no_inherit: bool) -> String {
     .to_string()
 }
 
+/// PostgreSQL 18's `NOT ENFORCED`: a change of it rebuilds a check, and alters a foreign key in
+/// place.
+const ENFORCEMENT: &str = "enforcement";
+
+fn enforcement(not_enforced: bool) -> String {
+    if not_enforced {
+        "NOT ENFORCED"
+    } else {
+        "ENFORCED"
+    }
+    .to_string()
+}
+
 fn validation(not_valid: bool) -> String {
     if not_valid { "NOT VALID" } else { "VALID" }.to_string()
 }
@@ -137,6 +151,16 @@ fn validation(not_valid: bool) -> String {
 /// Whether `d` and `l` differ in their validation alone (a plan validates or re-adds NOT VALID
 /// instead of rebuilding).
 pub(crate) fn only_validation_differs<T: Aspects>(d: &T, l: &T) -> bool {
+    only_aspect_differs(d, l, VALIDATION)
+}
+
+/// Whether `d` and `l` differ in their enforcement alone (PostgreSQL 18: a foreign key's
+/// `ALTER CONSTRAINT … [NOT] ENFORCED` changes it in place).
+pub(crate) fn only_enforcement_differs<T: Aspects>(d: &T, l: &T) -> bool {
+    only_aspect_differs(d, l, ENFORCEMENT)
+}
+
+fn only_aspect_differs<T: Aspects>(d: &T, l: &T, aspect: &str) -> bool {
     let (da, la) = (d.aspects(), l.aspects());
     let differing: Vec<&str> = da
         .iter()
@@ -144,7 +168,7 @@ pub(crate) fn only_validation_differs<T: Aspects>(d: &T, l: &T) -> bool {
         .filter(|(a, b)| a.1 != b.1)
         .map(|(a, _)| a.0)
         .collect();
-    differing == [VALIDATION]
+    differing == [aspect]
 }
 
 impl Aspects for Exclusion {
@@ -167,6 +191,7 @@ impl Aspects for ForeignKey {
                 if self.match_full { "FULL" } else { "SIMPLE" }.to_string(),
             ),
             (VALIDATION, validation(self.not_valid)),
+            (ENFORCEMENT, enforcement(self.not_enforced)),
         ]
     }
 }
@@ -288,7 +313,11 @@ pub(crate) fn unique_text(u: &UniqueConstraint) -> String {
 fn check_text(c: &Check) -> String {
     let not_valid = if c.not_valid { " NOT VALID" } else { "" };
     let no_inherit = if c.no_inherit { " NO INHERIT" } else { "" };
-    format!("CHECK ({}){no_inherit}{not_valid}", c.expression)
+    let not_enforced = if c.not_enforced { " NOT ENFORCED" } else { "" };
+    format!(
+        "CHECK ({}){no_inherit}{not_enforced}{not_valid}",
+        c.expression
+    )
 }
 
 /// The constraint as ALTER TABLE ... ADD CONSTRAINT spells it after the name.
@@ -314,6 +343,9 @@ fn fk_text(f: &ForeignKey) -> String {
         t.push_str(&format!(" ON DELETE {}", f.on_delete.describe()));
     }
     t.push_str(deferral_text(f.deferrable, f.initially_deferred));
+    if f.not_enforced {
+        t.push_str(" NOT ENFORCED");
+    }
     if f.not_valid {
         t.push_str(" NOT VALID");
     }
@@ -393,6 +425,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: None,
                 comment: None,

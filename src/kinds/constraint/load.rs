@@ -60,6 +60,7 @@ pub(crate) fn validate(
             cx.at(&key, "the check has an empty expression".into());
         }
         renamed_self(cx, &key, name, &ck.renamed_from);
+        enforcement(cx, &key, ck.not_enforced, ck.not_valid);
     }
     for (name, ex) in &table.exclusions {
         let key = key_of(cx, name);
@@ -73,6 +74,15 @@ pub(crate) fn validate(
         renamed_self(cx, &key, name, &fk.renamed_from);
         require_columns(cx, &key, "foreign key", &fk.columns);
         check_foreign_key(schema, fk, &key, cx);
+        enforcement(cx, &key, fk.not_enforced, fk.not_valid);
+    }
+}
+
+/// A NOT ENFORCED constraint is never validated, so NOT VALID says nothing more about it
+/// (PostgreSQL refuses to VALIDATE it).
+fn enforcement(cx: &mut Cx, key: &ObjectKey, not_enforced: bool, not_valid: bool) {
+    if not_enforced && not_valid {
+        cx.at(key, "`not_enforced: true` and `not_valid: true` do not go together (a NOT ENFORCED constraint is never validated); drop `not_valid`".into());
     }
 }
 
@@ -120,9 +130,30 @@ fn check_foreign_key(schema: &Schema, fk: &ForeignKey, key: &ObjectKey, cx: &mut
     }
 }
 
-/// The first declared foreign key whose `on_delete` names columns (PostgreSQL 15+), as the
-/// declaration that needs a newer server than `major`; `None` when `major` has them.
+/// The first declaration that needs a newer server than `major`: a foreign key whose
+/// `on_delete` names columns (PostgreSQL 15+), a NOT ENFORCED constraint (18+); `None` when
+/// `major` has them all.
 pub(crate) fn needs_newer_server(schema: &Schema, major: u32) -> Option<(ObjectKey, String)> {
+    set_null_columns_need(schema, major).or_else(|| not_enforced_needs(schema, major))
+}
+
+/// The first declared `not_enforced` check or foreign key (PostgreSQL 18+) when `major` is older.
+fn not_enforced_needs(schema: &Schema, major: u32) -> Option<(ObjectKey, String)> {
+    if major >= 18 {
+        return None;
+    }
+    schema.tables.iter().find_map(|(tq, t)| {
+        let checks = t.checks.iter().filter(|(_, c)| c.not_enforced).map(|(n, _)| n);
+        let fks = t.foreign_keys.iter().filter(|(_, f)| f.not_enforced).map(|(n, _)| n);
+        let name = checks.chain(fks).next()?;
+        let msg = format!(
+            "`not_enforced: true` (NOT ENFORCED) needs PostgreSQL 18 or later; the normalizing server runs PostgreSQL {major}"
+        );
+        Some((ObjectKey::Constraint(tq.clone(), name.clone()), msg))
+    })
+}
+
+fn set_null_columns_need(schema: &Schema, major: u32) -> Option<(ObjectKey, String)> {
     if major >= 15 {
         return None;
     }

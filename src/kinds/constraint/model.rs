@@ -149,6 +149,9 @@ pub struct Check {
     /// Added `NOT VALID`: rows that were there before are not checked (until `VALIDATE`).
     #[serde(skip_serializing_if = "is_false")]
     pub not_valid: bool,
+    /// `NOT ENFORCED` (PostgreSQL 18): declared, never checked (nor validated).
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_enforced: bool,
     /// `NO INHERIT`: inheritance children do not get it (nor can a partitioned table have one).
     #[serde(skip_serializing_if = "is_false")]
     pub no_inherit: bool,
@@ -164,6 +167,8 @@ struct CheckLong {
     expression: String,
     #[serde(default)]
     not_valid: bool,
+    #[serde(default)]
+    not_enforced: bool,
     #[serde(default)]
     no_inherit: bool,
     #[serde(default)]
@@ -181,6 +186,7 @@ impl<'de> Deserialize<'de> for Check {
         let long = |l: CheckLong| Check {
             expression: l.expression,
             not_valid: l.not_valid,
+            not_enforced: l.not_enforced,
             no_inherit: l.no_inherit,
             renamed_from: l.renamed_from,
             comment: l.comment,
@@ -235,6 +241,9 @@ pub struct ForeignKey {
     /// Added `NOT VALID`: rows that were there before are not checked (until `VALIDATE`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub not_valid: bool,
+    /// `NOT ENFORCED` (PostgreSQL 18): declared, never checked (nor validated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_enforced: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use crate::ddl;
 use crate::diff::{Category, Change, ObjectKind, Presence};
+use crate::kinds::constraint::diff::only_enforcement_differs;
 use crate::kinds::index::plan::{self as index, IndexAdd};
 use crate::model::{QualifiedName, Table};
 use crate::plan::{label, Builder, Hazard, PlanCx};
@@ -256,10 +257,25 @@ fn validation_only(cx: &PlanCx, c: &Change) -> Option<bool> {
                 .foreign_keys
                 .get(m)
                 .or_else(|| lt.foreign_keys.get(old?))?;
-            only(d, l).then_some(d.not_valid)
+            // Enforcement alone is altered in place too (see `enforcement_only`).
+            let in_place = only(d, l) || only_enforcement_differs(d, l);
+            in_place.then_some(d.not_valid)
         }
         _ => None,
     }
+}
+
+/// For a foreign key of `t` that differs from its live self in its enforcement alone
+/// (PostgreSQL 18), whether the declaration says NOT ENFORCED: `ALTER CONSTRAINT … [NOT]
+/// ENFORCED` changes it in place. (Checks have no such statement: they are dropped and added.)
+fn enforcement_only(cx: &PlanCx, t: &QualifiedName, m: &str) -> Option<bool> {
+    let (dt, lt) = (cx.declared.tables.get(t)?, cx.live_table(t)?);
+    let d = dt.foreign_keys.get(m)?;
+    let l = lt
+        .foreign_keys
+        .get(m)
+        .or_else(|| lt.foreign_keys.get(d.renamed_from.as_ref()?))?;
+    only_enforcement_differs(d, l).then_some(d.not_enforced)
 }
 
 /// Missing, redefined and rebuilt members, and everything the new tables declare beyond their
@@ -436,6 +452,17 @@ pub(crate) fn add_constraints(
         } else {
             Category::Constraint
         };
+        if let Some(not_enforced) = enforcement_only(cx, t, m) {
+            // Enforcing checks the rows under a lock that blocks writes to both tables.
+            let sql = ddl::alter_constraint_enforced(&cx.live_name(t), m, !not_enforced);
+            let hz: &[Hazard] = if not_enforced {
+                &[]
+            } else {
+                &[Hazard::LongLock]
+            };
+            s.b.push(sql, why, cat, hz);
+            continue;
+        }
         // SHARE UPDATE EXCLUSIVE: the scan does not block writes.
         let sql = ddl::validate_constraint(&cx.live_name(t), m);
         s.validations.push((sql, why.clone(), cat));
@@ -480,7 +507,8 @@ impl Adding<'_> {
                 if let Some(ck) = dt.checks.get(m) {
                     let sql = |not_valid| ddl::add_constraint_check(t, m, ck, not_valid);
                     let v = (t, m, why, Category::Constraint);
-                    if ck.not_valid {
+                    // NOT ENFORCED scans nothing: no lock to shorten.
+                    if ck.not_valid || ck.not_enforced {
                         self.b.push(sql(true), why, Category::Constraint, &[]);
                     } else {
                         self.validated(sql, v, fresh, &key);
@@ -496,7 +524,7 @@ impl Adding<'_> {
                     // PostgreSQL before 18 cannot add a NOT VALID foreign key on a partitioned
                     // table: there it is validated as it is added, even online.
                     let at_once = fresh || dt.partition_by.is_some();
-                    if fk.not_valid {
+                    if fk.not_valid || fk.not_enforced {
                         self.b.push(sql(true), why, Category::ForeignKey, &[]);
                     } else {
                         self.validated(sql, v, at_once, hz);

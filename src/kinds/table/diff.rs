@@ -205,6 +205,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: Some("gene_id_check".into()),
                 comment: None,
@@ -224,6 +225,7 @@ mod tests {
             Check {
                 expression: "(id > 0)".into(),
                 not_valid: false,
+                not_enforced: false,
                 no_inherit: false,
                 renamed_from: None,
                 comment: None,
