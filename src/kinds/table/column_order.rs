@@ -123,7 +123,8 @@ pub fn creations(schema: &Schema, names: &[QualifiedName]) -> Vec<Creation> {
     }
     s.run(&mut waiting, true);
     let rest = std::mem::take(&mut s.pending);
-    s.out.extend(rest.into_iter().map(|(o, c)| Creation::Column(o, c)));
+    s.out
+        .extend(rest.into_iter().map(|(o, c)| Creation::Column(o, c)));
     s.out
 }
 
@@ -150,7 +151,8 @@ impl<'a> Schedule<'a> {
         let Some(t) = self.schema.tables.get(name) else {
             return true;
         };
-        let ready = super::shape::parents(t).all(|p| !self.names.contains(p) || self.created.contains(p));
+        let ready =
+            super::shape::parents(t).all(|p| !self.names.contains(p) || self.created.contains(p));
         ready && (force || !self.needs(t).any(|(o, c)| self.held_last_later(name, o, c)))
     }
 
@@ -169,7 +171,8 @@ impl<'a> Schedule<'a> {
             *n != name
                 && !self.created.contains(n)
                 && self.schema.tables.get(*n).is_some_and(|t| {
-                    t.inherited_last.iter().any(|c| c == column) && descends(self.schema, t, owner, 0)
+                    t.inherited_last.iter().any(|c| c == column)
+                        && descends(self.schema, t, owner, 0)
                 })
         })
     }
@@ -180,7 +183,8 @@ impl<'a> Schedule<'a> {
         };
         let now: Vec<(QualifiedName, String)> = self.needs(t).cloned().collect();
         self.pending.retain(|p| !now.contains(p));
-        self.out.extend(now.into_iter().map(|(o, c)| Creation::Column(o, c)));
+        self.out
+            .extend(now.into_iter().map(|(o, c)| Creation::Column(o, c)));
         let mut t = t.clone();
         t.columns
             .retain(|c, _| !self.pending.iter().any(|(o, pc)| o == name && pc == c));

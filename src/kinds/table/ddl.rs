@@ -102,9 +102,7 @@ pub fn create_statements_of(schema: &Schema, names: &[QualifiedName]) -> Vec<Sta
             Creation::Table(name, table) => {
                 out.extend(create_statements_for(schema, &name, &table))
             }
-            Creation::Column(owner, column) => {
-                out.extend(deferred_column(schema, &owner, &column))
-            }
+            Creation::Column(owner, column) => out.extend(deferred_column(schema, &owner, &column)),
         }
     }
     out
@@ -126,7 +124,10 @@ pub(crate) fn deferred_column(
         object.clone(),
     )];
     if let Some(s) = &col.storage {
-        out.push(Statement::new(crate::ddl::set_storage(owner, column, s), object));
+        out.push(Statement::new(
+            crate::ddl::set_storage(owner, column, s),
+            object,
+        ));
     }
     out
 }

@@ -109,7 +109,12 @@ fn declared_as_is(m: &PartitionMember, d: &Table, parent: Option<&Table>) -> boo
 }
 
 /// Whether `declared[name]` is `parent[parent_name]`.
-fn same<T: PartialEq>(declared: &IndexMap<String, T>, parent: &IndexMap<String, T>, name: &str, parent_name: &str) -> bool {
+fn same<T: PartialEq>(
+    declared: &IndexMap<String, T>,
+    parent: &IndexMap<String, T>,
+    name: &str,
+    parent_name: &str,
+) -> bool {
     declared
         .get(name)
         .is_some_and(|x| parent.get(parent_name) == Some(x))
@@ -172,7 +177,9 @@ mod tests {
             ]
         );
         declared.checks.insert("k_set".into(), check("k <> ''"));
-        declared.indexes.insert("m_a_id_idx".into(), Index::default());
+        declared
+            .indexes
+            .insert("m_a_id_idx".into(), Index::default());
         assert!(drop_copies(&name, &declared, &live, Some(&parent)).is_empty());
         // Declared under the copy's name but otherwise: dropped, and added as declared.
         declared.checks.insert("k_set".into(), check("k > ''"));

@@ -52,7 +52,7 @@ pub(crate) fn validate(schema: &Schema, tq: &QualifiedName, table: &Table, cx: &
             ));
         }
     }
-        for problem in super::relopts::problems(tq, table) {
+    for problem in super::relopts::problems(tq, table) {
         at(problem);
     }
     if table.partition_by.is_some() && !table.with.is_empty() {

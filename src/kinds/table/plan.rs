@@ -45,7 +45,10 @@ pub(crate) fn create_tables(cx: &PlanCx, b: &mut Builder) {
             }
             // Its storage is set with the other new columns' (`shape::plan`).
             Creation::Column(owner, c) => {
-                for st in super::ddl::deferred_column(&early, &owner, &c).into_iter().take(1) {
+                for st in super::ddl::deferred_column(&early, &owner, &c)
+                    .into_iter()
+                    .take(1)
+                {
                     b.push(st.sql, &missing(&owner), Category::Table, &[]);
                 }
             }

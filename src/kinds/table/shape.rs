@@ -538,7 +538,11 @@ fn plan_partition(
     for sql in after_detach {
         b.push(sql, &label, Category::Partition, &[]);
     }
-    if let Some(old) = l.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+    if let Some(old) = l
+        .partition_of
+        .as_ref()
+        .filter(|_| d.partition_of != l.partition_of)
+    {
         let old_parent = live.tables.get(old);
         for sql in super::detach::drop_copies(name, d, l, old_parent) {
             b.push(sql, &label, Category::Partition, &[]);
@@ -548,7 +552,11 @@ fn plan_partition(
     for sql in before_attach {
         b.push(sql, &label, Category::Partition, &[]);
     }
-    if let Some(parent) = d.partition_of.as_ref().filter(|_| d.partition_of != l.partition_of) {
+    if let Some(parent) = d
+        .partition_of
+        .as_ref()
+        .filter(|_| d.partition_of != l.partition_of)
+    {
         for sql in checks_to_attach(name, l, live.tables.get(parent)) {
             b.push(sql, &label, Category::Partition, &[]);
         }
@@ -596,8 +604,10 @@ fn parents_left<'a>(d: &'a Table, l: &'a Table, live: &'a Schema) -> Vec<&'a Qua
 /// own when the plan leaves the parent it comes from (`NO INHERIT` turns inherited checks into
 /// the table's own): then it is not added.
 pub(crate) fn check_made_own(cx: &crate::plan::PlanCx, t: &QualifiedName, m: &str) -> bool {
-    let (Some(d), Some(l)) = (cx.declared.tables.get(t), cx.live.tables.get(&cx.live_name(t)))
-    else {
+    let (Some(d), Some(l)) = (
+        cx.declared.tables.get(t),
+        cx.live.tables.get(&cx.live_name(t)),
+    ) else {
         return false;
     };
     parents_left(d, l, cx.live).iter().any(|p| {
