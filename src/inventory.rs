@@ -258,6 +258,29 @@ WHERE r.relkind IN ('r', 'p', 'm') AND NOT r.relispartition AND a.attnum > 0 AND
        OR (NOT a.attislocal AND COALESCE(a.attstattarget::int, -1) <> ptarget.t)
        OR (r.relkind = 'm' AND a.attoptions IS NOT NULL))
 UNION ALL
+-- A partition's own column order, when not its parent's (a table attached as one keeps its
+-- own): a partition's columns are its parent's in the model (kinds::table::shape).
+SELECT 'partition', r.nspname::text, r.relname::text, NULL, NULL,
+  'columns in the order ' || array_to_string(own.cols, ', ')
+FROM rel r JOIN pg_inherits i ON i.inhrelid = r.oid,
+LATERAL (SELECT ARRAY(SELECT quote_ident(a.attname) FROM pg_attribute a WHERE a.attrelid = r.oid
+  AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)) own(cols),
+LATERAL (SELECT ARRAY(SELECT quote_ident(a.attname) FROM pg_attribute a WHERE a.attrelid = i.inhparent
+  AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)) parent(cols)
+WHERE r.relispartition AND own.cols IS DISTINCT FROM parent.cols
+UNION ALL
+-- A partition's own column default (`PARTITION OF parent (col DEFAULT ...)`, or one it kept when
+-- attached) is not modelled: a partition's columns are its parent's (kinds::table::shape).
+SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
+  'DEFAULT ' || COALESCE(pg_get_expr(ad.adbin, ad.adrelid), 'NULL')
+FROM rel r JOIN pg_inherits i ON i.inhrelid = r.oid
+JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+WHERE r.relispartition
+  AND pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
+UNION ALL
 SELECT 'column_options', r.nspname::text, a.attname::text, NULL, r.relname::text,
   concat_ws(' ', 'DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid),
     CASE WHEN COALESCE(a.attstattarget::int, -1) >= 0 THEN 'STATISTICS ' || a.attstattarget::text END)
