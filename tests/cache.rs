@@ -376,8 +376,10 @@ async fn slimming_the_declared_model_changes_nothing_normalized() {
       mine: {roles: [pgdrift_slim_ro], using: "id > 0"}
   parent:
     columns:
-      id: bigint
+      id: {type: bigint, identity: always}
     primary_key: [id]
+sequence_grants:
+  parent_id_seq: {pgdrift_slim_ro: [usage]}
 "#;
     std::fs::write(dir.join("schema.yaml"), yaml).expect("write schema.yaml");
     let declared = pgdrift::load::load_project(&dir.join("schema.yaml"), &dir.join("views"))

@@ -93,16 +93,23 @@ fn to_scratch_form(form: &mut Schema) {
 
 /// Cuts the declared model down to what [`super::finish`] reads once its DDL ran: the tables
 /// keep their names and table-level settings, but of their columns and constraints only those
-/// with a `renamed_from` (or, for columns, a column grant; for keys and indexes, a tablespace),
+/// with a `renamed_from` (or, for columns, a column grant or an identity; for keys and indexes, a
+/// tablespace),
 /// and the positions of columns and constraints are dropped (errors after the DDL name grants,
 /// owners, tablespaces and event triggers only). Everything else is what the read-back holds.
 pub(crate) fn keep_for_finish(declared: &mut Declared) {
     for table in declared.schema.tables.values_mut() {
         let grants = &table.column_grants;
+        // Identity columns stay whole: `sequence_grants` may name their sequences.
         table.columns = take(&mut table.columns)
             .into_iter()
-            .filter(|(name, c)| c.renamed_from.is_some() || grants.contains_key(name))
+            .filter(|(name, c)| {
+                c.renamed_from.is_some() || c.identity.is_some() || grants.contains_key(name)
+            })
             .map(|(name, c)| {
+                if c.identity.is_some() {
+                    return (name, c);
+                }
                 let mut slim = Column::of_type(String::new());
                 slim.renamed_from = c.renamed_from;
                 (name, slim)

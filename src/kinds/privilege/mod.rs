@@ -182,7 +182,6 @@ fn rank(privilege: &str) -> usize {
         .unwrap_or(ORDER.len())
 }
 
-/// One ACL entry's privilege part: name and grant option.
 /// The sequences `sequence_grants` can name: the declared ones and the identity columns' own
 /// (`ALTER DEFAULT PRIVILEGES … ON SEQUENCES` grants on those too, as Supabase projects do).
 pub fn sequence_names(schema: &Schema) -> std::collections::HashSet<QualifiedName> {
@@ -198,6 +197,7 @@ pub fn sequence_names(schema: &Schema) -> std::collections::HashSet<QualifiedNam
     schema.sequences.keys().cloned().chain(identity).collect()
 }
 
+/// One ACL entry's privilege part: name and grant option.
 pub fn split_item(item: &str) -> (String, bool) {
     let lower = item.trim().to_ascii_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
