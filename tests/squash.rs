@@ -825,6 +825,16 @@ async fn squash_new_schema(dir: PathBuf, dev: DevServer) -> Result<(), String> {
     if let Err(e) = rebuilt.client().await.batch_execute(&sql).await {
         return Err(format!("{name}: {}", common::pg_error_text(&e)));
     }
+    // The squash leaves `alembic_version` out by design (Alembic's bookkeeping, not schema):
+    // the source's is not compared.
+    if let Err(e) = live
+        .client()
+        .await
+        .batch_execute("DROP TABLE IF EXISTS public.alembic_version")
+        .await
+    {
+        return Err(format!("{name}: {}", common::pg_error_text(&e)));
+    }
     let (live_url, rebuilt_url) = (live.url.clone(), rebuilt.url.clone());
     let (a, b) = tokio::task::spawn_blocking(move || {
         (
