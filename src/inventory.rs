@@ -231,6 +231,19 @@ FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid
 WHERE con.contype = 'n' AND (NOT con.convalidated OR con.connoinherit) AND con.conislocal
   AND r.relkind IN ('r', 'p')
 UNION ALL
+-- PostgreSQL 18: a partition's NOT NULL constraint named otherwise than its parent's (a table
+-- attached as one keeps its own names; PARTITION OF takes the parent's): a partition's columns
+-- are its parent's in the model (kinds::table::shape).
+SELECT 'not_null_constraint', r.nspname::text, con.conname::text, NULL, r.relname::text,
+  'NOT NULL ' || quote_ident(a.attname) || ' (the parent''s is ' || quote_ident(pcon.conname) || ')'
+FROM rel r JOIN pg_inherits i ON i.inhrelid = r.oid
+JOIN pg_constraint con ON con.conrelid = r.oid AND con.contype = 'n'
+JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = con.conkey[1]
+JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+JOIN pg_constraint pcon ON pcon.conrelid = i.inhparent AND pcon.contype = 'n'
+  AND pcon.conkey[1] = pa.attnum
+WHERE r.relispartition AND con.conname <> pcon.conname
+UNION ALL
 -- Comments on policies (the policy kind holds none).
 SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description
 FROM pg_policy p JOIN rel r ON r.oid = p.polrelid
