@@ -96,10 +96,16 @@ pub(crate) async fn create_declared_in(
     scratch: &Scratch,
     declared: &Declared,
 ) -> Result<(), NormalizeError> {
+    let helpers = ddl_helpers(scratch).await?;
+    create_declared_on(&scratch.client, &helpers, declared).await
+}
+
+/// The extra connections the declared DDL runs on besides the scratch database's own
+/// (`--jobs` - 1, see [`parallel::jobs_for`]).
+async fn ddl_helpers(scratch: &Scratch) -> Result<Vec<Client>, NormalizeError> {
     let jobs = parallel::jobs_for(&scratch.client).await;
     scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
-    let helpers = scratch.helpers(jobs - 1).await?;
-    create_declared_on(&scratch.client, &helpers, declared).await
+    scratch.helpers(jobs - 1).await
 }
 
 /// Refuses, before anything is created, a declaration the normalizing server's major version
@@ -229,9 +235,7 @@ pub(crate) async fn create_declared_owned(
     if !crate::kinds::table::relopts::tablespace_uses(&declared.schema).is_empty() {
         return create_declared_in(scratch, declared).await;
     }
-    let jobs = parallel::jobs_for(&scratch.client).await;
-    scratch::trace(&format!("normalize: declared DDL on {jobs} connection(s)"));
-    let helpers = scratch.helpers(jobs - 1).await?;
+    let helpers = ddl_helpers(scratch).await?;
     let script = form::script_in_place(&mut declared.schema, !helpers.is_empty());
     run_declared(&scratch.client, &helpers, declared, script).await
 }
