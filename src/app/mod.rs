@@ -443,9 +443,10 @@ pub(crate) async fn resolve(
             }
             // Bad input fails here, before any scratch database exists.
             let (file, dir) = (schema_file.clone(), views_dir.clone());
-            let declared = off_thread(move || load::load_project(&file, &dir)).await??;
+            let load = move || load::load_project(&file, &dir).map_err(Error::from);
+            let declared = off_thread(load.clone()).await??;
             let schema = lazy
-                .normalize(declared, options.cache_dir.as_deref())
+                .normalize(declared, load, options.cache_dir.as_deref())
                 .await?;
             if let Some(entry) = &cache {
                 entry.write(&schema);
@@ -561,9 +562,9 @@ pub(crate) async fn compare_resolved(
             }
         }
         if deparsed_text_differs(&l.schema, &r.schema) {
-            let (d, live) = if is_left { (&l, &r) } else { (&r, &l) };
+            let (d, live) = if is_left { (&mut l, &r) } else { (&mut r, &l) };
             let dir = options.cache_dir.as_deref();
-            let settle = cache::settle::Settle::new(dir, dev, &d.schema, &live.schema);
+            let settle = cache::settle::Settle::new(dir, dev, &mut d.schema, &live.schema);
             // Settling needs what each object reads in the scratch database; a cached (or
             // incremental) normalization may not have created it, so then normalize for real.
             let enough = scratch.scratch.is_some()

@@ -80,30 +80,35 @@ impl LazyScratch {
 
     /// Normalizes `declared` through the per-object cache in `dir` (`None`: no cache); when
     /// nothing cached applies, the whole project; when the incremental path fails, the whole
-    /// project again in a fresh scratch database. The declared model is consumed: the whole-
-    /// project path slims it while it reads the scratch database back.
+    /// project again, loaded anew with `reload` (the incremental path cut the model down), in a
+    /// fresh scratch database. The declared model is consumed: both paths slim it while they
+    /// read the scratch database back.
     pub(super) async fn normalize(
         &mut self,
         declared: load::Declared,
+        reload: impl FnOnce() -> Result<load::Declared, Error> + Send + 'static,
         dir: Option<&Path>,
     ) -> Result<Schema, Error> {
         self.reset().await;
-        let outcome = cache::normalize(&declared, self.get().await?, dir).await?;
-        match outcome {
+        let outcome = cache::normalize(declared, self.get().await?, dir).await?;
+        let declared = match outcome {
             cache::Outcome::Done { schema, partial } => {
                 self.complete = partial.is_none();
                 self.present = partial.unwrap_or_default();
-                Ok(*schema)
+                return Ok(*schema);
             }
-            full_or_retry => {
-                if matches!(full_or_retry, cache::Outcome::Retry) {
-                    self.reset().await;
-                }
-                let schema = cache::normalize_full(declared, self.get().await?, dir).await?;
-                self.complete = true;
-                Ok(schema)
+            cache::Outcome::Full(declared) => *declared,
+            cache::Outcome::Retry => {
+                self.reset().await;
+                cache::trace("the incremental normalization failed: all of it again");
+                cache::off_thread(reload)
+                    .await
+                    .ok_or_else(|| Error::Other("internal: a background task failed".into()))??
             }
-        }
+        };
+        let schema = cache::normalize_full(declared, self.get().await?, dir).await?;
+        self.complete = true;
+        Ok(schema)
     }
 
     /// Drops the scratch database, if one was made.

@@ -403,4 +403,38 @@ impl Schema {
     pub fn has_relation(&self, name: &QualifiedName) -> bool {
         self.tables.contains_key(name) || self.views.contains_key(name)
     }
+
+    /// A copy with only the tables, views, routines and triggers `keep` accepts. What is left
+    /// out is never cloned (it is set aside while the rest is): at 20,000 tables a copy of the
+    /// whole model, to be cut down afterwards, is hundreds of MB.
+    pub fn clone_only(&mut self, keep: &Only<'_>) -> Schema {
+        let tables = std::mem::take(&mut self.tables);
+        let views = std::mem::take(&mut self.views);
+        let functions = std::mem::take(&mut self.functions);
+        let triggers = std::mem::take(&mut self.triggers);
+        let mut out = self.clone();
+        out.tables = kept(&tables, keep.tables);
+        out.views = kept(&views, keep.views);
+        out.functions = kept(&functions, keep.functions);
+        out.triggers = kept(&triggers, keep.triggers);
+        (self.tables, self.views) = (tables, views);
+        (self.functions, self.triggers) = (functions, triggers);
+        out
+    }
+}
+
+/// What [`Schema::clone_only`] copies.
+pub struct Only<'a> {
+    pub tables: &'a dyn Fn(&QualifiedName) -> bool,
+    pub views: &'a dyn Fn(&QualifiedName) -> bool,
+    pub functions: &'a dyn Fn(&RoutineKey) -> bool,
+    pub triggers: &'a dyn Fn(&QualifiedName) -> bool,
+}
+
+fn kept<K: Clone + std::hash::Hash + Eq, V: Clone>(
+    map: &IndexMap<K, V>,
+    keep: &dyn Fn(&K) -> bool,
+) -> IndexMap<K, V> {
+    let kept = map.iter().filter(|(k, _)| keep(k));
+    kept.map(|(k, v)| (k.clone(), v.clone())).collect()
 }

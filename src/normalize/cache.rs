@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 use super::Scratch;
 use super::{create_declared, finish, read_back, NormalizeError};
 use crate::load::Declared;
-use crate::model::{QualifiedName, Schema, Sequence, Table, Trigger, View};
+use crate::model::{Only, QualifiedName, Schema, Sequence, Table, Trigger, View};
 
 mod keys;
 pub mod settle;
@@ -177,11 +177,12 @@ pub enum Outcome {
         schema: Box<Schema>,
         partial: Option<HashSet<QualifiedName>>,
     },
-    /// Nothing cached applies (or the cache is off): normalize the whole project with
-    /// [`normalize_full`], in this scratch database (still empty).
-    Full,
-    /// Creating the changed objects failed: normalize the whole project, in a fresh scratch
-    /// database, with [`normalize_full`] (which reports a real error exactly as without cache).
+    /// Nothing cached applies (or the cache is off): normalize the whole project, handed back
+    /// untouched, with [`normalize_full`], in this scratch database (still empty).
+    Full(Box<Declared>),
+    /// Creating the changed objects failed: load the project again (the declared model was cut
+    /// down to what the merge needs) and normalize all of it, in a fresh scratch database, with
+    /// [`normalize_full`] (which reports a real error exactly as without cache).
     Retry,
 }
 
@@ -189,26 +190,34 @@ pub enum Outcome {
 /// holds enough of the project; [`Outcome::Full`] when it does not (or `dir` is `None`). The
 /// whole-project path is the caller's, since it consumes the declared model (see
 /// [`normalize_full`]).
+///
+/// What is stale is decided from the cache's keys alone (its tables' read-back forms are
+/// skipped on that first read); the changed objects are then copied out of the declared model,
+/// which is cut to what [`finish`] carries before the cached tables are read: at 20,000 tables
+/// the whole declared model, the live one being read and the cached one would otherwise all
+/// be alive at once.
 pub async fn normalize(
-    declared: &Declared,
+    mut declared: Declared,
     scratch: &Scratch,
     dir: Option<&Path>,
 ) -> Result<Outcome, NormalizeError> {
-    super::check_major(declared, scratch.major)?;
+    super::check_major(&declared, scratch.major)?;
     let Some(dir) = dir else {
-        return Ok(Outcome::Full);
+        return Ok(Outcome::Full(Box::new(declared)));
     };
     let keys = Keys::new(&declared.schema, scratch.major);
     let path = store_path(dir, &keys);
-    let plan = off_thread(move || read_json::<Store<'static>>(&path))
+    let plan = off_thread(move || read_json::<Index>(&path))
         .await
         .flatten()
-        .and_then(|store| Plan::new(&keys, store, &declared.schema));
+        .and_then(|index| Plan::new(&keys, index, &declared.schema));
     let Some(plan) = plan else {
-        return Ok(Outcome::Full);
+        return Ok(Outcome::Full(Box::new(declared)));
     };
+    let subset = plan.subset(&mut declared);
+    super::keep_for_finish(&mut declared);
     let present = plan.stale.union(&plan.support).cloned().collect();
-    match incremental(declared, scratch, &keys, plan, dir).await {
+    match incremental(&declared, subset, scratch, &keys, plan, dir).await {
         Some(schema) => Ok(Outcome::Done {
             schema: Box::new(schema),
             partial: Some(present),
@@ -255,24 +264,30 @@ pub async fn normalize_full(
     finish(&declared, scratch, raw).await
 }
 
-/// Creates the stale objects (and what they need), reads them back and merges the cached rest.
-/// `None` when anything fails: the caller normalizes the whole project instead.
+/// Creates the stale objects (and what they need), reads them back and merges the cached rest
+/// (read from the cache only now; see [`normalize`]). `None` when anything fails, or the cache
+/// changed since its keys were read: the caller normalizes the whole project instead.
 async fn incremental(
     declared: &Declared,
+    subset: Declared,
     scratch: &Scratch,
     keys: &Keys,
-    plan: Plan,
+    mut plan: Plan,
     dir: &Path,
 ) -> Option<Schema> {
-    let subset = plan.subset(declared);
     create_declared(&scratch.client, &subset).await.ok()?;
     let raw = read_back(&subset, scratch).await.ok()?;
+    drop(subset);
     if !raw.unsupported.is_empty() {
         return None;
     }
-    let mut store = plan.store;
-    let merged = merge(raw, &plan.stale, &mut store, &declared.schema)?;
+    let path = store_path(dir, keys);
+    let bodies = off_thread(move || read_json::<Bodies>(&path))
+        .await
+        .flatten()?;
     let schema = &declared.schema;
+    let mut store = plan.store(bodies, keys, schema)?;
+    let merged = merge(raw, &plan.stale, &mut store, schema)?;
     // Every entry now borrows its object from `merged` (the cached ones were moved into it).
     let mut store: Store<'_> = store;
     record(
@@ -294,6 +309,25 @@ async fn incremental(
     Some(normalized)
 }
 
+/// The per-object cache without its tables' read-back forms (serde skips them): enough to
+/// decide what is stale.
+#[derive(Deserialize)]
+struct Index {
+    tables: IndexMap<QualifiedName, TableKey>,
+    views: IndexMap<QualifiedName, ViewEntry<'static>>,
+}
+
+#[derive(Deserialize)]
+struct TableKey {
+    key: String,
+}
+
+/// The per-object cache's tables, read once what is stale was decided.
+#[derive(Deserialize)]
+struct Bodies {
+    tables: IndexMap<QualifiedName, TableEntry<'static>>,
+}
+
 /// What an incremental normalization creates.
 struct Plan {
     /// Tables and views whose key changed: created and read back.
@@ -301,14 +335,15 @@ struct Plan {
     /// Relations the stale ones need to exist: created (tables without their foreign keys and
     /// policies, which may need yet other relations), not read back.
     support: HashSet<QualifiedName>,
-    store: Store<'static>,
+    /// The cached views (few and small next to the tables), read with the keys.
+    views: IndexMap<QualifiedName, ViewEntry<'static>>,
 }
 
 impl Plan {
     /// `None` when the whole project must be normalized: a view whose text changed (what it
     /// reads is unknown), a trigger on an undeclared relation, any rule, or more than half of the objects
     /// stale (one full run is then cheaper).
-    fn new(keys: &Keys, store: Store<'static>, schema: &Schema) -> Option<Plan> {
+    fn new(keys: &Keys, index: Index, schema: &Schema) -> Option<Plan> {
         // Rules may name any relation: what a stale one needs is not known here.
         if schema.triggers.keys().any(|r| !schema.has_relation(r)) || !schema.rules.is_empty() {
             return None;
@@ -316,16 +351,17 @@ impl Plan {
         let mut stale: HashSet<QualifiedName> = schema
             .tables
             .keys()
-            .filter(|n| store.tables.get(*n).map(|e| e.key.as_str()) != Some(keys.table(n)))
+            .filter(|n| index.tables.get(*n).map(|e| e.key.as_str()) != Some(keys.table(n)))
             .cloned()
             .collect();
+        let views = index.views;
         let mut memo = HashMap::new();
         for name in schema.views.keys() {
-            let entry = store.views.get(name)?;
+            let entry = views.get(name)?;
             if entry.declaration != keys.view_declaration(name) {
                 return None;
             }
-            let deps = |v: &QualifiedName| store.views.get(v).map(|e| e.view.depends_on.clone());
+            let deps = |v: &QualifiedName| views.get(v).map(|e| e.view.depends_on.clone());
             if view_key(keys, schema, name, &deps, &mut memo)? != entry.key {
                 stale.insert(name.clone());
             }
@@ -337,7 +373,7 @@ impl Plan {
         let mut plan = Plan {
             stale,
             support: HashSet::new(),
-            store,
+            views,
         };
         plan.add_support(keys, schema);
         Some(plan)
@@ -349,7 +385,7 @@ impl Plan {
             if let Some(t) = schema.tables.get(name) {
                 queue.extend(keys::references(t, &keys.mentions));
                 queue.extend(keys::parents(t));
-            } else if let Some(e) = self.store.views.get(name) {
+            } else if let Some(e) = self.views.get(name) {
                 queue.extend(e.view.depends_on.iter().cloned());
             }
         }
@@ -363,27 +399,46 @@ impl Plan {
             }
             if let Some(t) = schema.tables.get(&name) {
                 queue.extend(keys::needed_to_exist(t, &keys.mentions));
-            } else if let Some(e) = self.store.views.get(&name) {
+            } else if let Some(e) = self.views.get(&name) {
                 queue.extend(e.view.depends_on.iter().cloned());
             }
         }
     }
 
-    /// The declared project cut down to what this plan creates.
-    fn subset(&self, declared: &Declared) -> Declared {
-        let mut sub = declared.clone();
+    /// The declared project cut down to what this plan creates. Only what is created is
+    /// copied (the relations are set aside while the rest is cloned), and no source positions:
+    /// a failure here is never reported, the whole project is normalized again instead.
+    fn subset(&self, declared: &mut Declared) -> Declared {
         let keep = |n: &QualifiedName| self.stale.contains(n) || self.support.contains(n);
-        let schema = &mut sub.schema;
-        schema.tables.retain(|n, _| keep(n));
-        for (name, table) in schema.tables.iter_mut() {
-            if self.support.contains(name) {
+        let mut schema = declared.schema.clone_only(&Only {
+            tables: &keep,
+            views: &keep,
+            functions: &|_| true,
+            triggers: &|n| self.stale.contains(n),
+        });
+        for name in &self.support {
+            if let Some(table) = schema.tables.get_mut(name) {
                 table.foreign_keys.clear();
                 table.policies.clear();
             }
         }
-        schema.views.retain(|n, _| keep(n));
-        schema.triggers.retain(|n, _| self.stale.contains(n));
-        sub
+        let sources = Default::default();
+        Declared { schema, sources }
+    }
+
+    /// The cache as it is merged: the views read with the keys and the tables read now, which
+    /// must still hold what the keys promised (`None`: another run rewrote the cache since).
+    fn store(&mut self, bodies: Bodies, keys: &Keys, schema: &Schema) -> Option<Store<'static>> {
+        let fresh = schema.tables.keys().filter(|n| !self.stale.contains(*n));
+        for name in fresh {
+            if bodies.tables.get(name)?.key != keys.table(name) {
+                return None;
+            }
+        }
+        Some(Store {
+            tables: bodies.tables,
+            views: std::mem::take(&mut self.views),
+        })
     }
 }
 

@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 use super::keys::hex;
 use super::{read_json, trace, write_json};
 use crate::kinds::function::{RoutineKey, RoutineKind};
-use crate::model::{QualifiedName, Schema, Table, View};
+use crate::model::{Only, QualifiedName, Schema, Table};
 use crate::normalize::{settle_fixpoints, Scratch};
 
 const MAX_ENTRIES: usize = 50_000;
@@ -55,9 +55,15 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
+/// [`json`] streamed into the hash: the text of a whole model is tens of MB.
+fn hash_json<T: Serialize>(h: &mut Sha256, value: &T) {
+    // Cannot fail (no non-string map keys, a hasher never refuses bytes).
+    let _ = serde_json::to_writer(h, value);
+}
+
 impl Settle {
     /// `dir`: the cache folder (`None`: no cache, everything is settled again).
-    pub fn new(dir: Option<&Path>, major: u32, declared: &Schema, live: &Schema) -> Settle {
+    pub fn new(dir: Option<&Path>, major: u32, declared: &mut Schema, live: &Schema) -> Settle {
         let path = dir.map(|d| d.join(format!("settled-{major}.json")));
         let store = path.as_deref().and_then(read_json).unwrap_or_default();
         let cx = Context::new(major, declared);
@@ -217,19 +223,25 @@ struct Context {
 }
 
 impl Context {
-    fn new(major: u32, declared: &Schema) -> Context {
-        let mut rest = declared.clone();
-        rest.tables.values_mut().for_each(|t| *t = Table::default());
-        rest.views.values_mut().for_each(|v| *v = View::default());
-        rest.triggers.clear();
+    /// Hashes without copying the model (at 20,000 tables a copy is hundreds of MB): the
+    /// tables, views and triggers are set aside while the rest, and their names, are hashed.
+    fn new(major: u32, declared: &mut Schema) -> Context {
+        let tables = std::mem::take(&mut declared.tables);
+        let views = std::mem::take(&mut declared.views);
+        let triggers = std::mem::take(&mut declared.triggers);
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(major.to_le_bytes());
-        h.update(json(&rest));
+        let names = (
+            tables.keys().collect::<Vec<_>>(),
+            views.keys().collect::<Vec<_>>(),
+        );
+        hash_json(&mut h, &(&*declared, names));
         let common = hex(h).into_bytes();
+        (declared.tables, declared.views, declared.triggers) = (tables, views, triggers);
         let mut h = Sha256::new();
         h.update(&common);
-        h.update(json(declared));
+        hash_json(&mut h, &*declared);
         Context {
             whole: hex(h).into_bytes(),
             common,
@@ -276,18 +288,14 @@ impl Context {
 }
 
 /// `schema` with only the given objects among views, tables, routines and triggers.
-fn only(schema: &Schema, objects: &[Object]) -> Schema {
-    let mut out = schema.clone();
+fn only(schema: &mut Schema, objects: &[Object]) -> Schema {
     let has = |f: &dyn Fn(&Object) -> bool| objects.iter().any(f);
-    out.views
-        .retain(|n, _| has(&|o| matches!(o, Object::View(x) if x == n)));
-    out.tables
-        .retain(|n, _| has(&|o| matches!(o, Object::Table(x) if x == n)));
-    out.functions
-        .retain(|k, _| has(&|o| matches!(o, Object::Function(x) if x == k)));
-    out.triggers
-        .retain(|n, _| has(&|o| matches!(o, Object::Triggers(x) if x == n)));
-    out
+    schema.clone_only(&Only {
+        tables: &|n| has(&|o| matches!(o, Object::Table(x) if x == n)),
+        views: &|n| has(&|o| matches!(o, Object::View(x) if x == n)),
+        functions: &|k| has(&|o| matches!(o, Object::Function(x) if x == k)),
+        triggers: &|n| has(&|o| matches!(o, Object::Triggers(x) if x == n)),
+    })
 }
 
 fn trigger_texts(schema: &Schema, n: &QualifiedName) -> IndexMap<String, String> {
