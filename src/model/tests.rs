@@ -29,3 +29,39 @@ fn references_parse() {
     assert_eq!(r.columns, vec!["id", "at"]);
     assert!(Reference::parse("genes").is_err());
 }
+
+#[test]
+fn clone_only_equals_a_whole_copy_cut_down_and_leaves_the_model_as_it_was() {
+    let yaml = r#"
+enums:
+  mood: [sad, happy]
+tables:
+  a: {columns: {id: bigint, m: mood}}
+  b: {columns: {id: bigint}}
+  c: {columns: {id: bigint}}
+"#;
+    let mut schema = crate::load::load_schema_str(yaml, "schema.yaml")
+        .expect("the fixture loads")
+        .schema;
+    let original = schema.clone();
+    let keep = |n: &QualifiedName| n.name != "b";
+    let only = schema.clone_only(&Only {
+        tables: &keep,
+        views: &|_| false,
+        functions: &|_| true,
+        triggers: &keep,
+    });
+    let mut expected = original.clone();
+    expected.tables.retain(|n, _| keep(n));
+    expected.views.clear();
+    expected.triggers.retain(|n, _| keep(n));
+    assert_eq!(only, expected);
+    assert_eq!(
+        only.tables
+            .keys()
+            .map(|n| n.name.as_str())
+            .collect::<Vec<_>>(),
+        ["a", "c"]
+    );
+    assert_eq!(schema, original, "the model was not put back as it was");
+}
