@@ -61,6 +61,9 @@ pub const KINDS: &[(&str, &str)] = &[
     // VALID or NO INHERIT.
     ("temporal_key", "temporal key"),
     ("not_null_constraint", "NOT NULL constraint"),
+    // A partition's copy of its parent's index named otherwise than PostgreSQL names it, and a
+    // partitioned index not valid yet (kinds::index::partition_names).
+    ("partition_index", "partition's index"),
 ];
 
 /// Kinds the inventory reported once and the model covers now (INCLUDE on keys and SET NULL
@@ -244,6 +247,27 @@ JOIN pg_constraint pcon ON pcon.conrelid = i.inhparent AND pcon.contype = 'n'
   AND pcon.conkey[1] = pa.attnum
 WHERE r.relispartition AND con.conname <> pcon.conname
 UNION ALL
+-- The model holds a partitioned table's indexes, not each partition's copy: a rebuild lets
+-- PostgreSQL name the copies. One named otherwise (built first, then attached) is reported;
+-- `args` carries what kinds::index::partition_names needs to tell (see `from_rows`).
+SELECT 'partition_index', r.nspname::text, ic.relname::text,
+  concat_ws(chr(1), '', CASE WHEN i.indisprimary THEN 'pkey' WHEN con.contype = 'x' THEN 'excl'
+      WHEN con.contype = 'u' THEN 'key' ELSE 'idx' END, r.relname::text,
+    (SELECT string_agg(a.attname::text, chr(1) ORDER BY a.attnum) FROM pg_attribute a
+     WHERE a.attrelid = ic.oid)),
+  r.relname::text, pg_get_indexdef(i.indexrelid)
+FROM rel r JOIN pg_index i ON i.indrelid = r.oid JOIN pg_class ic ON ic.oid = i.indexrelid
+LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = r.oid
+  AND con.contype IN ('p', 'u', 'x')
+WHERE r.relispartition AND ic.relispartition
+UNION ALL
+-- A partitioned index still missing a partition's (built ON ONLY, not every copy attached yet)
+-- is read as a whole one: a rebuild builds it whole.
+SELECT 'partition_index', r.nspname::text, ic.relname::text, NULL, r.relname::text,
+  'INVALID ' || pg_get_indexdef(i.indexrelid)
+FROM rel r JOIN pg_index i ON i.indrelid = r.oid JOIN pg_class ic ON ic.oid = i.indexrelid
+WHERE r.relkind = 'p' AND NOT i.indisvalid
+UNION ALL
 -- Comments on policies (the policy kind holds none).
 SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description
 FROM pg_policy p JOIN rel r ON r.oid = p.polrelid
@@ -425,7 +449,13 @@ pub fn from_rows(rows: &[Row]) -> Result<Vec<Unsupported>, crate::introspect::In
         let kind = get(row, 0)?.unwrap_or_default();
         let schema = get(row, 1)?;
         let name = get(row, 2)?.unwrap_or_default();
-        let args = get(row, 3)?.unwrap_or_default();
+        let mut args = get(row, 3)?.unwrap_or_default();
+        if kind == "partition_index" && !args.is_empty() {
+            if partition_index_named_by_default(&name, &args) {
+                continue;
+            }
+            args.clear();
+        }
         let parent = get(row, 4)?;
         let name = display_name(&kind, schema.as_deref(), &name, &args, parent.as_deref());
         out.push(Unsupported {
@@ -437,6 +467,18 @@ pub fn from_rows(rows: &[Row]) -> Result<Vec<Unsupported>, crate::introspect::In
     out.sort_by(|a, b| (&a.kind, &a.name).cmp(&(&b.kind, &b.name)));
     out.dedup_by(|a, b| a.kind == b.kind && a.name == b.name);
     Ok(out)
+}
+
+/// Whether a partition's index, with the inventory's `args` (`\x01label\x01table\x01column...`),
+/// bears the name a rebuild gives it: then it is no finding.
+fn partition_index_named_by_default(name: &str, args: &str) -> bool {
+    use crate::kinds::index::partition_names::{is_default, Label};
+    let mut parts = args.split('\u{1}').skip(1);
+    let (Some(label), Some(table)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let columns: Vec<&str> = parts.collect();
+    is_default(name, table, &columns, Label::parse(label))
 }
 
 /// `touch()`, `audit.touch(integer)`, `users_touch on users`, `users.mail`, `schema billing`.

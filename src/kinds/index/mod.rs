@@ -8,4 +8,5 @@ pub mod ddl;
 pub mod diff;
 pub mod load;
 pub mod model;
+pub mod partition_names;
 pub mod plan;
