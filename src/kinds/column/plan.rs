@@ -130,6 +130,7 @@ pub(crate) fn add_or_alter(
             lc,
             dc,
             seq_taken: identity_name_taken(cx, t, &lt, m, dc),
+            identity_dropped: crate::kinds::sequence::plan::identity_name_freed(cx, &lt, m, lc),
             set_expression: cx.opts.live_major.is_some_and(|major| major >= 17),
         };
         if let Some(late) = a.push(b, restored, &cx.opts.tz) {
@@ -210,6 +211,8 @@ struct Alter<'a> {
     dc: &'a Column,
     /// The name of an identity sequence to add is taken (see [`ColumnSteps::late_identity`]).
     seq_taken: bool,
+    /// Its identity is dropped by the sequence plan (`sequence::plan::identity_name_freed`).
+    identity_dropped: bool,
     /// The live server changes a generated expression in place (PostgreSQL 17+).
     set_expression: bool,
 }
@@ -225,7 +228,8 @@ impl Alter<'_> {
         if self.has(Category::Generated) && self.generated(b) {
             return None;
         }
-        if lc.identity.is_some() && dc.identity.is_none() {
+        // Unless the sequence plan dropped it first, to free its sequence's name.
+        if lc.identity.is_some() && dc.identity.is_none() && !self.identity_dropped {
             b.push(ddl::drop_identity(lt, m), why, Category::Identity, &[]);
         }
         self.type_and_default(b, default_restored, tz);

@@ -12,4 +12,5 @@ pub(crate) mod load;
 pub mod plan;
 pub mod relopts;
 pub(crate) mod relopts_diff;
+pub(crate) mod persistence;
 pub mod shape;

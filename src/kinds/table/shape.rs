@@ -398,8 +398,8 @@ pub fn create_hazards(live: &Schema, t: &QualifiedName, table: &Table) -> Vec<Ha
 }
 
 /// The shape steps for every declared table that both sides have and whose shape differs, in
-/// declared order (parents first): detach, attach, inheritance, persistence, options. A changed
-/// `PARTITION BY` is left as a warning.
+/// declared order (parents first): detach, attach, inheritance, options; then persistence (see
+/// `persistence`). A changed `PARTITION BY` is left as a warning.
 pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>, b: &mut Builder) {
     let mut names: Vec<QualifiedName> = declared.tables.keys().cloned().collect();
     parents_first(declared, &mut names);
@@ -425,20 +425,6 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
         }
         plan_partition(name, d, l, live, &why, b);
         plan_inherits(name, d, l, live, &why, b);
-        if d.unlogged != l.unlogged {
-            let to = if d.unlogged {
-                "SET UNLOGGED"
-            } else {
-                "SET LOGGED"
-            };
-            let sql = format!("{} {to}", alter_table(name));
-            b.push(
-                sql,
-                &why("persistence differs"),
-                Category::Storage,
-                &[Hazard::Rewrite],
-            );
-        }
         for tail in set_reset(&d.with, &l.with) {
             let sql = format!("{} {tail}", alter_table(name));
             b.push(
@@ -459,6 +445,8 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
             }
         }
     }
+    // After the loop: the order follows foreign keys, not the declaration.
+    super::persistence::plan(declared, live, &names, b);
 }
 
 /// `SET STORAGE` / `SET COMPRESSION` for the declared columns of `name` whose storage or
