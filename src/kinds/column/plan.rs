@@ -316,7 +316,8 @@ impl Alter<'_> {
             Category::Type
         };
         let (hz, using) = type_change(m, &lc.data_type, &dc.data_type, tz);
-        let sql = if lc.collation != dc.collation {
+        // A new type without COLLATE takes the type's default collation: restate a declared one.
+        let sql = if lc.collation != dc.collation || dc.collation.is_some() {
             let base = ddl::alter_column_collation(lt, m, &dc.data_type, dc.collation.as_deref());
             match &using {
                 Some(u) => format!("{base} USING {u}"),
