@@ -121,10 +121,18 @@ pub(crate) fn add_or_alter(
             continue;
         };
         let restored = enum_restored.contains(&(lt.clone(), m.clone()));
+        let lm = cx
+            .live
+            .tables
+            .get(&lt)
+            .filter(|x| !x.columns.contains_key(m.as_str()))
+            .and(dc.renamed_from.as_deref())
+            .unwrap_or(m);
         let a = Alter {
             lt: t,
             live: &lt,
             m,
+            lm,
             cs,
             why: &why,
             lc,
@@ -205,6 +213,8 @@ struct Alter<'a> {
     /// Its live name (before the rename).
     live: &'a QualifiedName,
     m: &'a str,
+    /// The column's live name (before a rename).
+    lm: &'a str,
     cs: &'a [&'a Change],
     why: &'a str,
     lc: &'a Column,
@@ -409,7 +419,8 @@ impl Alter<'_> {
             return;
         };
         let de = identity::effective(t, self.m, self.dc);
-        let le = identity::effective(t, self.m, self.lc);
+        // The live sequence's name is the one it got under the live table and column names.
+        let le = identity::effective(self.live, self.lm, self.lc);
         for sql in identity::alter_statements(self.lt, self.m, &de, &le) {
             b.push(sql, self.why, Category::Identity, &[]);
         }

@@ -59,7 +59,12 @@ pub(crate) fn restore(cx: &PlanCx, b: &mut Builder, parked: &[Parked], why: &str
             continue;
         };
         let early = ddl::without_late_checks(cx.declared, d);
-        b.push(ddl::create_domain(&p.domain, &early), why, Category::Enum, &[]);
+        b.push(
+            ddl::create_domain(&p.domain, &early),
+            why,
+            Category::Enum,
+            &[],
+        );
         for sql in ddl::after_create(&p.domain, &early) {
             b.push(sql, why, Category::Enum, &[]);
         }
@@ -81,7 +86,12 @@ pub(crate) fn restore(cx: &PlanCx, b: &mut Builder, parked: &[Parked], why: &str
                 .unwrap_or_else(|| t.clone());
             let default = cx.decl_column(&decl_t, col).and_then(|c| c.default.clone());
             if let (Some(def), true) = (default, live_default(cx.live, t, col)) {
-                b.push(crate::ddl::set_default(t, col, &def), why, Category::Enum, &[]);
+                b.push(
+                    crate::ddl::set_default(t, col, &def),
+                    why,
+                    Category::Enum,
+                    &[],
+                );
             }
         }
     }

@@ -3,8 +3,8 @@
 
 use crate::ddl;
 use crate::diff::{Category, Presence};
-use crate::kinds::column::plan::DroppedColumn;
 use crate::kinds::column::identity::effective;
+use crate::kinds::column::plan::DroppedColumn;
 use crate::kinds::policy::diff::live_table;
 use crate::model::{Column, QualifiedName};
 use crate::plan::{label, Builder, Hazard, PlanCx};
@@ -97,11 +97,7 @@ fn identities_in_the_way(cx: &PlanCx, q: &QualifiedName) -> Vec<(QualifiedName, 
 }
 
 /// The live name of declared table `name` (its `renamed_from`, or its own).
-fn live_name(
-    cx: &PlanCx,
-    name: &QualifiedName,
-    dt: &crate::model::Table,
-) -> Option<QualifiedName> {
+fn live_name(cx: &PlanCx, name: &QualifiedName, dt: &crate::model::Table) -> Option<QualifiedName> {
     live_table(name, dt, cx.live)?;
     Some(match &dt.renamed_from {
         Some(old) if !cx.live.tables.contains_key(name) => {

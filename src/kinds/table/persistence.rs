@@ -19,9 +19,10 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, names: &[QualifiedName], b:
     let switching: Vec<&QualifiedName> = names
         .iter()
         .filter(|n| {
-            declared.tables.get(*n).is_some_and(|d| {
-                live_table(n, d, live).is_some_and(|l| l.unlogged != d.unlogged)
-            })
+            declared
+                .tables
+                .get(*n)
+                .is_some_and(|d| live_table(n, d, live).is_some_and(|l| l.unlogged != d.unlogged))
         })
         .collect();
     let order = referenced_first(declared, live, &switching);
@@ -103,8 +104,12 @@ mod tests {
         let q = |n: &str| QualifiedName::parse(n).expect("name");
         let mut live = Schema::default();
         let mut declared = Schema::default();
-        for (name, unlogged_live) in [("child", true), ("parent", true), ("a", false), ("b", false)]
-        {
+        for (name, unlogged_live) in [
+            ("child", true),
+            ("parent", true),
+            ("a", false),
+            ("b", false),
+        ] {
             let mut t = Table::default();
             if name == "child" || name == "b" {
                 let target = if name == "child" { "parent" } else { "a" };

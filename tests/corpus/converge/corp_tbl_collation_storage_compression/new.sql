@@ -3,11 +3,11 @@ create table docs (
   title text collate "POSIX",
   body text collate "C",
   summary text,
-  blob bytea compression lz4,
+  blob bytea,
   slug varchar(40) collate "POSIX",
-  "Ünïcode" text compression lz4 collate "C",
-  both_flip text compression lz4,
-  kept_lz4 varchar(30) compression lz4 collate "C",
+  "Ünïcode" text compression pglz collate "C",
+  both_flip text,
+  kept_pglz varchar(30) compression pglz collate "C",
   kept_main varchar(15)
 );
 alter table docs alter body set storage main, alter both_flip set storage external, alter kept_main set storage main;
