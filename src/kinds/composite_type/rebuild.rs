@@ -11,6 +11,7 @@
 
 use super::CompositeType;
 use crate::diff::Category;
+use crate::kinds::enum_type::domains::{live_default, restore_default};
 use crate::kinds::type_order::mentions;
 use crate::model::{quote_ident, QualifiedName};
 use crate::plan::{Builder, Hazard, PlanCx};
@@ -52,7 +53,7 @@ pub(crate) fn rebuild(
     b.push(super::ddl::create_type(&tmp, d), why, cat, &[]);
     let users = users(cx, q);
     for (t, col, array) in &users {
-        if live_default(cx, t, col) {
+        if live_default(cx.live, t, col) {
             b.push(crate::ddl::drop_default(t, col), why, cat, &[]);
         }
         let arr = if *array { "[]" } else { "" };
@@ -73,24 +74,6 @@ pub(crate) fn rebuild(
         b.comment(st.sql, why);
     }
     for (t, col, _) in &users {
-        let decl_t = cx
-            .changes
-            .live_of
-            .iter()
-            .find(|(_, l)| *l == t)
-            .map(|(d, _)| d.clone())
-            .unwrap_or_else(|| t.clone());
-        let default = cx.decl_column(&decl_t, col).and_then(|c| c.default.clone());
-        if let (Some(def), true) = (default, live_default(cx, t, col)) {
-            b.push(crate::ddl::set_default(t, col, &def), why, cat, &[]);
-        }
+        restore_default(cx, b, (t, col), why, cat);
     }
-}
-
-fn live_default(cx: &PlanCx, t: &QualifiedName, col: &str) -> bool {
-    cx.live
-        .tables
-        .get(t)
-        .and_then(|x| x.columns.get(col))
-        .is_some_and(|c| c.default.is_some())
 }

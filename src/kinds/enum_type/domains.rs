@@ -77,27 +77,29 @@ pub(crate) fn restore(cx: &PlanCx, b: &mut Builder, parked: &[Parked], why: &str
             let using = format!("{}::{new_type}", quote_ident(col));
             let sql = crate::ddl::alter_column_type(t, col, &new_type, Some(&using));
             b.push(sql, why, Category::Enum, &[Hazard::Rewrite]);
-            let decl_t = cx
-                .changes
-                .live_of
-                .iter()
-                .find(|(_, l)| *l == t)
-                .map(|(d, _)| d.clone())
-                .unwrap_or_else(|| t.clone());
-            let default = cx.decl_column(&decl_t, col).and_then(|c| c.default.clone());
-            if let (Some(def), true) = (default, live_default(cx.live, t, col)) {
-                b.push(
-                    crate::ddl::set_default(t, col, &def),
-                    why,
-                    Category::Enum,
-                    &[],
-                );
-            }
+            restore_default(cx, b, (t, col), why, Category::Enum);
         }
     }
 }
 
-fn live_default(live: &Schema, t: &QualifiedName, col: &str) -> bool {
+/// After a rebuild converted live column `col` of `t`: its declared default, if the live column
+/// had one (which the conversion dropped; a new default is the column plan's).
+pub(crate) fn restore_default(
+    cx: &PlanCx,
+    b: &mut Builder,
+    (t, col): (&QualifiedName, &str),
+    why: &str,
+    cat: Category,
+) {
+    let default = cx
+        .decl_column(&cx.declared_name(t), col)
+        .and_then(|c| c.default.clone());
+    if let (Some(def), true) = (default, live_default(cx.live, t, col)) {
+        b.push(crate::ddl::set_default(t, col, &def), why, cat, &[]);
+    }
+}
+
+pub(crate) fn live_default(live: &Schema, t: &QualifiedName, col: &str) -> bool {
     live.tables
         .get(t)
         .and_then(|x| x.columns.get(col))
