@@ -312,7 +312,7 @@ pub fn build_plan(
     table::plan::create_tables(&cx, &mut b);
     let columns = column::plan::add_or_alter(&cx, &mut b, &enums.restored_defaults);
     let mut warnings = cx.changes.warnings.clone();
-    table::shape::plan(declared, live, &mut warnings, &mut b);
+    table::shape::plan(declared, live, cx.opts.live_major, &mut warnings, &mut b);
     crate::kinds::foreign::table::plan(declared, live, changes, &mut warnings, &mut b);
     // 6. Drops.
     column::plan::drop_columns(&mut b, &columns.dropped);

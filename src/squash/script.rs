@@ -76,7 +76,8 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
 /// Drops in reverse dependency order: event triggers, rules, views and the routines that read
 /// relations (the reverse of their one creation order), policies, domain checks that call
 /// routines, foreign keys, tables, the other routines, sequences, types, enums, extensions, schemas. A sequence owned by a column goes
-/// with its table, hence `IF EXISTS` for those.
+/// with its table, hence `IF EXISTS` for those (one another table's default uses is released
+/// before the tables, see `sequence::ddl::release_shared`).
 pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
     let mut out = vec![Statement::new(
         format!("SET LOCAL search_path TO {}", quote_ident(DEFAULT_SCHEMA)),
@@ -124,6 +125,9 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
                 format!("foreign key {name}.{fk_name}"),
             ));
         }
+    }
+    for sql in crate::kinds::sequence::ddl::release_shared(schema) {
+        out.push(Statement::new(sql, "sequence ownership".to_string()));
     }
     // Children and partitions before their parents.
     let mut tables: Vec<_> = schema.tables.keys().cloned().collect();

@@ -67,6 +67,11 @@ pub fn set_storage(table: &QualifiedName, column: &str, storage: &str) -> String
     )
 }
 
+/// `SET STORAGE DEFAULT` (PostgreSQL 16+): back to the storage of the column's type.
+pub fn reset_storage(table: &QualifiedName, column: &str) -> String {
+    format!("{} SET STORAGE DEFAULT", alter_column(table, column))
+}
+
 /// `ALTER TABLE t ALTER COLUMN c SET COMPRESSION x` (`default` when none is declared).
 pub fn set_compression(table: &QualifiedName, column: &str, compression: Option<&str>) -> String {
     let c = compression

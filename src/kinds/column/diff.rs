@@ -92,6 +92,7 @@ fn hint_detail(old: &str, new: &str) -> String {
 /// hint), renamed, and the attributes of the columns both sides have.
 pub(crate) fn diff_paired_columns(
     table: &QualifiedName,
+    live_table: &QualifiedName,
     columns: &ColumnPairing<'_>,
     out: &mut Vec<Change>,
 ) {
@@ -107,7 +108,8 @@ pub(crate) fn diff_paired_columns(
             let old_display = ObjectRef::member(ObjectKind::Column, table, lname).name;
             out.push(renamed(obj.clone(), lname, old_display));
         }
-        diff_column(obj, p.decl, lc, out);
+        let rebased = identity::rebased((live_table, lname), (table, p.decl_key), lc);
+        diff_column(obj, p.decl, rebased.as_ref().unwrap_or(lc), out);
     }
 }
 

@@ -59,6 +59,24 @@ pub fn effective(table: &QualifiedName, name: &str, col: &Column) -> Effective {
     }
 }
 
+/// Live column `col` of table `from.0` (named `from.1` there) as it reads under the declared
+/// names `to`: a rename leaves the identity sequence its name, so a name that was the default
+/// under the live names is an explicit one under the declared names (and the other way round).
+/// `None` when nothing is renamed or the column has no identity.
+pub fn rebased(
+    from: (&QualifiedName, &str),
+    to: (&QualifiedName, &str),
+    col: &Column,
+) -> Option<Column> {
+    if col.identity.is_none() || (from.0 == to.0 && from.1 == to.1) {
+        return None;
+    }
+    let e = effective(from.0, from.1, col);
+    let mut out = col.clone();
+    out.identity_options = without_defaults(to.0, to.1, &col.data_type, &e).into();
+    Some(out)
+}
+
 /// `e` as the model keeps it: only what differs from the defaults of `data_type`.
 pub fn without_defaults(
     table: &QualifiedName,
@@ -194,4 +212,29 @@ pub fn alter_statements(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_table_keeps_its_identity_sequence_name() {
+        let (users, members) = (
+            QualifiedName::new("public", "users"),
+            QualifiedName::new("public", "members"),
+        );
+        let mut col = Column::of_type("integer");
+        col.identity = Some(crate::model::Identity::Always);
+        assert!(rebased((&users, "id"), (&users, "id"), &col).is_none());
+        let moved = rebased((&users, "id"), (&members, "id"), &col).expect("rebased");
+        assert_eq!(
+            moved.identity_options.sequence.as_deref(),
+            Some("users_id_seq")
+        );
+        // Back under the name it defaults to: no explicit name left.
+        let back = rebased((&members, "id"), (&users, "id"), &moved).expect("rebased");
+        assert_eq!(back.identity_options.sequence, None);
+        assert_eq!(effective(&members, "id", &moved).sequence, "users_id_seq");
+    }
 }

@@ -121,15 +121,24 @@ pub(crate) fn add_or_alter(
             continue;
         };
         let restored = enum_restored.contains(&(lt.clone(), m.clone()));
+        let lm = cx
+            .live
+            .tables
+            .get(&lt)
+            .filter(|x| !x.columns.contains_key(m.as_str()))
+            .and(dc.renamed_from.as_deref())
+            .unwrap_or(m);
         let a = Alter {
             lt: t,
             live: &lt,
             m,
+            lm,
             cs,
             why: &why,
             lc,
             dc,
             seq_taken: identity_name_taken(cx, t, &lt, m, dc),
+            identity_dropped: crate::kinds::sequence::plan::identity_name_freed(cx, &lt, m, lc),
             set_expression: cx.opts.live_major.is_some_and(|major| major >= 17),
         };
         if let Some(late) = a.push(b, restored, &cx.opts.tz) {
@@ -204,12 +213,16 @@ struct Alter<'a> {
     /// Its live name (before the rename).
     live: &'a QualifiedName,
     m: &'a str,
+    /// The column's live name (before a rename).
+    lm: &'a str,
     cs: &'a [&'a Change],
     why: &'a str,
     lc: &'a Column,
     dc: &'a Column,
     /// The name of an identity sequence to add is taken (see [`ColumnSteps::late_identity`]).
     seq_taken: bool,
+    /// Its identity is dropped by the sequence plan (`sequence::plan::identity_name_freed`).
+    identity_dropped: bool,
     /// The live server changes a generated expression in place (PostgreSQL 17+).
     set_expression: bool,
 }
@@ -225,7 +238,8 @@ impl Alter<'_> {
         if self.has(Category::Generated) && self.generated(b) {
             return None;
         }
-        if lc.identity.is_some() && dc.identity.is_none() {
+        // Unless the sequence plan dropped it first, to free its sequence's name.
+        if lc.identity.is_some() && dc.identity.is_none() && !self.identity_dropped {
             b.push(ddl::drop_identity(lt, m), why, Category::Identity, &[]);
         }
         self.type_and_default(b, default_restored, tz);
@@ -312,7 +326,8 @@ impl Alter<'_> {
             Category::Type
         };
         let (hz, using) = type_change(m, &lc.data_type, &dc.data_type, tz);
-        let sql = if lc.collation != dc.collation {
+        // A new type without COLLATE takes the type's default collation: restate a declared one.
+        let sql = if lc.collation != dc.collation || dc.collation.is_some() {
             let base = ddl::alter_column_collation(lt, m, &dc.data_type, dc.collation.as_deref());
             match &using {
                 Some(u) => format!("{base} USING {u}"),
@@ -404,7 +419,8 @@ impl Alter<'_> {
             return;
         };
         let de = identity::effective(t, self.m, self.dc);
-        let le = identity::effective(t, self.m, self.lc);
+        // The live sequence's name is the one it got under the live table and column names.
+        let le = identity::effective(self.live, self.lm, self.lc);
         for sql in identity::alter_statements(self.lt, self.m, &de, &le) {
             b.push(sql, self.why, Category::Identity, &[]);
         }

@@ -20,5 +20,6 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod plan;
+pub(crate) mod rebuild;
 
 pub use model::{Attribute, CompositeType};

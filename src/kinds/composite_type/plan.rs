@@ -1,7 +1,7 @@
 //! Planning a changed composite type: `ALTER TYPE .. DROP/ALTER/ADD ATTRIBUTE` when the
 //! declared order can be reached by appending; otherwise, if no table column uses the type, it
 //! is dropped and created again (with users, the attributes are still added and dropped, and the
-//! order difference stays reported).
+//! order difference stays reported). An attribute retyped under table columns: see `rebuild`.
 
 use super::{ddl, diff::same_order, CompositeType};
 use crate::diff::{Category, Change};
@@ -55,13 +55,22 @@ pub(crate) fn alter(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, cs: &[&Chan
         let why = why_of(cs, &attr(name));
         b.push(ddl::drop_attribute(q, name), &why, cat, &[Hazard::DataLoss]);
     }
+    // Retyped under table columns (and appendable, so the attributes line up once added):
+    // rebuilt after the in-place adds, comments included (see `rebuild`).
+    let rebuilt = appendable(d, l) && super::rebuild::needed(cx, q, d, l);
     for (name, da) in &d.attributes {
         let why = why_of(cs, &attr(name));
         match l.attributes.get(name) {
-            Some(la) if la != da => b.push(ddl::alter_attribute(q, name, da), &why, cat, &[]),
+            Some(la) if la != da && !rebuilt => {
+                b.push(ddl::alter_attribute(q, name, da), &why, cat, &[])
+            }
             Some(_) => {}
             None => b.push(ddl::add_attribute(q, name, da), &why, cat, &[]),
         }
+    }
+    if rebuilt {
+        super::rebuild::rebuild(cx, b, q, d, why);
+        return;
     }
     if d.comment != l.comment {
         b.comment(

@@ -29,7 +29,44 @@ pub(crate) fn rename_members(cx: &PlanCx, b: &mut Builder) {
             };
             b.push(sql, &label(&[c]), c.category, &[]);
         }
+        let pk_changed = c.presence == Presence::Changed && c.object.kind == ObjectKind::PrimaryKey;
+        if let (true, Some(t), Some(m)) = (pk_changed, &c.object.table, &c.object.member) {
+            let Some((old, comment)) = pk_renamed(cx, t) else {
+                continue;
+            };
+            b.push(
+                ddl::rename_constraint(t, &old, m),
+                &label(&[c]),
+                c.category,
+                &[],
+            );
+            if let Some(text) = comment {
+                b.comment(
+                    ddl::comment_on_constraint(t, m, text.as_deref()),
+                    &label(&[c]),
+                );
+            }
+        }
     }
+}
+
+/// When the declared primary key of `t` differs from the live one only by its name (and
+/// comment): the live name, and the declared comment if it differs. It is renamed in place:
+/// a table has one primary key, so pairing the two guesses nothing, and a drop and add would
+/// rebuild its index and every foreign key referencing it.
+fn pk_renamed(cx: &PlanCx, t: &QualifiedName) -> Option<(String, Option<Option<String>>)> {
+    let d = cx.declared.tables.get(t)?.primary_key.as_ref()?;
+    let l = cx.live_table(t)?.primary_key.as_ref()?;
+    if d.name.is_empty() || d.name == l.name {
+        return None;
+    }
+    let as_live = crate::model::PrimaryKey {
+        name: l.name.clone(),
+        comment: l.comment.clone(),
+        ..d.clone()
+    };
+    let comment = (d.comment != l.comment).then(|| d.comment.clone());
+    (as_live == *l).then(|| (l.name.clone(), comment))
 }
 
 /// A foreign key dropped because the key it references is rebuilt: (declared table, name,
@@ -93,6 +130,9 @@ impl Drops {
         }
         if redefined && validation_only(cx, c) == Some(false) {
             return; // validated in place
+        }
+        if redefined && c.object.kind == ObjectKind::PrimaryKey && pk_renamed(cx, t).is_some() {
+            return; // renamed in place
         }
         if cx.extra_set.contains(t) || cx.dropped_views.contains(t) {
             return; // goes with its table or materialized view
@@ -306,6 +346,7 @@ pub(crate) fn member_adds(cx: &PlanCx, fk_rebuild: &[FkRebuild]) -> MemberAdds {
                 false
             }
             _ if index_becoming_constraint(c).is_some() => false,
+            _ if c.object.kind == ObjectKind::PrimaryKey && pk_renamed(cx, t).is_some() => false,
             (_, Category::Constraint | Category::ForeignKey | Category::Index) => true,
             (_, Category::Comment) if c.object.kind == ObjectKind::Index => {
                 out.index_comments.push((t.clone(), m.clone(), label(&[c])));

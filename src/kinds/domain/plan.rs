@@ -55,7 +55,12 @@ fn rebuild(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, d: &Domain, why: &st
     let cat = Category::Domain;
     let tmp = QualifiedName::new(q.schema.clone(), format!("{}__pgdrift_new", q.name));
     let early = ddl::without_late_checks(cx.declared, d);
-    b.push(ddl::create_domain(&tmp, &early), why, cat, &[]);
+    // NOT NULL after the rename: PostgreSQL 17 on names its constraint after the domain.
+    let nullable = Domain {
+        not_null: false,
+        ..early.clone()
+    };
+    b.push(ddl::create_domain(&tmp, &nullable), why, cat, &[]);
     let hz = [Hazard::Rewrite];
     let users = users(cx.live, q);
     for (t, col, array) in &users {
@@ -76,6 +81,9 @@ fn rebuild(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, d: &Domain, why: &st
         quote_ident(&q.name)
     );
     b.push(rename, why, cat, &[]);
+    if early.not_null {
+        b.push(ddl::set_not_null(q, true), why, cat, &[Hazard::LongLock]);
+    }
     for sql in ddl::after_create(q, &early) {
         b.push(sql, why, cat, &[]);
     }

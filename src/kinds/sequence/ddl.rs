@@ -64,6 +64,31 @@ pub fn sequence_owned_by_none(name: &QualifiedName) -> String {
     format!("ALTER SEQUENCE {} OWNED BY NONE", name.sql())
 }
 
+/// For a down script: `OWNED BY NONE` for each owned sequence that another table's column
+/// default uses (`nextval('s'::regclass)`). Dropping the owner's table would drop it, which
+/// PostgreSQL refuses while that default depends on it; released, it goes with the other
+/// sequences after the tables.
+pub fn release_shared(schema: &crate::model::Schema) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, seq) in &schema.sequences {
+        let Some(Ok((owner, _))) = seq.owned_by.as_deref().map(parse_owned_by) else {
+            continue;
+        };
+        let literal = format!("'{}'::regclass", name.type_spelling().replace('\'', "''"));
+        let used_elsewhere = schema.tables.iter().any(|(t, table)| {
+            *t != owner
+                && table
+                    .columns
+                    .values()
+                    .any(|c| c.default.as_deref().is_some_and(|d| d.contains(&literal)))
+        });
+        if used_elsewhere {
+            out.push(sequence_owned_by_none(name));
+        }
+    }
+    out
+}
+
 /// `ALTER SEQUENCE` restating every option of `seq` (ownership is separate: see
 /// [`sequence_owned_by`] and [`sequence_owned_by_none`]).
 pub fn alter_sequence(name: &QualifiedName, seq: &Sequence) -> String {
@@ -150,4 +175,40 @@ pub fn comment_statements(schema: &Schema) -> Vec<Statement> {
             Some(Statement::new(sql, format!("comment on sequence {name}")))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Column, Table};
+
+    #[test]
+    fn a_sequence_another_tables_default_uses_is_released() {
+        let q = |n: &str| QualifiedName::new(DEFAULT_SCHEMA, n);
+        let mut schema = Schema::default();
+        for (seq, owner) in [("shared_seq", "c.id"), ("own_seq", "b.id")] {
+            let s = Sequence {
+                owned_by: Some(owner.into()),
+                ..Sequence::default()
+            };
+            schema.sequences.insert(q(seq), s);
+        }
+        for (t, seq) in [("b", "shared_seq"), ("c", "shared_seq"), ("d", "own_seq")] {
+            let mut col = Column::of_type("bigint");
+            col.default = Some(format!("nextval('{seq}'::regclass)"));
+            let mut table = Table::default();
+            table.columns.insert("id".into(), col);
+            schema.tables.insert(q(t), table);
+        }
+        assert_eq!(
+            release_shared(&schema),
+            [
+                "ALTER SEQUENCE \"public\".\"shared_seq\" OWNED BY NONE",
+                "ALTER SEQUENCE \"public\".\"own_seq\" OWNED BY NONE"
+            ]
+        );
+        schema.tables.shift_remove(&q("d"));
+        schema.tables.shift_remove(&q("b"));
+        assert!(release_shared(&schema).is_empty());
+    }
 }

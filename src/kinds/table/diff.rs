@@ -31,7 +31,7 @@ pub(crate) fn diff_tables(declared: &Schema, live: &Schema, out: &mut Vec<Change
             out.push(renamed(obj, &lk.name, lk.display_name()));
         }
         let ordered = super::column_order::order_is_declared(declared, p.decl);
-        diff_table(p.decl_key, p.decl, l, ordered, out);
+        diff_table((p.decl_key, lk), p.decl, l, ordered, out);
     }
     for (name, l) in extras {
         let obj = ObjectRef::top(ObjectKind::Table, name);
@@ -45,7 +45,13 @@ pub(crate) fn diff_tables(declared: &Schema, live: &Schema, out: &mut Vec<Change
 /// One table both sides have: its comment, then its columns (with the order check between the
 /// paired and the extra columns, where `ordered`: the declaration says the whole order),
 /// constraints and indexes.
-fn diff_table(name: &QualifiedName, d: &Table, l: &Table, ordered: bool, out: &mut Vec<Change>) {
+fn diff_table(
+    (name, live_name): (&QualifiedName, &QualifiedName),
+    d: &Table,
+    l: &Table,
+    ordered: bool,
+    out: &mut Vec<Change>,
+) {
     let obj = ObjectRef::top(ObjectKind::Table, name);
     out.extend(comment_change(obj.clone(), &d.comment, &l.comment));
     super::shape::diff_shape(name, d, l, out);
@@ -59,7 +65,7 @@ fn diff_table(name: &QualifiedName, d: &Table, l: &Table, ordered: bool, out: &m
     // A partition's columns are its parent's: compared on the parent.
     if !super::shape::columns_from_parent(d, l) {
         let columns = column::diff::pair_columns(d, l);
-        column::diff::diff_paired_columns(name, &columns, out);
+        column::diff::diff_paired_columns(name, live_name, &columns, out);
         // An inheritance child's column order is its parents' unless it declares all their
         // columns (`column_order`).
         if ordered {

@@ -9,6 +9,7 @@ pub mod ddl;
 pub mod detach;
 pub mod diff;
 pub(crate) mod load;
+pub(crate) mod persistence;
 pub mod plan;
 pub mod relopts;
 pub(crate) mod relopts_diff;

@@ -398,9 +398,15 @@ pub fn create_hazards(live: &Schema, t: &QualifiedName, table: &Table) -> Vec<Ha
 }
 
 /// The shape steps for every declared table that both sides have and whose shape differs, in
-/// declared order (parents first): detach, attach, inheritance, persistence, options. A changed
-/// `PARTITION BY` is left as a warning.
-pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>, b: &mut Builder) {
+/// declared order (parents first): detach, attach, inheritance, options; then persistence (see
+/// `persistence`). A changed `PARTITION BY` is left as a warning.
+pub(crate) fn plan(
+    declared: &Schema,
+    live: &Schema,
+    live_major: Option<u32>,
+    warnings: &mut Vec<String>,
+    b: &mut Builder,
+) {
     let mut names: Vec<QualifiedName> = declared.tables.keys().cloned().collect();
     parents_first(declared, &mut names);
     for name in &names {
@@ -408,7 +414,11 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
             continue;
         };
         let l = live_table(name, d, live);
-        for (sql, hazards) in column_storage(name, d, l, warnings) {
+        let reset = StorageReset {
+            major: live_major,
+            blocked: l.is_some_and(|l| !l.policies.is_empty()) || read_by_view(live, name, d),
+        };
+        for (sql, hazards) in column_storage(name, d, l, reset, warnings) {
             let why = format!(
                 "table {}: column storage or compression differs",
                 name.display_name()
@@ -425,20 +435,6 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
         }
         plan_partition(name, d, l, live, &why, b);
         plan_inherits(name, d, l, live, &why, b);
-        if d.unlogged != l.unlogged {
-            let to = if d.unlogged {
-                "SET UNLOGGED"
-            } else {
-                "SET LOGGED"
-            };
-            let sql = format!("{} {to}", alter_table(name));
-            b.push(
-                sql,
-                &why("persistence differs"),
-                Category::Storage,
-                &[Hazard::Rewrite],
-            );
-        }
         for tail in set_reset(&d.with, &l.with) {
             let sql = format!("{} {tail}", alter_table(name));
             b.push(
@@ -459,16 +455,65 @@ pub(crate) fn plan(declared: &Schema, live: &Schema, warnings: &mut Vec<String>,
             }
         }
     }
+    // After the loop: the order follows foreign keys, not the declaration.
+    super::persistence::plan(declared, live, &names, b);
+}
+
+/// How a column's storage goes back to its type's: `SET STORAGE DEFAULT` from PostgreSQL 16;
+/// before, restating the column's type (which sets the type's storage, and forgets the
+/// compression, set again after it), unless a view or policy uses the table (PostgreSQL
+/// refuses to retype their columns): then it is a warning.
+#[derive(Clone, Copy)]
+struct StorageReset {
+    major: Option<u32>,
+    blocked: bool,
+}
+
+/// Whether a live view reads declared table `name` (or the table it is renamed from).
+fn read_by_view(live: &Schema, name: &QualifiedName, d: &Table) -> bool {
+    let old = d
+        .renamed_from
+        .as_ref()
+        .map(|o| QualifiedName::new(name.schema.clone(), o.clone()));
+    let reads = |q: &QualifiedName| q == name || old.as_ref() == Some(q);
+    live.views.values().any(|v| v.depends_on.iter().any(reads))
+}
+
+/// The steps that put column `cn` of `name` back on its type's storage (see [`StorageReset`]).
+fn reset_storage(
+    name: &QualifiedName,
+    cn: &str,
+    dc: &crate::model::Column,
+    reset: StorageReset,
+) -> Option<Vec<(String, Vec<Hazard>)>> {
+    use crate::kinds::column::ddl;
+    if reset.major.is_some_and(|m| m >= 16) {
+        return Some(vec![(ddl::reset_storage(name, cn), Vec::new())]);
+    }
+    if reset.blocked {
+        return None;
+    }
+    let mut retype = ddl::alter_column_type(name, cn, &dc.data_type, None);
+    if let Some(c) = &dc.collation {
+        retype.push_str(&format!(" COLLATE {}", quote_dotted(c)));
+    }
+    let mut out = vec![(retype, vec![Hazard::LongLock])];
+    if dc.compression.is_some() {
+        let sql = ddl::set_compression(name, cn, dc.compression.as_deref());
+        out.push((sql, Vec::new()));
+    }
+    Some(out)
 }
 
 /// `SET STORAGE` / `SET COMPRESSION` for the declared columns of `name` whose storage or
 /// compression the live table (if any) lacks; a new column or table gets its compression
-/// inline, so only its storage is set here. Storage back to the type's default is a warning
-/// (PostgreSQL 15 has no `SET STORAGE DEFAULT`).
+/// inline, so only its storage is set here. Storage back to the type's default: see
+/// [`StorageReset`].
 fn column_storage(
     name: &QualifiedName,
     d: &Table,
     l: Option<&Table>,
+    reset: StorageReset,
     warnings: &mut Vec<String>,
 ) -> Vec<(String, Vec<Hazard>)> {
     let mut out = Vec::new();
@@ -481,19 +526,33 @@ fn column_storage(
                 .get(cn)
                 .or_else(|| dc.renamed_from.as_ref().and_then(|o| l.columns.get(o)))
         });
-        let live_storage = lc.and_then(|c| c.storage.clone());
+        // `ALTER COLUMN … TYPE` (the column plan's) sets the type's storage and forgets the
+        // compression: what is declared is set again.
+        let retyped =
+            lc.is_some_and(|lc| lc.data_type != dc.data_type || lc.collation != dc.collation);
+        let live_storage = lc.and_then(|c| c.storage.clone()).filter(|_| !retyped);
         match (&dc.storage, live_storage) {
             (Some(s), ls) if ls.as_ref() != Some(s) => {
                 out.push((crate::ddl::set_storage(name, cn, s), Vec::new()))
             }
-            (None, Some(ls)) => warnings.push(format!(
-                "column {}.{cn}: storage is {ls} in the database and the type's default in the declaration; set it by hand (PostgreSQL 15 has no SET STORAGE DEFAULT)",
-                name.display_name()
-            )),
+            (None, Some(ls)) => match reset_storage(name, cn, dc, reset) {
+                Some(steps) => {
+                    let restated = steps.len() > 1 || reset.major.is_none_or(|m| m < 16);
+                    out.extend(steps);
+                    if restated {
+                        // The compression is set again already (or was the default).
+                        continue;
+                    }
+                }
+                None => warnings.push(format!(
+                    "column {}.{cn}: storage is {ls} in the database and the type's default in the declaration; a view or policy uses the table, so set it by hand (PostgreSQL before 16 has no SET STORAGE DEFAULT)",
+                    name.display_name()
+                )),
+            },
             _ => {}
         }
         if let Some(lc) = lc {
-            if dc.compression != lc.compression {
+            if dc.compression != lc.compression || (retyped && dc.compression.is_some()) {
                 let sql = crate::ddl::set_compression(name, cn, dc.compression.as_deref());
                 out.push((sql, Vec::new()));
             }

@@ -1,0 +1,1 @@
+update dom.t set e = 'a@b.c';

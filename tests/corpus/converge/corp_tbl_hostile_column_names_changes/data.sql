@@ -1,0 +1,1 @@
+update "user" set "table" = 1;

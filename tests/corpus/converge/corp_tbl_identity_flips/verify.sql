@@ -1,0 +1,1 @@
+select count(*) = 2 from "Id S"."T 1"

@@ -1,0 +1,1 @@
+select qty_text = 42 and price = 12.34 and note = 'short' and label = 'tiny' and tags = '{1,2,3}'::bigint[] and flags = '7' and code = 'ABC' and ratio = 1.5 and big_id = 2147483647 and "Ref No" = 'XYZ' from app."Orders" where id = 1

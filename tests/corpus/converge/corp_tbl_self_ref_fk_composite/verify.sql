@@ -1,0 +1,1 @@
+select (select count(*) from "Tree") = 2 and (select up from node where id = 2) = 1

@@ -1,0 +1,10 @@
+create schema "Seq.S";
+create table "Seq.S".owner_a (id int, other int);
+create table "Seq.S".owner_b (id int);
+create sequence "Seq.S".s_as as bigint maxvalue 100000;
+create sequence "Seq.S".s_down increment by -5 minvalue -1000 maxvalue -1 start with -10;
+create sequence "Seq.S"."S ""Bounds""" minvalue 1 maxvalue 999 start with 50 no cycle cache 1;
+create sequence "Seq.S".s_owned owned by "Seq.S".owner_b.id;
+create sequence "Seq.S".s_disowned;
+create sequence public.s_plain as smallint start with 7 increment by 3 cache 20 cycle;
+create sequence "Seq.S".s_new as integer minvalue 0 start with 0;
