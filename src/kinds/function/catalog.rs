@@ -106,6 +106,13 @@ SELECT n.nspname::text, p.proname::text,
           FROM pg_policy pol JOIN pg_class tc ON tc.oid = pol.polrelid
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace
           WHERE d.classid = 'pg_policy'::regclass AND pol.oid = d.objid
+          UNION ALL
+          -- A trigger's WHEN calls it (the function a trigger executes is tracked apart).
+          SELECT jsonb_build_array('trigger', tn.nspname, tc.relname, tg.tgname)
+          FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid
+          JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
+            AND NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgfoid <> d.refobjid
         ) u(what)
         WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n')
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -33,6 +33,9 @@ pub enum Dependent {
     Policy(QualifiedName, String),
     /// A rewrite rule: table or view, rule (taken along by the rule planner, `kinds::rule::plan`).
     Rule(QualifiedName, String),
+    /// A trigger whose WHEN calls the routine: table, trigger (taken along by the routine
+    /// planner with the triggers that execute it).
+    Trigger(QualifiedName, String),
 }
 
 /// Reads the JSON array the function catalog query builds: `[kind, schema, relation, member]`.
@@ -52,6 +55,7 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
                 "index" => Ok(Dependent::Index(q, m)),
                 "policy" => Ok(Dependent::Policy(q, m)),
                 "rule" => Ok(Dependent::Rule(q, m)),
+                "trigger" => Ok(Dependent::Trigger(q, m)),
                 other => Err(format!("unknown dependent kind `{other}`")),
             }
         })
@@ -87,7 +91,7 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
         let (sql, category) = match d {
-            Dependent::View(_) | Dependent::Rule(..) => continue,
+            Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => continue,
             Dependent::Default(t, c) if has_column(live, t, c) => {
                 (crate::ddl::drop_default(t, c), Category::Default)
             }
@@ -143,7 +147,7 @@ pub(crate) fn restore_steps(
         }
         let restored =
             match d {
-                Dependent::View(_) | Dependent::Rule(..) => None,
+                Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => None,
                 Dependent::Default(t, c) => declared
                     .tables
                     .get(t)
@@ -200,7 +204,7 @@ fn drop_prefix(t: &QualifiedName) -> String {
 /// Whether the plan changes this dependent anyway (its own steps drop and recreate it).
 fn has_own_change(changes: &[Change], d: &Dependent) -> bool {
     let (t, m, kinds): (&QualifiedName, &str, &[ObjectKind]) = match d {
-        Dependent::View(_) | Dependent::Rule(..) => return false,
+        Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => return false,
         Dependent::Default(t, c) => (t, c, &[ObjectKind::Column]),
         Dependent::Check(t, n) => (t, n, &[ObjectKind::Check]),
         Dependent::Index(t, n) => (t, n, &[ObjectKind::Index]),
@@ -222,6 +226,7 @@ fn describe(d: &Dependent) -> String {
         Dependent::Index(t, n) => format!("index {n} on {t}"),
         Dependent::Policy(t, n) => format!("policy {n} on {t}"),
         Dependent::Rule(t, n) => format!("rule {n} on {t}"),
+        Dependent::Trigger(t, n) => format!("trigger {n} on {t}"),
     }
 }
 
@@ -232,7 +237,7 @@ mod tests {
     #[test]
     fn parses_the_catalog_json() {
         let got = parse(
-            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"]]"#,
+            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"]]"#,
         )
         .unwrap();
         assert_eq!(
@@ -242,6 +247,7 @@ mod tests {
                 Dependent::Default(QualifiedName::new("a", "t"), "c".into()),
                 Dependent::Policy(QualifiedName::new("p", "t"), "own".into()),
                 Dependent::Rule(QualifiedName::new("p", "t"), "r".into()),
+                Dependent::Trigger(QualifiedName::new("p", "t"), "When x".into()),
             ]
         );
         assert!(parse(r#"[["operator","a","b",null]]"#).is_err());

@@ -169,15 +169,26 @@ impl Wanted {
         }
     }
 
-    /// Triggers executing a routine that is dropped and recreated go and come back with it.
+    /// Whether trigger `id`'s WHEN calls a routine that is dropped and recreated.
+    fn when_calls_recreated(&self, live: &Schema, id: &TriggerId) -> bool {
+        let when = Dependent::Trigger(id.0.clone(), id.1.clone());
+        self.recreate
+            .iter()
+            .filter_map(|k| live.functions.get(k))
+            .any(|f| f.used_by.contains(&when))
+    }
+
+    /// Triggers executing (or calling in WHEN) a routine that is dropped and recreated go and
+    /// come back with it.
     fn with_dependent_triggers(&mut self, declared: &Schema, live: &Schema) {
         for (table, triggers) in &live.triggers {
             for (name, t) in triggers {
+                let id = (table.clone(), name.clone());
                 let uses = t
                     .function
                     .as_ref()
-                    .is_some_and(|f| self.recreate.contains(f));
-                let id = (table.clone(), name.clone());
+                    .is_some_and(|f| self.recreate.contains(f))
+                    || self.when_calls_recreated(live, &id);
                 if !uses || self.triggers_drop.iter().any(|(i, _)| *i == id) {
                     continue;
                 }
