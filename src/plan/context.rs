@@ -202,6 +202,10 @@ impl<'a> PlanCx<'a> {
             .seeds
             .extend(crate::kinds::function::dependents::views(live, &recreated));
         cx.dropped_views = view::plan::dependent_views(live, &cx.touched_tables(), &views.seeds);
+        // Routines naming a dropped view go with it and come back (the views calling them are
+        // among the dropped views already: the graph walks through routines).
+        let bound = crate::kinds::function::plan::bound_to_views(live, &cx.dropped_views);
+        cx.rebuild.routines.extend(bound);
         cx.missing_views = views.missing;
         cx.replaced_views = views.replaced;
         cx.settled_tables = cx.settled_tables();

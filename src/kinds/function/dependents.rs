@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::{Category, Change, ObjectKind};
 use crate::model::{QualifiedName, Schema};
-use crate::plan::Step;
+use crate::plan::{Rebuild, Step};
 
 use super::plan::step;
 use super::RoutineKey;
@@ -138,11 +138,12 @@ pub(crate) fn restore_steps(
     declared: &Schema,
     live: &Schema,
     changes: &[Change],
+    rebuild: &Rebuild,
     routines: &[RoutineKey],
 ) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
-        if has_own_change(changes, d) {
+        if has_own_change(changes, d) || taken_by_column_change(rebuild, d) {
             continue;
         }
         let restored =
@@ -199,6 +200,17 @@ fn has_column(live: &Schema, t: &QualifiedName, c: &str) -> bool {
 
 fn drop_prefix(t: &QualifiedName) -> String {
     format!("ALTER TABLE {} DROP CONSTRAINT", t.sql())
+}
+
+/// Whether a column change takes this dependent along too (`plan::Rebuild`): its kind's planner
+/// brings it back after the column changes, which it may read.
+fn taken_by_column_change(rebuild: &Rebuild, d: &Dependent) -> bool {
+    match d {
+        Dependent::Policy(t, n) => rebuild.policies.contains(&(t.clone(), n.clone())),
+        Dependent::Check(t, n) => rebuild.checks.contains(&(t.clone(), n.clone())),
+        Dependent::Index(t, n) => rebuild.indexes.contains(&(t.clone(), n.clone())),
+        _ => false,
+    }
 }
 
 /// Whether the plan changes this dependent anyway (its own steps drop and recreate it).
