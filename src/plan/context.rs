@@ -201,6 +201,10 @@ impl<'a> PlanCx<'a> {
         views
             .seeds
             .extend(crate::kinds::function::dependents::views(live, &recreated));
+        for g in crate::kinds::function::dependents::generated_columns(live, &recreated) {
+            cx.rebuild.generated.insert(g.clone());
+            cx.rebuild.generated_by_routines.insert(g);
+        }
         cx.dropped_views = view::plan::dependent_views(live, &cx.touched_tables(), &views.seeds);
         // Routines naming a dropped view go with it and come back (the views calling them are
         // among the dropped views already: the graph walks through routines).

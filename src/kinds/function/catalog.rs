@@ -91,6 +91,12 @@ SELECT n.nspname::text, p.proname::text,
           JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
           WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND a.attgenerated = ''
           UNION ALL
+          SELECT jsonb_build_array('generated', tn.nspname, tc.relname, a.attname)
+          FROM pg_attrdef ad JOIN pg_class tc ON tc.oid = ad.adrelid
+          JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+          WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND a.attgenerated <> ''
+          UNION ALL
           SELECT jsonb_build_array('check', tn.nspname, tc.relname, c.conname)
           FROM pg_constraint c JOIN pg_class tc ON tc.oid = c.conrelid
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace

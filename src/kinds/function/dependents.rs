@@ -33,6 +33,9 @@ pub enum Dependent {
     Policy(QualifiedName, String),
     /// A rewrite rule: table or view, rule (taken along by the rule planner, `kinds::rule::plan`).
     Rule(QualifiedName, String),
+    /// A generated column whose expression calls the routine: table, column (dropped here and
+    /// added back by the column planner, `plan::Rebuild::generated_by_routines`).
+    Generated(QualifiedName, String),
     /// A trigger whose WHEN calls the routine: table, trigger (taken along by the routine
     /// planner with the triggers that execute it).
     Trigger(QualifiedName, String),
@@ -56,6 +59,7 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
                 "policy" => Ok(Dependent::Policy(q, m)),
                 "rule" => Ok(Dependent::Rule(q, m)),
                 "trigger" => Ok(Dependent::Trigger(q, m)),
+                "generated" => Ok(Dependent::Generated(q, m)),
                 other => Err(format!("unknown dependent kind `{other}`")),
             }
         })
@@ -63,6 +67,19 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The live generated columns whose expression calls one of `routines`.
+pub(crate) fn generated_columns(
+    live: &Schema,
+    routines: &[RoutineKey],
+) -> Vec<(QualifiedName, String)> {
+    dependents(live, routines)
+        .filter_map(|d| match d {
+            Dependent::Generated(t, c) if has_column(live, t, c) => Some((t.clone(), c.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The live views that call one of `routines`: the view planner drops and recreates them.
@@ -94,6 +111,10 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
             Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => continue,
             Dependent::Default(t, c) if has_column(live, t, c) => {
                 (crate::ddl::drop_default(t, c), Category::Default)
+            }
+            // Its values are computed: nothing is lost.
+            Dependent::Generated(t, c) if has_column(live, t, c) => {
+                (crate::ddl::drop_column(t, c), Category::Generated)
             }
             Dependent::Check(t, n) if live.tables.contains_key(t) => (
                 format!(
@@ -148,7 +169,10 @@ pub(crate) fn restore_steps(
         }
         let restored =
             match d {
-                Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => None,
+                Dependent::View(_)
+                | Dependent::Rule(..)
+                | Dependent::Trigger(..)
+                | Dependent::Generated(..) => None,
                 Dependent::Default(t, c) => declared
                     .tables
                     .get(t)
@@ -216,7 +240,10 @@ fn taken_by_column_change(rebuild: &Rebuild, d: &Dependent) -> bool {
 /// Whether the plan changes this dependent anyway (its own steps drop and recreate it).
 fn has_own_change(changes: &[Change], d: &Dependent) -> bool {
     let (t, m, kinds): (&QualifiedName, &str, &[ObjectKind]) = match d {
-        Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => return false,
+        Dependent::View(_)
+        | Dependent::Rule(..)
+        | Dependent::Trigger(..)
+        | Dependent::Generated(..) => return false,
         Dependent::Default(t, c) => (t, c, &[ObjectKind::Column]),
         Dependent::Check(t, n) => (t, n, &[ObjectKind::Check]),
         Dependent::Index(t, n) => (t, n, &[ObjectKind::Index]),
@@ -239,6 +266,7 @@ fn describe(d: &Dependent) -> String {
         Dependent::Policy(t, n) => format!("policy {n} on {t}"),
         Dependent::Rule(t, n) => format!("rule {n} on {t}"),
         Dependent::Trigger(t, n) => format!("trigger {n} on {t}"),
+        Dependent::Generated(t, c) => format!("generated column {c} of {t}"),
     }
 }
 
@@ -249,7 +277,7 @@ mod tests {
     #[test]
     fn parses_the_catalog_json() {
         let got = parse(
-            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"]]"#,
+            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"],["generated","p","t","g"]]"#,
         )
         .unwrap();
         assert_eq!(
@@ -259,6 +287,7 @@ mod tests {
                 Dependent::Default(QualifiedName::new("a", "t"), "c".into()),
                 Dependent::Policy(QualifiedName::new("p", "t"), "own".into()),
                 Dependent::Rule(QualifiedName::new("p", "t"), "r".into()),
+                Dependent::Generated(QualifiedName::new("p", "t"), "g".into()),
                 Dependent::Trigger(QualifiedName::new("p", "t"), "When x".into()),
             ]
         );
