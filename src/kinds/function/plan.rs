@@ -243,7 +243,12 @@ pub(crate) fn drops(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step
     let mut out = vec![];
     for ((table, name), label) in &w.triggers_drop {
         if !relation_dropped(steps, table) {
-            let s = step(tddl::drop(table, name), label, Category::Trigger);
+            // Renames run first: a renamed table goes by its declared name by now.
+            let s = step(
+                tddl::drop(&cx.declared_name(table), name),
+                label,
+                Category::Trigger,
+            );
             out.push(rows::flag(s, cx, table));
         }
     }
