@@ -97,6 +97,14 @@ SELECT n.nspname::text, p.proname::text,
           JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
           WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND a.attgenerated <> ''
           UNION ALL
+          -- Before PostgreSQL 15 the column itself depends on it, automatically (a DROP FUNCTION
+          -- would silently drop the column).
+          SELECT jsonb_build_array('generated', tn.nspname, tc.relname, a.attname)
+          FROM pg_class tc JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum = d.objsubid
+          WHERE d.classid = 'pg_class'::regclass AND tc.oid = d.objid AND d.objsubid > 0
+            AND a.attgenerated <> ''
+          UNION ALL
           SELECT jsonb_build_array('check', tn.nspname, tc.relname, c.conname)
           FROM pg_constraint c JOIN pg_class tc ON tc.oid = c.conrelid
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace
@@ -120,7 +128,7 @@ SELECT n.nspname::text, p.proname::text,
           WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
             AND NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgfoid <> d.refobjid
         ) u(what)
-        WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n')
+        WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype IN ('n', 'a'))
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = ANY($1) AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_proc'::regclass
