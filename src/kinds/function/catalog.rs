@@ -121,6 +121,14 @@ SELECT n.nspname::text, p.proname::text,
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace
           WHERE d.classid = 'pg_policy'::regclass AND pol.oid = d.objid
           UNION ALL
+          -- Another routine: a parameter DEFAULT, a BEGIN ATOMIC body, an aggregate's support
+          -- function (the key spelled as column 3 spells it).
+          SELECT jsonb_build_array('routine', cn.nspname, c.proname,
+            CASE WHEN c.prokind = 'a' THEN pg_get_function_identity_arguments(c.oid)
+                 ELSE oidvectortypes(c.proargtypes) END)
+          FROM pg_proc c JOIN pg_namespace cn ON cn.oid = c.pronamespace
+          WHERE d.classid = 'pg_proc'::regclass AND c.oid = d.objid AND d.deptype = 'n'
+          UNION ALL
           -- A trigger's WHEN calls it (the function a trigger executes is tracked apart).
           SELECT jsonb_build_array('trigger', tn.nspname, tc.relname, tg.tgname)
           FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid

@@ -33,6 +33,9 @@ pub enum Dependent {
     Policy(QualifiedName, String),
     /// A rewrite rule: table or view, rule (taken along by the rule planner, `kinds::rule::plan`).
     Rule(QualifiedName, String),
+    /// Another routine: schema and name, identity arguments (as [`RoutineKey::args`]). The
+    /// routine planner drops it first and creates it after (`plan::Wanted`).
+    Routine(QualifiedName, String),
     /// A generated column whose expression calls the routine: table, column (dropped here and
     /// added back by the column planner, `plan::Rebuild::generated_by_routines`).
     Generated(QualifiedName, String),
@@ -60,6 +63,7 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
                 "rule" => Ok(Dependent::Rule(q, m)),
                 "trigger" => Ok(Dependent::Trigger(q, m)),
                 "generated" => Ok(Dependent::Generated(q, m)),
+                "routine" => Ok(Dependent::Routine(q, m)),
                 other => Err(format!("unknown dependent kind `{other}`")),
             }
         })
@@ -108,7 +112,10 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
         let (sql, category) = match d {
-            Dependent::View(_) | Dependent::Rule(..) | Dependent::Trigger(..) => continue,
+            Dependent::View(_)
+            | Dependent::Rule(..)
+            | Dependent::Trigger(..)
+            | Dependent::Routine(..) => continue,
             Dependent::Default(t, c) if has_column(live, t, c) => {
                 (crate::ddl::drop_default(t, c), Category::Default)
             }
@@ -172,7 +179,8 @@ pub(crate) fn restore_steps(
                 Dependent::View(_)
                 | Dependent::Rule(..)
                 | Dependent::Trigger(..)
-                | Dependent::Generated(..) => None,
+                | Dependent::Generated(..)
+                | Dependent::Routine(..) => None,
                 Dependent::Default(t, c) => declared
                     .tables
                     .get(t)
@@ -243,7 +251,8 @@ fn has_own_change(changes: &[Change], d: &Dependent) -> bool {
         Dependent::View(_)
         | Dependent::Rule(..)
         | Dependent::Trigger(..)
-        | Dependent::Generated(..) => return false,
+        | Dependent::Generated(..)
+        | Dependent::Routine(..) => return false,
         Dependent::Default(t, c) => (t, c, &[ObjectKind::Column]),
         Dependent::Check(t, n) => (t, n, &[ObjectKind::Check]),
         Dependent::Index(t, n) => (t, n, &[ObjectKind::Index]),
@@ -267,6 +276,7 @@ fn describe(d: &Dependent) -> String {
         Dependent::Rule(t, n) => format!("rule {n} on {t}"),
         Dependent::Trigger(t, n) => format!("trigger {n} on {t}"),
         Dependent::Generated(t, c) => format!("generated column {c} of {t}"),
+        Dependent::Routine(q, args) => format!("routine {q}({args})"),
     }
 }
 
@@ -277,7 +287,7 @@ mod tests {
     #[test]
     fn parses_the_catalog_json() {
         let got = parse(
-            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"],["generated","p","t","g"]]"#,
+            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"],["generated","p","t","g"],["routine","p","f","integer"]]"#,
         )
         .unwrap();
         assert_eq!(
@@ -287,6 +297,7 @@ mod tests {
                 Dependent::Default(QualifiedName::new("a", "t"), "c".into()),
                 Dependent::Policy(QualifiedName::new("p", "t"), "own".into()),
                 Dependent::Rule(QualifiedName::new("p", "t"), "r".into()),
+                Dependent::Routine(QualifiedName::new("p", "f"), "integer".into()),
                 Dependent::Generated(QualifiedName::new("p", "t"), "g".into()),
                 Dependent::Trigger(QualifiedName::new("p", "t"), "When x".into()),
             ]

@@ -90,6 +90,7 @@ fn wanted(declared: &Schema, live: &Schema, changes: &[Change], rebuild: &Rebuil
         }
     }
     w.with_rebuilt(declared, live, rebuild);
+    w.with_dependent_routines(declared, live);
     w.with_dependent_triggers(declared, live);
     w
 }
@@ -165,6 +166,42 @@ impl Wanted {
                 .is_some_and(|d| d.contains_key(name));
             if declared_too && !self.triggers_create.iter().any(|(i, _)| i == id) {
                 self.triggers_create.push((id.clone(), label));
+            }
+        }
+    }
+
+    /// Routines calling one that is dropped and created anew (a parameter DEFAULT, a `BEGIN
+    /// ATOMIC` body, an aggregate's support function) go and come back with it: each is dropped
+    /// before the routine it calls and created after it.
+    fn with_dependent_routines(&mut self, declared: &Schema, live: &Schema) {
+        let mut todo: Vec<RoutineKey> = self.recreate.clone();
+        while let Some(callee) = todo.pop() {
+            let Some(f) = live.functions.get(&callee) else {
+                continue;
+            };
+            for d in &f.used_by {
+                let Dependent::Routine(q, args) = d else {
+                    continue;
+                };
+                let caller = RoutineKey::new(q.clone(), args.clone());
+                if caller == callee || !live.functions.contains_key(&caller) {
+                    continue;
+                }
+                let at = self.recreate.iter().position(|k| *k == callee).unwrap_or(0);
+                match self.recreate.iter().position(|k| *k == caller) {
+                    Some(i) if i < at => continue,
+                    Some(i) => {
+                        self.recreate.remove(i);
+                    }
+                    None => {}
+                }
+                self.recreate.insert(at, caller.clone());
+                self.create.retain(|(k, _, _)| *k != caller);
+                if declared.functions.contains_key(&caller) {
+                    let label = format!("routine {caller}: recreated with the routine it calls");
+                    self.create.push((caller.clone(), label, false));
+                }
+                todo.push(caller);
             }
         }
     }
