@@ -43,7 +43,8 @@ pub use crate::kinds::enum_type::ddl::{
     alter_enum_add_value, comment_on_enum, create_enum, drop_enum, rename_type, EnumValuePosition,
 };
 pub use crate::kinds::extension::ddl::{
-    alter_extension_schema, alter_extension_update, create_extension, drop_extension,
+    alter_extension_schema, alter_extension_update, comment_on_extension, create_extension,
+    drop_extension,
 };
 pub use crate::kinds::index::ddl::{
     comment_on_index, create_index, create_index_statement, drop_index, rename_index,

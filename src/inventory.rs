@@ -128,6 +128,25 @@ macro_rules! acl_text {
     };
 }
 
+/// The privileges an owner's built-in default entry (in `$dflt`) has and its entry in `$acl` lacks,
+/// as one sorted text (NULL when none): a `SELECT` for a lateral join.
+macro_rules! owner_lacks {
+    ($acl:literal, $dflt:literal, $owner:literal) => {
+        concat!(
+            "SELECT string_agg(lower(dd.privilege_type), ', ' ORDER BY dd.privilege_type)
+  FROM aclexplode(",
+            $dflt,
+            ") dd WHERE dd.grantee = ",
+            $owner,
+            " AND NOT EXISTS (SELECT 1 FROM aclexplode(",
+            $acl,
+            ") x WHERE x.grantee = ",
+            $owner,
+            " AND x.privilege_type = dd.privilege_type)"
+        )
+    };
+}
+
 /// One row per unmodelled object: `kind, schema, name, args, parent, definition`. `schema` is
 /// NULL for database-wide objects; `parent` is the table a trigger, policy, rule or column
 /// belongs to (same schema).
@@ -267,6 +286,46 @@ SELECT 'partition_index', r.nspname::text, ic.relname::text, NULL, r.relname::te
   'INVALID ' || pg_get_indexdef(i.indexrelid)
 FROM rel r JOIN pg_index i ON i.indrelid = r.oid JOIN pg_class ic ON ic.oid = i.indexrelid
 WHERE r.relkind = 'p' AND NOT i.indisvalid
+UNION ALL
+-- The owner's own privileges are not modelled (kinds::privilege leaves them out: scratch objects
+-- belong to whoever runs pgdrift), so one an owner revoked from itself is reported here.
+SELECT 'privileges', o.nsp::text, o.name::text, o.args, NULL, 'owner lacks ' || m.missing
+FROM (
+  SELECT r.nspname, r.relname, NULL::text, r.relacl, r.relowner,
+    acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", r.relowner)
+  FROM rel r WHERE r.relacl IS NOT NULL AND r.relkind IN ('r', 'p', 'v', 'm', 'S')
+  UNION ALL
+  SELECT s.nspname, p.proname, '(' || pg_get_function_identity_arguments(p.oid) || ')',
+    p.proacl, p.proowner, acldefault('f', p.proowner)
+  FROM pg_proc p JOIN sel s ON s.oid = p.pronamespace
+  WHERE p.proacl IS NOT NULL AND ",
+    not_owned!("pg_proc", "p.oid"),
+    "
+  UNION ALL
+  SELECT t.nspname, t.typname, NULL, t.typacl, t.typowner, acldefault('T', t.typowner)
+  FROM typ t WHERE t.typacl IS NOT NULL
+  UNION ALL
+  SELECT NULL, 'schema ' || quote_ident(s.nspname), NULL, s.nspacl, s.nspowner,
+    acldefault('n', s.nspowner)
+  FROM sel s WHERE s.nspacl IS NOT NULL
+) o(nsp, name, args, acl, owner, dflt)
+CROSS JOIN LATERAL (",
+    owner_lacks!("o.acl", "o.dflt", "o.owner"),
+    ") m(missing)
+WHERE m.missing IS NOT NULL
+UNION ALL
+-- Likewise a role's global default privileges that revoke from the role itself.
+SELECT 'default_privileges', NULL, 'for role ' || quote_ident(pg_get_userbyid(d.defaclrole)) || ' on '
+    || CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
+       WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas'
+       ELSE d.defaclobjtype::text END,
+  NULL, NULL, 'owner lacks ' || m.missing
+FROM (SELECT d.*, acldefault(CASE WHEN d.defaclobjtype = 'S' THEN 's' ELSE d.defaclobjtype END,
+        d.defaclrole) AS dflt FROM pg_default_acl d WHERE d.defaclnamespace = 0) d
+CROSS JOIN LATERAL (",
+    owner_lacks!("d.defaclacl", "d.dflt", "d.defaclrole"),
+    ") m(missing)
+WHERE m.missing IS NOT NULL
 UNION ALL
 -- Comments on policies (the policy kind holds none).
 SELECT 'comment', r.nspname::text, p.polname::text, NULL, r.relname::text, d.description

@@ -215,6 +215,7 @@ mod tests {
             Extension {
                 schema: Some("public".into()),
                 version: Some("1.6".into()),
+                comment: Some("trigram \"search\"".into()),
             },
         );
         s.extensions.insert("citext".into(), Extension::default());

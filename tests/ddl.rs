@@ -556,11 +556,22 @@ fn schemas_extensions_enums_sequences() {
             "pg_trgm",
             &Extension {
                 schema: Some("audit".into()),
-                version: Some("1.6".into())
+                version: Some("1.6".into()),
+                comment: None,
             }
         ),
         r#"CREATE EXTENSION IF NOT EXISTS "pg_trgm" SCHEMA "audit" VERSION '1.6'"#
     );
+    assert_eq!(
+        ddl::comment_on_extension("pg_trgm", Some("it's")),
+        r#"COMMENT ON EXTENSION "pg_trgm" IS 'it''s'"#
+    );
+    assert_eq!(
+        ddl::comment_on_extension("pg_trgm", Some("")),
+        r#"COMMENT ON EXTENSION "pg_trgm" IS NULL"#
+    );
+    // None: back to the control file's comment, which only the server knows.
+    assert!(ddl::comment_on_extension("pg_trgm", None).contains("pg_available_extensions"));
     assert_eq!(
         ddl::create_enum(&q("public", "Mood"), &strings(&["happy", "it's ok"])),
         r#"CREATE TYPE "public"."Mood" AS ENUM ('happy', 'it''s ok')"#
@@ -707,6 +718,7 @@ fn rich_schema() -> Schema {
         Extension {
             schema: Some("audit".into()),
             version: None,
+            comment: None,
         },
     );
     s.enums

@@ -660,7 +660,8 @@ async fn extension_objects_are_left_out() {
         s.extensions[ext.as_str()],
         Extension {
             schema: None,
-            version: Some(version)
+            version: Some(version),
+            comment: None,
         }
     );
     // citext's type and pg_trgm's operator classes live in public but belong to the extension.

@@ -176,6 +176,10 @@ pub struct Extension {
     /// Compared only when declared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// A comment other than the one `CREATE EXTENSION` gives it (its control file's); `""` for
+    /// none at all. Absent: the control file's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

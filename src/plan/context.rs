@@ -201,11 +201,36 @@ impl<'a> PlanCx<'a> {
         views
             .seeds
             .extend(crate::kinds::function::dependents::views(live, &recreated));
-        cx.dropped_views = view::plan::dependent_views(live, &cx.touched_tables(), &views.seeds);
+        for g in crate::kinds::function::dependents::generated_columns(live, &recreated) {
+            cx.rebuild.generated.insert(g.clone());
+            cx.rebuild.generated_by_routines.insert(g);
+        }
+        cx.dropped_views = cx.views_with_bound_routines(&mut views.seeds);
         cx.missing_views = views.missing;
         cx.replaced_views = views.replaced;
         cx.settled_tables = cx.settled_tables();
         cx
+    }
+
+    /// The views to drop, and with them the routines naming one (a `SETOF view` result, a
+    /// `BEGIN ATOMIC` body): those go and come back too (`Rebuild::routines`), and so do the
+    /// views calling them, until nothing more is taken along.
+    fn views_with_bound_routines(
+        &mut self,
+        seeds: &mut HashSet<QualifiedName>,
+    ) -> HashSet<QualifiedName> {
+        let touched = self.touched_tables();
+        loop {
+            let dropped = view::plan::dependent_views(self.live, &touched, seeds);
+            let bound = crate::kinds::function::plan::bound_to_views(self.live, &dropped);
+            let callers = crate::kinds::function::dependents::views(self.live, &bound);
+            let before = seeds.len();
+            seeds.extend(callers);
+            if seeds.len() == before {
+                self.rebuild.routines.extend(bound);
+                return dropped;
+            }
+        }
     }
 
     fn settled_tables(&self) -> HashSet<QualifiedName> {

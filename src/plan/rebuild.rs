@@ -31,6 +31,10 @@ pub(crate) struct Rebuild {
     pub policies: HashSet<Member>,
     pub routines: BTreeSet<RoutineKey>,
     pub generated: BTreeSet<Member>,
+    /// Those of `generated` whose expression calls a routine the plan drops and creates anew:
+    /// the routine planner drops them before the routine (`kinds::function::dependents`), the
+    /// column planner only adds them back.
+    pub generated_by_routines: BTreeSet<Member>,
     /// Extended statistics: PostgreSQL drops them with a column and rebuilds them on a retyped
     /// one without their target, so the plan drops them itself and creates them as declared.
     pub statistics: BTreeSet<Member>,

@@ -156,6 +156,12 @@ pub(crate) fn add_or_alter(
 fn drop_rebuilt_generated(cx: &PlanCx, b: &mut Builder) -> HashSet<(QualifiedName, String)> {
     let mut out = HashSet::new();
     for (t, m) in &cx.rebuild.generated {
+        let member = (t.clone(), m.clone());
+        if cx.rebuild.generated_by_routines.contains(&member) {
+            // Dropped before the routine it calls (see `plan::Rebuild`).
+            out.insert(member);
+            continue;
+        }
         if cx
             .live
             .tables

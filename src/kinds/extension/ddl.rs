@@ -19,6 +19,24 @@ pub fn create_extension(name: &str, ext: &Extension) -> String {
     sql
 }
 
+/// `COMMENT ON EXTENSION`: `""` removes the comment, `None` restores the control file's, which
+/// only the server knows (so a `DO` block reads it from `pg_available_extensions`).
+pub fn comment_on_extension(name: &str, comment: Option<&str>) -> String {
+    match comment {
+        Some("") => format!("COMMENT ON EXTENSION {} IS NULL", quote_ident(name)),
+        Some(text) => format!(
+            "COMMENT ON EXTENSION {} IS {}",
+            quote_ident(name),
+            quote_literal(text)
+        ),
+        None => format!(
+            "DO $pgdrift$BEGIN EXECUTE format('COMMENT ON EXTENSION %I IS %L', {n}, \
+             (SELECT comment FROM pg_available_extensions WHERE name = {n})); END$pgdrift$",
+            n = quote_literal(name)
+        ),
+    }
+}
+
 pub fn drop_extension(name: &str) -> String {
     format!("DROP EXTENSION {}", quote_ident(name))
 }
@@ -42,9 +60,13 @@ pub fn alter_extension_schema(name: &str, schema: &str) -> String {
 /// The extensions' part of `ddl::create_script`, in model order: they come before the types
 /// and tables that may use what they install.
 pub fn create_statements(schema: &Schema) -> Vec<Statement> {
-    schema
-        .extensions
-        .iter()
-        .map(|(name, ext)| Statement::new(create_extension(name, ext), format!("extension {name}")))
-        .collect()
+    let mut out = Vec::new();
+    for (name, ext) in &schema.extensions {
+        let object = format!("extension {name}");
+        out.push(Statement::new(create_extension(name, ext), object.clone()));
+        if let Some(c) = &ext.comment {
+            out.push(Statement::new(comment_on_extension(name, Some(c)), object));
+        }
+    }
+    out
 }

@@ -4,7 +4,9 @@
 //! never renamed. A version is compared only when the declaration names one: most projects want
 //! "installed", not "exactly 1.6".
 
-use crate::diff::{differs, extra, missing, opt, pair, Category, Change, ObjectRef, Severity};
+use crate::diff::{
+    comment_change, differs, extra, missing, opt, pair, Category, Change, ObjectRef, Severity,
+};
 use crate::model::{Extension, Schema, DEFAULT_SCHEMA};
 
 /// The schema an extension lives in; an undeclared schema means `public`, as CREATE EXTENSION
@@ -37,6 +39,7 @@ pub(crate) fn diff_extensions(declared: &Schema, live: &Schema, out: &mut Vec<Ch
                 );
             }
         }
+        out.extend(comment_change(obj.clone(), &p.decl.comment, &l.comment));
         let (ds, ls) = (extension_schema(p.decl), extension_schema(l));
         if ds != ls {
             out.push(
@@ -73,6 +76,7 @@ mod tests {
             Extension {
                 schema: None,
                 version: Some("1.6".into()),
+                comment: None,
             },
         );
         let (m, x) = both(&a, &Schema::default());
@@ -99,16 +103,24 @@ mod tests {
             Extension {
                 schema: Some("public".into()),
                 version: Some("1.5".into()),
+                comment: Some("trigrams".into()),
             },
         );
         let d = diff(&a, &b);
         assert_eq!(
             summary(&d),
-            vec![(
-                Category::Extension,
-                Severity::Warning,
-                "extension pg_trgm".into()
-            )]
+            vec![
+                (
+                    Category::Extension,
+                    Severity::Warning,
+                    "extension pg_trgm".into()
+                ),
+                (
+                    Category::Comment,
+                    Severity::Warning,
+                    "extension pg_trgm".into()
+                )
+            ]
         );
         assert_eq!(
             d[0].summary,
@@ -116,6 +128,7 @@ mod tests {
         );
         // No declared version: the live version is not compared.
         a.extensions[0].version = None;
+        a.extensions[0].comment = Some("trigrams".into());
         assert!(diff(&a, &b).is_empty());
         b.extensions[0].schema = Some("ext".into());
         assert_eq!(

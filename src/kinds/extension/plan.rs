@@ -13,13 +13,22 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
             continue;
         };
         match (c.presence, c.category) {
-            (Presence::Missing, _) => b.push(
-                ddl::create_extension(name, d),
-                &label(&[c]),
-                c.category,
-                &[],
-            ),
+            (Presence::Missing, _) => {
+                b.push(
+                    ddl::create_extension(name, d),
+                    &label(&[c]),
+                    c.category,
+                    &[],
+                );
+                if let Some(text) = &d.comment {
+                    b.comment(ddl::comment_on_extension(name, Some(text)), &label(&[c]));
+                }
+            }
             (Presence::Changed, Category::Extension) => alter(cx, b, c, d),
+            (Presence::Changed, Category::Comment) => {
+                let sql = ddl::comment_on_extension(name, d.comment.as_deref());
+                b.comment(sql, &label(&[c]));
+            }
             _ => {}
         }
     }

@@ -91,6 +91,20 @@ SELECT n.nspname::text, p.proname::text,
           JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
           WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND a.attgenerated = ''
           UNION ALL
+          SELECT jsonb_build_array('generated', tn.nspname, tc.relname, a.attname)
+          FROM pg_attrdef ad JOIN pg_class tc ON tc.oid = ad.adrelid
+          JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+          WHERE d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid AND a.attgenerated <> ''
+          UNION ALL
+          -- Before PostgreSQL 15 the column itself depends on it, automatically (a DROP FUNCTION
+          -- would silently drop the column).
+          SELECT jsonb_build_array('generated', tn.nspname, tc.relname, a.attname)
+          FROM pg_class tc JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum = d.objsubid
+          WHERE d.classid = 'pg_class'::regclass AND tc.oid = d.objid AND d.objsubid > 0
+            AND a.attgenerated <> ''
+          UNION ALL
           SELECT jsonb_build_array('check', tn.nspname, tc.relname, c.conname)
           FROM pg_constraint c JOIN pg_class tc ON tc.oid = c.conrelid
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace
@@ -106,8 +120,23 @@ SELECT n.nspname::text, p.proname::text,
           FROM pg_policy pol JOIN pg_class tc ON tc.oid = pol.polrelid
           JOIN pg_namespace tn ON tn.oid = tc.relnamespace
           WHERE d.classid = 'pg_policy'::regclass AND pol.oid = d.objid
+          UNION ALL
+          -- Another routine: a parameter DEFAULT, a BEGIN ATOMIC body, an aggregate's support
+          -- function (the key spelled as column 3 spells it).
+          SELECT jsonb_build_array('routine', cn.nspname, c.proname,
+            CASE WHEN c.prokind = 'a' THEN pg_get_function_identity_arguments(c.oid)
+                 ELSE oidvectortypes(c.proargtypes) END)
+          FROM pg_proc c JOIN pg_namespace cn ON cn.oid = c.pronamespace
+          WHERE d.classid = 'pg_proc'::regclass AND c.oid = d.objid AND d.deptype = 'n'
+          UNION ALL
+          -- A trigger's WHEN calls it (the function a trigger executes is tracked apart).
+          SELECT jsonb_build_array('trigger', tn.nspname, tc.relname, tg.tgname)
+          FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid
+          JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+          WHERE d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
+            AND NOT tg.tgisinternal AND tg.tgparentid = 0 AND tg.tgfoid <> d.refobjid
         ) u(what)
-        WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype = 'n')
+        WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid AND d.deptype IN ('n', 'a'))
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = ANY($1) AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = 'pg_proc'::regclass

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::{Category, Change, ObjectKind};
 use crate::model::{QualifiedName, Schema};
-use crate::plan::Step;
+use crate::plan::{Rebuild, Step};
 
 use super::plan::step;
 use super::RoutineKey;
@@ -33,6 +33,15 @@ pub enum Dependent {
     Policy(QualifiedName, String),
     /// A rewrite rule: table or view, rule (taken along by the rule planner, `kinds::rule::plan`).
     Rule(QualifiedName, String),
+    /// Another routine: schema and name, identity arguments (as [`RoutineKey::args`]). The
+    /// routine planner drops it first and creates it after (`plan::Wanted`).
+    Routine(QualifiedName, String),
+    /// A generated column whose expression calls the routine: table, column (dropped here and
+    /// added back by the column planner, `plan::Rebuild::generated_by_routines`).
+    Generated(QualifiedName, String),
+    /// A trigger whose WHEN calls the routine: table, trigger (taken along by the routine
+    /// planner with the triggers that execute it).
+    Trigger(QualifiedName, String),
 }
 
 /// Reads the JSON array the function catalog query builds: `[kind, schema, relation, member]`.
@@ -52,6 +61,9 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
                 "index" => Ok(Dependent::Index(q, m)),
                 "policy" => Ok(Dependent::Policy(q, m)),
                 "rule" => Ok(Dependent::Rule(q, m)),
+                "trigger" => Ok(Dependent::Trigger(q, m)),
+                "generated" => Ok(Dependent::Generated(q, m)),
+                "routine" => Ok(Dependent::Routine(q, m)),
                 other => Err(format!("unknown dependent kind `{other}`")),
             }
         })
@@ -59,6 +71,19 @@ pub(crate) fn parse(json: &str) -> Result<Vec<Dependent>, String> {
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The live generated columns whose expression calls one of `routines`.
+pub(crate) fn generated_columns(
+    live: &Schema,
+    routines: &[RoutineKey],
+) -> Vec<(QualifiedName, String)> {
+    dependents(live, routines)
+        .filter_map(|d| match d {
+            Dependent::Generated(t, c) if has_column(live, t, c) => Some((t.clone(), c.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The live views that call one of `routines`: the view planner drops and recreates them.
@@ -87,9 +112,16 @@ pub(crate) fn drop_steps(live: &Schema, routines: &[RoutineKey]) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
         let (sql, category) = match d {
-            Dependent::View(_) | Dependent::Rule(..) => continue,
+            Dependent::View(_)
+            | Dependent::Rule(..)
+            | Dependent::Trigger(..)
+            | Dependent::Routine(..) => continue,
             Dependent::Default(t, c) if has_column(live, t, c) => {
                 (crate::ddl::drop_default(t, c), Category::Default)
+            }
+            // Its values are computed: nothing is lost.
+            Dependent::Generated(t, c) if has_column(live, t, c) => {
+                (crate::ddl::drop_column(t, c), Category::Generated)
             }
             Dependent::Check(t, n) if live.tables.contains_key(t) => (
                 format!(
@@ -134,16 +166,21 @@ pub(crate) fn restore_steps(
     declared: &Schema,
     live: &Schema,
     changes: &[Change],
+    rebuild: &Rebuild,
     routines: &[RoutineKey],
 ) -> Vec<Step> {
     let mut out = Vec::new();
     for d in dependents(live, routines) {
-        if has_own_change(changes, d) {
+        if has_own_change(changes, d) || taken_by_column_change(rebuild, d) {
             continue;
         }
         let restored =
             match d {
-                Dependent::View(_) | Dependent::Rule(..) => None,
+                Dependent::View(_)
+                | Dependent::Rule(..)
+                | Dependent::Trigger(..)
+                | Dependent::Generated(..)
+                | Dependent::Routine(..) => None,
                 Dependent::Default(t, c) => declared
                     .tables
                     .get(t)
@@ -197,10 +234,25 @@ fn drop_prefix(t: &QualifiedName) -> String {
     format!("ALTER TABLE {} DROP CONSTRAINT", t.sql())
 }
 
+/// Whether a column change takes this dependent along too (`plan::Rebuild`): its kind's planner
+/// brings it back after the column changes, which it may read.
+fn taken_by_column_change(rebuild: &Rebuild, d: &Dependent) -> bool {
+    match d {
+        Dependent::Policy(t, n) => rebuild.policies.contains(&(t.clone(), n.clone())),
+        Dependent::Check(t, n) => rebuild.checks.contains(&(t.clone(), n.clone())),
+        Dependent::Index(t, n) => rebuild.indexes.contains(&(t.clone(), n.clone())),
+        _ => false,
+    }
+}
+
 /// Whether the plan changes this dependent anyway (its own steps drop and recreate it).
 fn has_own_change(changes: &[Change], d: &Dependent) -> bool {
     let (t, m, kinds): (&QualifiedName, &str, &[ObjectKind]) = match d {
-        Dependent::View(_) | Dependent::Rule(..) => return false,
+        Dependent::View(_)
+        | Dependent::Rule(..)
+        | Dependent::Trigger(..)
+        | Dependent::Generated(..)
+        | Dependent::Routine(..) => return false,
         Dependent::Default(t, c) => (t, c, &[ObjectKind::Column]),
         Dependent::Check(t, n) => (t, n, &[ObjectKind::Check]),
         Dependent::Index(t, n) => (t, n, &[ObjectKind::Index]),
@@ -222,6 +274,9 @@ fn describe(d: &Dependent) -> String {
         Dependent::Index(t, n) => format!("index {n} on {t}"),
         Dependent::Policy(t, n) => format!("policy {n} on {t}"),
         Dependent::Rule(t, n) => format!("rule {n} on {t}"),
+        Dependent::Trigger(t, n) => format!("trigger {n} on {t}"),
+        Dependent::Generated(t, c) => format!("generated column {c} of {t}"),
+        Dependent::Routine(q, args) => format!("routine {q}({args})"),
     }
 }
 
@@ -232,7 +287,7 @@ mod tests {
     #[test]
     fn parses_the_catalog_json() {
         let got = parse(
-            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"]]"#,
+            r#"[["view","public","V 1",null],["default","a","t","c"],["policy","p","t","own"],["rule","p","t","r"],["trigger","p","t","When x"],["generated","p","t","g"],["routine","p","f","integer"]]"#,
         )
         .unwrap();
         assert_eq!(
@@ -242,6 +297,9 @@ mod tests {
                 Dependent::Default(QualifiedName::new("a", "t"), "c".into()),
                 Dependent::Policy(QualifiedName::new("p", "t"), "own".into()),
                 Dependent::Rule(QualifiedName::new("p", "t"), "r".into()),
+                Dependent::Routine(QualifiedName::new("p", "f"), "integer".into()),
+                Dependent::Generated(QualifiedName::new("p", "t"), "g".into()),
+                Dependent::Trigger(QualifiedName::new("p", "t"), "When x".into()),
             ]
         );
         assert!(parse(r#"[["operator","a","b",null]]"#).is_err());

@@ -15,7 +15,7 @@
 //! modes and defaults) and same result type. Otherwise the routine is dropped and created, and
 //! the triggers that execute it are dropped before and created after.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::diff::{Category, Change, ObjectKind, Presence};
 use crate::kinds::trigger::rows;
@@ -90,6 +90,7 @@ fn wanted(declared: &Schema, live: &Schema, changes: &[Change], rebuild: &Rebuil
         }
     }
     w.with_rebuilt(declared, live, rebuild);
+    w.with_dependent_routines(declared, live);
     w.with_dependent_triggers(declared, live);
     w
 }
@@ -169,15 +170,62 @@ impl Wanted {
         }
     }
 
-    /// Triggers executing a routine that is dropped and recreated go and come back with it.
+    /// Routines calling one that is dropped and created anew (a parameter DEFAULT, a `BEGIN
+    /// ATOMIC` body, an aggregate's support function) go and come back with it: each is dropped
+    /// before the routine it calls and created after it.
+    fn with_dependent_routines(&mut self, declared: &Schema, live: &Schema) {
+        let mut todo: Vec<RoutineKey> = self.recreate.clone();
+        while let Some(callee) = todo.pop() {
+            let Some(f) = live.functions.get(&callee) else {
+                continue;
+            };
+            for d in &f.used_by {
+                let Dependent::Routine(q, args) = d else {
+                    continue;
+                };
+                let caller = RoutineKey::new(q.clone(), args.clone());
+                if caller == callee || !live.functions.contains_key(&caller) {
+                    continue;
+                }
+                let at = self.recreate.iter().position(|k| *k == callee).unwrap_or(0);
+                match self.recreate.iter().position(|k| *k == caller) {
+                    Some(i) if i < at => continue,
+                    Some(i) => {
+                        self.recreate.remove(i);
+                    }
+                    None => {}
+                }
+                self.recreate.insert(at, caller.clone());
+                self.create.retain(|(k, _, _)| *k != caller);
+                if declared.functions.contains_key(&caller) {
+                    let label = format!("routine {caller}: recreated with the routine it calls");
+                    self.create.push((caller.clone(), label, false));
+                }
+                todo.push(caller);
+            }
+        }
+    }
+
+    /// Whether trigger `id`'s WHEN calls a routine that is dropped and recreated.
+    fn when_calls_recreated(&self, live: &Schema, id: &TriggerId) -> bool {
+        let when = Dependent::Trigger(id.0.clone(), id.1.clone());
+        self.recreate
+            .iter()
+            .filter_map(|k| live.functions.get(k))
+            .any(|f| f.used_by.contains(&when))
+    }
+
+    /// Triggers executing (or calling in WHEN) a routine that is dropped and recreated go and
+    /// come back with it.
     fn with_dependent_triggers(&mut self, declared: &Schema, live: &Schema) {
         for (table, triggers) in &live.triggers {
             for (name, t) in triggers {
+                let id = (table.clone(), name.clone());
                 let uses = t
                     .function
                     .as_ref()
-                    .is_some_and(|f| self.recreate.contains(f));
-                let id = (table.clone(), name.clone());
+                    .is_some_and(|f| self.recreate.contains(f))
+                    || self.when_calls_recreated(live, &id);
                 if !uses || self.triggers_drop.iter().any(|(i, _)| *i == id) {
                     continue;
                 }
@@ -232,13 +280,26 @@ pub(crate) fn drops(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step
     let mut out = vec![];
     for ((table, name), label) in &w.triggers_drop {
         if !relation_dropped(steps, table) {
-            let s = step(tddl::drop(table, name), label, Category::Trigger);
+            // Renames run first: a renamed table goes by its declared name by now.
+            let s = step(
+                tddl::drop(&cx.declared_name(table), name),
+                label,
+                Category::Trigger,
+            );
             out.push(rows::flag(s, cx, table));
         }
     }
-    out.extend(super::dependents::drop_steps(live, &w.recreate));
+    // Those naming a dropped view went with it (`kinds::view::plan::drop_views`).
+    let bound = bound_to_views(live, &cx.dropped_views);
+    let recreate: Vec<RoutineKey> = w
+        .recreate
+        .iter()
+        .filter(|k| !bound.contains(k))
+        .cloned()
+        .collect();
+    out.extend(super::dependents::drop_steps(live, &recreate));
     for kind_first in [RoutineKind::Aggregate, RoutineKind::Function] {
-        for key in &w.recreate {
+        for key in &recreate {
             let Some(l) = live.functions.get(key) else {
                 continue;
             };
@@ -283,7 +344,11 @@ pub(crate) fn before_tables(cx: &PlanCx, changes: &[Change]) -> Vec<Step> {
     }
     let (now, _) = recreated_by_stage(cx, &w);
     out.extend(super::dependents::restore_steps(
-        declared, live, changes, &now,
+        declared,
+        live,
+        changes,
+        &cx.rebuild,
+        &now,
     ));
     out
 }
@@ -296,6 +361,31 @@ fn recreated_by_stage(cx: &PlanCx, w: &Wanted) -> (Vec<RoutineKey>, Vec<RoutineK
         .iter()
         .cloned()
         .partition(|k| early(cx, k) || !declared.functions.contains_key(k))
+}
+
+/// Live routines whose signature (a view's row type) or `BEGIN ATOMIC` body names a view in
+/// `dropped`: PostgreSQL refuses `DROP VIEW` under them, so the view planner drops them between
+/// the views (see `kinds::view::plan::drop_views`) and they are created anew.
+pub(crate) fn bound_to_views(live: &Schema, dropped: &HashSet<QualifiedName>) -> Vec<RoutineKey> {
+    live.functions
+        .iter()
+        .filter(|(_, f)| f.depends_on.iter().any(|q| dropped.contains(q)))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// The steps dropping one [`bound_to_views`] routine, and what calls it other than views.
+pub(crate) fn drop_bound(live: &Schema, key: &RoutineKey) -> Vec<Step> {
+    let Some(l) = live.functions.get(key) else {
+        return Vec::new();
+    };
+    let mut out = super::dependents::drop_steps(live, std::slice::from_ref(key));
+    let label = format!("{} {key}: dropped with the view it names", l.kind.words());
+    out.push(in_use(
+        step(ddl::drop(key, l.kind), &label, Category::Function),
+        l,
+    ));
+    out
 }
 
 /// The routines a plan drops and creates anew (`CREATE OR REPLACE` cannot change them).
@@ -376,7 +466,11 @@ fn create_stage(
     let (_, late) = recreated_by_stage(cx, w);
     let late: Vec<RoutineKey> = late.into_iter().filter(|k| in_stage(k).is_some()).collect();
     out.extend(super::dependents::restore_steps(
-        declared, cx.live, changes, &late,
+        declared,
+        cx.live,
+        changes,
+        &cx.rebuild,
+        &late,
     ));
 }
 
@@ -405,6 +499,7 @@ pub(crate) fn create_among_views(cx: &PlanCx, key: &RoutineKey) -> Vec<Step> {
                 cx.declared,
                 cx.live,
                 changes,
+                &cx.rebuild,
                 &one,
             ));
         }
@@ -528,5 +623,37 @@ fn drop_extra_routines(live: &Schema, w: &Wanted, out: &mut Vec<Step>) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routines_naming_a_dropped_view_are_bound_to_it() {
+        let mut live = Schema::default();
+        let view = QualifiedName::new("vc", "l1");
+        let on_view = RoutineKey::new(QualifiedName::new("vc", "rows_of"), "");
+        let on_table = RoutineKey::new(QualifiedName::new("vc", "n"), "");
+        let named = |q: &QualifiedName| Function {
+            depends_on: vec![q.clone()],
+            ..Default::default()
+        };
+        live.functions.insert(on_view.clone(), named(&view));
+        live.functions
+            .insert(on_table, named(&QualifiedName::new("vc", "base")));
+        let dropped: HashSet<QualifiedName> = [view].into_iter().collect();
+        assert_eq!(bound_to_views(&live, &dropped), vec![on_view.clone()]);
+        assert!(bound_to_views(&live, &HashSet::new()).is_empty());
+        let steps = drop_bound(&live, &on_view);
+        assert_eq!(steps.len(), 1);
+        assert!(
+            steps[0]
+                .sql
+                .starts_with("DROP FUNCTION \"vc\".\"rows_of\"("),
+            "{}",
+            steps[0].sql
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::diff::Category;
 use crate::kinds::schema::ddl;
-use crate::model::DEFAULT_SCHEMA;
+use crate::model::{Schema, DEFAULT_SCHEMA};
 use crate::plan::{label, Builder, Hazard, PlanCx};
 
 pub(crate) fn create_schemas(cx: &PlanCx, b: &mut Builder) {
@@ -35,6 +35,11 @@ pub(crate) fn drop_schemas(cx: &PlanCx, b: &mut Builder) {
 pub(crate) fn comment_schemas(cx: &PlanCx, b: &mut Builder) {
     for c in &cx.changes.schema_comments {
         let s = &c.object.name;
+        // A dropped schema takes its comment along; a created one gets it below.
+        let on = |side: &Schema| s == DEFAULT_SCHEMA || side.schemas.contains(s);
+        if !on(cx.declared) || !on(cx.live) {
+            continue;
+        }
         let comment = cx.declared.schema_comments.get(s).map(String::as_str);
         b.comment(ddl::comment_on_schema(s, comment), &label(&[c]));
     }

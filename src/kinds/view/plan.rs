@@ -89,6 +89,10 @@ fn why(cx: &PlanCx, q: &QualifiedName) -> String {
 
 /// Drops the views that must go, dependents first.
 pub(crate) fn drop_views(cx: &PlanCx, b: &mut Builder) {
+    let bound = crate::kinds::function::plan::bound_to_views(cx.live, &cx.dropped_views);
+    if !bound.is_empty() {
+        return drop_views_and_routines(cx, b, &bound);
+    }
     let live_view_order = match ddl::topo_order_views(cx.live) {
         Ok(o) => o,
         Err(_) => cx.live.views.keys().cloned().collect(),
@@ -98,6 +102,34 @@ pub(crate) fn drop_views(cx: &PlanCx, b: &mut Builder) {
             let Some(v) = cx.live.views.get(q) else {
                 continue;
             };
+            b.push(
+                ddl::drop_view(q, v.materialized),
+                &why(cx, q),
+                Category::View,
+                &[],
+            );
+        }
+    }
+}
+
+/// [`drop_views`] when routines name dropped views (a `SETOF view` result, a `BEGIN ATOMIC`
+/// body): one dependency order over views and routines, dependents first, so a view calling
+/// such a routine goes before it and the view it names after it.
+fn drop_views_and_routines(cx: &PlanCx, b: &mut Builder, bound: &[RoutineKey]) {
+    let routines: HashMap<Node, &RoutineKey> =
+        bound.iter().map(|k| (Node::routine(k), k)).collect();
+    let combined = Graph::with_routines(cx.live).ordering();
+    for node in combined.order.iter().chain(&combined.stuck).rev() {
+        if let Some(key) = routines.get(node) {
+            b.steps
+                .extend(crate::kinds::function::plan::drop_bound(cx.live, key));
+            continue;
+        }
+        let q = &node.name;
+        let Some(v) = cx.live.views.get(q) else {
+            continue;
+        };
+        if node.kind == NodeKind::View && cx.dropped_views.contains(q) {
             b.push(
                 ddl::drop_view(q, v.materialized),
                 &why(cx, q),

@@ -1,0 +1,22 @@
+-- Comments added, changed and removed on overloaded functions, a procedure, an aggregate, a trigger, a rule, a view and its column, a materialized view, its column and its index, a schema and an extension; texts with quotes, newlines, $$ and non-ASCII.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE SCHEMA cm;
+CREATE TABLE cm.t (id int PRIMARY KEY, v text);
+CREATE FUNCTION cm.f(int) RETURNS int LANGUAGE sql AS 'select $1';
+CREATE FUNCTION cm.f(text) RETURNS text LANGUAGE sql AS 'select $1';
+CREATE PROCEDURE cm.p() LANGUAGE sql AS 'select 1';
+CREATE AGGREGATE cm.a(int) (SFUNC = int4pl, STYPE = int);
+CREATE FUNCTION cm.tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER trg BEFORE INSERT ON cm.t FOR EACH ROW EXECUTE FUNCTION cm.tf();
+CREATE RULE r AS ON DELETE TO cm.t DO INSTEAD NOTHING;
+CREATE VIEW cm.v AS SELECT id, v FROM cm.t;
+CREATE MATERIALIZED VIEW cm.m AS SELECT id FROM cm.t;
+CREATE INDEX m_id ON cm.m (id);
+COMMENT ON FUNCTION cm.f(int) IS 'int';
+COMMENT ON PROCEDURE cm.p() IS 'proc';
+COMMENT ON TRIGGER trg ON cm.t IS 'trigger';
+COMMENT ON RULE r ON cm.t IS 'rule';
+COMMENT ON VIEW cm.v IS 'view';
+COMMENT ON MATERIALIZED VIEW cm.m IS 'matview';
+COMMENT ON SCHEMA cm IS 'schema';
+COMMENT ON EXTENSION pg_trgm IS 'trgm';

@@ -1,0 +1,17 @@
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA dn;
+CREATE TABLE dn.old_t (id int);
+CREATE TABLE dn.before_t (id int);
+CREATE FUNCTION dn.before_f() RETURNS int LANGUAGE sql AS 'select 1';
+ALTER DEFAULT PRIVILEGES IN SCHEMA dn GRANT SELECT, INSERT ON TABLES TO pgdrift_code_ro;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dn GRANT USAGE ON SEQUENCES TO pgdrift_code_app;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dn GRANT EXECUTE ON FUNCTIONS TO pgdrift_code_app;
+ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+CREATE TABLE dn.after_t (id int);
+CREATE SEQUENCE dn.after_s;
+CREATE FUNCTION dn.after_f() RETURNS int LANGUAGE sql AS 'select 2';
+CREATE TYPE dn.after_e AS ENUM ('x');
+GRANT UPDATE ON dn.old_t TO pgdrift_code_ro;

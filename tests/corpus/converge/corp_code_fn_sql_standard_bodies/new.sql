@@ -1,0 +1,9 @@
+CREATE SCHEMA sb;
+CREATE TABLE sb.t (id int PRIMARY KEY, v int, w int);
+CREATE FUNCTION sb.add1(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 1;
+CREATE FUNCTION sb.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x * 3;
+CREATE FUNCTION sb.cnt() RETURNS bigint LANGUAGE sql STABLE AS 'select count(*) from sb.t';
+CREATE FUNCTION sb.bump_all() RETURNS void LANGUAGE sql BEGIN ATOMIC UPDATE sb.t SET v = v + 1; UPDATE sb.t SET w = v WHERE w IS NULL; END;
+CREATE PROCEDURE sb.reset_v(to_value int DEFAULT 0) LANGUAGE sql BEGIN ATOMIC UPDATE sb.t SET v = to_value; END;
+CREATE FUNCTION sb.sum_w() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT sum(w) FROM sb.t; END;
+CREATE VIEW sb.v AS SELECT id, sb.twice(v) AS v2 FROM sb.t;

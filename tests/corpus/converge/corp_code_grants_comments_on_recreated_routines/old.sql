@@ -1,0 +1,23 @@
+-- Routines dropped and created anew (a result type, a removed default, a procedure parameter renamed, an aggregate INITCOND) and a materialized view and a view rebuilt by a column retype must come back with their grants (PUBLIC EXECUTE still revoked), column grants and comments.
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA gz;
+CREATE TABLE gz.t (id int PRIMARY KEY, v int);
+CREATE FUNCTION gz.f(a int) RETURNS int LANGUAGE sql AS 'select a';
+CREATE FUNCTION gz.g(a int, b int DEFAULT 1) RETURNS int LANGUAGE sql AS 'select a + b';
+CREATE PROCEDURE gz.p(a int) LANGUAGE sql AS 'select a';
+CREATE AGGREGATE gz.agg(int) (SFUNC = int4pl, STYPE = int, INITCOND = '0');
+CREATE MATERIALIZED VIEW gz.m AS SELECT id, v FROM gz.t;
+CREATE VIEW gz.v AS SELECT id, v FROM gz.t;
+REVOKE EXECUTE ON FUNCTION gz.f(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gz.f(int) TO pgdrift_code_app;
+REVOKE EXECUTE ON FUNCTION gz.g(int, int) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE gz.p(int) TO pgdrift_code_ro WITH GRANT OPTION;
+REVOKE EXECUTE ON FUNCTION gz.agg(int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gz.agg(int) TO "pgdrift Code Odd";
+GRANT SELECT ON gz.m TO pgdrift_code_ro;
+GRANT SELECT (id) ON gz.v TO pgdrift_code_app;
+COMMENT ON FUNCTION gz.f(int) IS 'f';
+COMMENT ON PROCEDURE gz.p(int) IS 'p';
+COMMENT ON AGGREGATE gz.agg(int) IS 'agg';

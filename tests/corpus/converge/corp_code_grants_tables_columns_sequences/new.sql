@@ -1,0 +1,18 @@
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA gr;
+CREATE TABLE gr.t (id int PRIMARY KEY, a text, b text, "Odd Col" int);
+CREATE SEQUENCE gr.s;
+CREATE VIEW gr.v AS SELECT id, a FROM gr.t;
+CREATE MATERIALIZED VIEW gr.m AS SELECT id FROM gr.t;
+GRANT SELECT, INSERT ON gr.t TO pgdrift_code_app;
+GRANT UPDATE ON gr.t TO pgdrift_code_app WITH GRANT OPTION;
+GRANT SELECT (a) ON gr.t TO pgdrift_code_ro;
+GRANT INSERT (b) ON gr.t TO pgdrift_code_ro;
+GRANT SELECT, UPDATE ("Odd Col") ON gr.t TO "pgdrift Code Odd" WITH GRANT OPTION;
+GRANT REFERENCES, TRIGGER ON gr.t TO pgdrift_code_ro;
+GRANT USAGE ON SEQUENCE gr.s TO pgdrift_code_app;
+GRANT SELECT ON SEQUENCE gr.s TO pgdrift_code_ro;
+GRANT SELECT ON gr.v TO "pgdrift Code Odd";
+GRANT ALL ON gr.m TO pgdrift_code_app;

@@ -1,0 +1,18 @@
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA mv;
+CREATE TABLE mv.sales (id int PRIMARY KEY, region text, amount numeric);
+CREATE MATERIALIZED VIEW mv.by_region AS SELECT region, sum(amount) AS total, count(*) AS n FROM mv.sales GROUP BY region;
+CREATE UNIQUE INDEX by_region_pk ON mv.by_region (region);
+CREATE INDEX by_region_total ON mv.by_region (total DESC);
+CREATE INDEX by_region_n ON mv.by_region (n) WHERE n > 1;
+COMMENT ON MATERIALIZED VIEW mv.by_region IS 'totals';
+COMMENT ON COLUMN mv.by_region.total IS 'sum';
+COMMENT ON INDEX mv.by_region_pk IS 'for concurrent refresh';
+GRANT SELECT ON mv.by_region TO pgdrift_code_ro;
+CREATE MATERIALIZED VIEW mv.empty_one AS SELECT id FROM mv.sales WITH NO DATA;
+CREATE MATERIALIZED VIEW mv.opts WITH (fillfactor = 90, autovacuum_enabled = false) AS SELECT id, region FROM mv.sales;
+CREATE SCHEMA "Mv New";
+CREATE MATERIALIZED VIEW "Mv New"."Top ""Ids""" AS SELECT id FROM mv.sales ORDER BY id LIMIT 10;
+CREATE INDEX "Top Ids idx" ON "Mv New"."Top ""Ids""" (id);

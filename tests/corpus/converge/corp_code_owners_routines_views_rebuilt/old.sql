@@ -1,0 +1,20 @@
+-- Owners (declared with --owners): a schema, a procedure and an aggregate change owner, a function whose result type changes and a view and materialized view rebuilt by a column retype keep their non-default owners, a function keeps its owner while its body changes.
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA ow;
+CREATE TABLE ow.t (id int, v int);
+CREATE FUNCTION ow.f(a int) RETURNS int LANGUAGE sql AS 'select a';
+CREATE FUNCTION ow.g() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE PROCEDURE ow.p() LANGUAGE sql AS 'select 1';
+CREATE AGGREGATE ow.agg(int) (SFUNC = int4pl, STYPE = int);
+CREATE VIEW ow.v AS SELECT id, v FROM ow.t;
+CREATE MATERIALIZED VIEW ow.m AS SELECT id FROM ow.t;
+ALTER SCHEMA ow OWNER TO pgdrift_code_app;
+ALTER TABLE ow.t OWNER TO pgdrift_code_app;
+ALTER FUNCTION ow.f(int) OWNER TO pgdrift_code_app;
+ALTER FUNCTION ow.g() OWNER TO "pgdrift Code Odd";
+ALTER PROCEDURE ow.p() OWNER TO pgdrift_code_app;
+ALTER AGGREGATE ow.agg(int) OWNER TO pgdrift_code_app;
+ALTER VIEW ow.v OWNER TO "pgdrift Code Odd";
+ALTER MATERIALIZED VIEW ow.m OWNER TO "pgdrift Code Odd";

@@ -1,0 +1,11 @@
+CREATE SCHEMA pd;
+CREATE TYPE pd.level AS ENUM ('low', 'high', 'top');
+CREATE DOMAIN pd.org_id AS int CHECK (VALUE > 0);
+CREATE TABLE pd.members (uid bigint, org int);
+CREATE TABLE pd.docs (id int PRIMARY KEY, org int, lvl pd.level);
+CREATE FUNCTION pd.me() RETURNS bigint LANGUAGE sql STABLE AS $$SELECT 1::bigint$$;
+ALTER TABLE pd.docs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY by_member ON pd.docs USING (EXISTS (SELECT 1 FROM pd.members m WHERE m.org = docs.org AND m.uid = pd.me()));
+CREATE POLICY by_level ON pd.docs FOR SELECT USING (lvl = 'low'::pd.level);
+CREATE POLICY by_domain ON pd.docs FOR UPDATE USING (org::pd.org_id IS NOT NULL);
+CREATE POLICY top_only ON pd.docs AS RESTRICTIVE FOR DELETE USING (lvl <> 'top'::pd.level);

@@ -1,0 +1,21 @@
+-- RLS flags one at a time (disable, un-force, force without enable made enabled, enable and force together) and policies: roles to PUBLIC with a current_setting cast, one renamed, RESTRICTIVE to PERMISSIVE, roles and WITH CHECK changed, ALL to DELETE, one calling auth.uid() added, one to CURRENT_USER-free odd role list; a schema name with a quote.
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Rls ""Q""";
+CREATE SCHEMA auth;
+CREATE FUNCTION auth.uid() RETURNS int LANGUAGE sql STABLE AS $$SELECT nullif(current_setting('app.uid', true), '')::int$$;
+CREATE TABLE "Rls ""Q""".a (id int, org int);
+CREATE TABLE "Rls ""Q""".b (id int, org int);
+CREATE TABLE "Rls ""Q""".c (id int, org int);
+CREATE TABLE "Rls ""Q""".d (id int, org int);
+ALTER TABLE "Rls ""Q""".a ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Rls ""Q""".b ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Rls ""Q""".b FORCE ROW LEVEL SECURITY;
+ALTER TABLE "Rls ""Q""".c FORCE ROW LEVEL SECURITY;
+CREATE POLICY "Only ""mine""" ON "Rls ""Q""".a FOR SELECT TO pgdrift_code_app USING (org = current_setting('app.org')::int);
+CREATE POLICY old_name ON "Rls ""Q""".a FOR ALL USING (true);
+CREATE POLICY "select" ON "Rls ""Q""".b AS RESTRICTIVE FOR UPDATE USING (org > 0) WITH CHECK (org > 0);
+CREATE POLICY ins ON "Rls ""Q""".b FOR INSERT TO PUBLIC WITH CHECK (org IS NOT NULL);
+CREATE POLICY many ON "Rls ""Q""".d TO pgdrift_code_app, pgdrift_code_ro USING (id > 0);
+CREATE POLICY "Odd Role" ON "Rls ""Q""".d FOR SELECT TO "pgdrift Code Odd" USING (true);

@@ -1,0 +1,14 @@
+CREATE SCHEMA "New.Sch";
+CREATE TYPE "New.Sch".e AS ENUM ('x');
+CREATE SEQUENCE "New.Sch".s;
+CREATE TABLE "New.Sch".t (id int PRIMARY KEY DEFAULT nextval('"New.Sch".s'), k "New.Sch".e);
+CREATE VIEW "New.Sch".v AS SELECT id FROM "New.Sch".t;
+CREATE FUNCTION "New.Sch".f() RETURNS int LANGUAGE sql AS 'select 1';
+CREATE SCHEMA keep;
+COMMENT ON SCHEMA keep IS 'kept, "quoted" and ünïcode';
+CREATE TABLE keep.ref (id int DEFAULT "New.Sch".f());
+CREATE FUNCTION keep.g() RETURNS int LANGUAGE sql AS 'select 2';
+CREATE SCHEMA "select";
+CREATE TABLE "select"."from" ("where" int);
+CREATE SCHEMA "Ünïcode ✓";
+COMMENT ON SCHEMA "Ünïcode ✓" IS 'new';

@@ -1,0 +1,15 @@
+CREATE SCHEMA tg;
+CREATE TABLE tg.acct (id int PRIMARY KEY, bal numeric, note text, updated timestamptz);
+CREATE FUNCTION tg.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated := clock_timestamp(); RETURN NEW; END$$;
+CREATE FUNCTION tg.touch2() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated := now(); NEW.note := 'touched'; RETURN NEW; END$$;
+CREATE FUNCTION tg.stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.note := TG_ARGV[0]; RETURN NEW; END$$;
+CREATE FUNCTION tg.audit() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
+CREATE TRIGGER a_touch BEFORE UPDATE ON tg.acct FOR EACH ROW EXECUTE FUNCTION tg.touch2();
+CREATE TRIGGER b_stamp BEFORE INSERT ON tg.acct FOR EACH ROW EXECUTE FUNCTION tg.stamp('it''s', 'y', '');
+CREATE TRIGGER c_audit AFTER INSERT OR DELETE ON tg.acct FOR EACH STATEMENT EXECUTE FUNCTION tg.audit();
+CREATE TRIGGER "New ""Name""" AFTER DELETE ON tg.acct FOR EACH STATEMENT EXECUTE FUNCTION tg.audit();
+CREATE TRIGGER d_timing AFTER INSERT ON tg.acct FOR EACH ROW EXECUTE FUNCTION tg.audit();
+CREATE TRIGGER e_touch BEFORE UPDATE ON tg.acct FOR EACH ROW EXECUTE FUNCTION tg.touch();
+COMMENT ON TRIGGER a_touch ON tg.acct IS 'keeps updated fresh';
+COMMENT ON TRIGGER b_stamp ON tg.acct IS 'stamps ''quoted''';
+COMMENT ON TRIGGER "New ""Name""" ON tg.acct IS 'renamed';

@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AND sum(amount) = 30 FROM vc.base

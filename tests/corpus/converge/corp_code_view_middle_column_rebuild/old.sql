@@ -1,0 +1,20 @@
+-- Views: a column inserted in the middle (drop and create) under a two-level chain that must come back with its grants and comments, a column appended (in place), the last column removed, a column renamed and one retyped.
+DO $$ BEGIN CREATE ROLE pgdrift_code_app; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE pgdrift_code_ro; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "pgdrift Code Odd"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Vw Mid";
+CREATE TABLE "Vw Mid".t (id int PRIMARY KEY, a text, b text, c int);
+CREATE VIEW "Vw Mid".v1 AS SELECT id, a, c FROM "Vw Mid".t;
+CREATE VIEW "Vw Mid".v2 AS SELECT id, a FROM "Vw Mid".v1;
+CREATE VIEW "Vw Mid"."v3 ""top""" AS SELECT v2.id, v2.a, t.c FROM "Vw Mid".v2 JOIN "Vw Mid".t USING (id);
+CREATE VIEW "Vw Mid".ends AS SELECT id, a FROM "Vw Mid".t;
+CREATE VIEW "Vw Mid".shrinks AS SELECT id, a, b FROM "Vw Mid".t;
+CREATE VIEW "Vw Mid".renamed_col AS SELECT id, a AS alpha FROM "Vw Mid".t;
+CREATE VIEW "Vw Mid".retyped AS SELECT id, c AS n FROM "Vw Mid".t;
+GRANT SELECT ON "Vw Mid".v1 TO pgdrift_code_ro;
+GRANT SELECT, UPDATE ON "Vw Mid".v2 TO pgdrift_code_app;
+GRANT SELECT ON "Vw Mid"."v3 ""top""" TO "pgdrift Code Odd";
+COMMENT ON VIEW "Vw Mid".v1 IS 'first';
+COMMENT ON COLUMN "Vw Mid".v1.c IS 'the c';
+COMMENT ON COLUMN "Vw Mid".v2.a IS 'the a';
+COMMENT ON VIEW "Vw Mid"."v3 ""top""" IS 'top';

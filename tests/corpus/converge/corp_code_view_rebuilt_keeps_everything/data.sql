@@ -1,0 +1,1 @@
+INSERT INTO vk.t VALUES (1, 5, 'x');

@@ -1,0 +1,1 @@
+SELECT count(*) = 1 AND sum(amount) = 5 FROM vk.t
