@@ -1,5 +1,6 @@
 //! The normalization cache against a real PostgreSQL: after editing one table, `check` creates
-//! only what changed in the scratch database (observable through `PGDRIFT_TRACE=1`), and every
+//! only what changed in the scratch database (observable through `PGDRIFT_TRACE=1`; an edited or
+//! new view too, with the relations its text names, and a new table), and every
 //! change of a dependency (a domain, a function, a column type under a view, an enum's labels)
 //! is reported exactly as `--no-cache` reports it. A corrupt cache falls back to a full run.
 
@@ -185,7 +186,7 @@ async fn editing_one_table_normalizes_only_it_and_reports_the_edit() {
     out.assert_code(2);
     assert!(out.stderr.contains("t39"), "{}", out.stderr);
 
-    // A changed view file: what it reads is unknown until it is created, so everything is.
+    // A changed view file: created again with the relations its text names (t07).
     let wider = (
         "v.sql",
         "CREATE VIEW v AS SELECT id, n, n + 1 AS m FROM t07;\n",
@@ -193,7 +194,68 @@ async fn editing_one_table_normalizes_only_it_and_reports_the_edit() {
     p.write(&tables_yaml(&[(39, "5"), (7, "7")]), &[wider]);
     let (out, trace) = p.check_both();
     out.assert_code(1);
-    assert_eq!(trace, "pgdrift: normalized 41 of 41 objects (0 cached)");
+    assert_eq!(trace, "pgdrift: normalized 1 of 41 objects (40 cached)");
+}
+
+#[tokio::test]
+async fn an_edited_or_new_view_is_created_with_what_its_text_names_and_its_dependents() {
+    let v1 = ("v1.sql", "CREATE VIEW v1 AS SELECT id, n FROM t05;\n");
+    let v2 = ("v2.sql", "CREATE VIEW v2 AS SELECT id FROM v1;\n");
+    let live = "CREATE VIEW v1 AS SELECT id, n FROM t05; CREATE VIEW v2 AS SELECT id FROM v1;";
+    let p = Project::new("views", &[v1, v2], live).await;
+    let (out, trace) = p.check(&[]);
+    out.assert_code(0);
+    assert_eq!(trace, "pgdrift: normalized 42 of 42 objects (0 cached)");
+
+    // v1 now reads another table too: v1 and the view over it are created again (with t05,
+    // t06 and v1 to read), the tables come from the cache.
+    let joined = (
+        "v1.sql",
+        "CREATE VIEW v1 AS SELECT t05.id, t06.n FROM t05 JOIN t06 USING (id);\n",
+    );
+    p.write(&tables_yaml(&[]), &[joined, v2]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(trace, "pgdrift: normalized 2 of 42 objects (40 cached)");
+    assert!(out.stdout.contains("v1"), "{}", out.stdout);
+
+    // A new view over a table and a view: only it is created.
+    let v3 = (
+        "v3.sql",
+        "CREATE VIEW v3 AS SELECT v2.id FROM v2 JOIN t10 USING (id);\n",
+    );
+    p.write(&tables_yaml(&[]), &[joined, v2, v3]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert_eq!(
+        trace, "pgdrift: normalized 1 of 43 objects (42 cached)",
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("v3"), "{}", out.stdout);
+
+    // The table under v1 changes: the table, the tables whose keys point at it, v1 and v2 and v3.
+    p.write(&tables_yaml(&[(6, "6")]), &[joined, v2, v3]);
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert!(
+        out.stdout.contains("column t06.n: default is 6"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(trace, "pgdrift: normalized 5 of 43 objects (38 cached)");
+
+    // A new table: created, and so are the views whose text holds its name (`t0` is in
+    // `t05`: what a name resolves to may have changed) and the views reading those.
+    let extra = "  t0:\n    columns:\n      id: bigint\n";
+    p.write(
+        &format!("{}{extra}", tables_yaml(&[(6, "6")])),
+        &[joined, v2, v3],
+    );
+    let (out, trace) = p.check_both();
+    out.assert_code(1);
+    assert!(out.stdout.contains("t0"), "{}", out.stdout);
+    assert_eq!(trace, "pgdrift: normalized 4 of 44 objects (40 cached)");
 }
 
 #[tokio::test]
@@ -324,7 +386,11 @@ async fn settled_fixpoints_of_a_migration_built_database_are_cached() {
     p.write(&edited, &views);
     let (out, trace) = p.check_both();
     out.assert_code(1);
-    assert_eq!(trace, "pgdrift: normalized 1 of 43 objects (42 cached)");
+    assert_eq!(
+        trace, "pgdrift: normalized 1 of 43 objects (42 cached)",
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stderr.matches("pgdrift: normalized").count(), 1);
     assert!(
         out.stdout.contains("column t39.n: default is 4"),

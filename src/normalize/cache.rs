@@ -8,9 +8,10 @@
 //! - `objects-<context>.json`: the read-back form of every table and view, each with its own key
 //!   (see [`keys`]). After an edit, only the tables and views whose key changed are created in the
 //!   scratch database, together with what they need to exist (their dependencies, created but
-//!   not read back), and read back; the rest comes from the cache. Anything this scheme cannot
-//!   vouch for (a new view, a context change, a failure in the scratch database) falls back to
-//!   normalizing the whole project, so a result is never stale.
+//!   not read back), and read back; the rest comes from the cache. A new or edited view is
+//!   created with every relation its text names (what it reads is known once it exists).
+//!   Anything this scheme cannot vouch for (a context change, a failure in the scratch
+//!   database) falls back to normalizing the whole project, so a result is never stale.
 //!
 //! `PGDRIFT_TRACE=1` prints one line per normalization: how many objects were created and read
 //! back, and how many came from the cache.
@@ -151,7 +152,7 @@ struct TableEntry<'a> {
 #[derive(Serialize, Deserialize)]
 struct ViewEntry<'a> {
     /// Its own declaration (see [`Keys::view_declaration`]): when it changes, the relations it
-    /// reads are unknown until it is created again, so the whole project is normalized.
+    /// reads are unknown until it is created again (with every relation its text names).
     declaration: String,
     key: String,
     view: Cow<'a, View>,
@@ -163,6 +164,11 @@ struct ViewEntry<'a> {
 struct Store<'a> {
     tables: IndexMap<QualifiedName, TableEntry<'a>>,
     views: IndexMap<QualifiedName, ViewEntry<'a>>,
+    /// The relations declared when it was written (the entries may hold more: those of
+    /// relations declared once): a relation new since then may change what a view's text
+    /// resolves to.
+    #[serde(default)]
+    relations: Vec<QualifiedName>,
 }
 
 fn store_path(dir: &Path, keys: &Keys) -> PathBuf {
@@ -315,6 +321,8 @@ async fn incremental(
 struct Index {
     tables: IndexMap<QualifiedName, TableKey>,
     views: IndexMap<QualifiedName, ViewEntry<'static>>,
+    #[serde(default)]
+    relations: Vec<QualifiedName>,
 }
 
 #[derive(Deserialize)]
@@ -340,9 +348,8 @@ struct Plan {
 }
 
 impl Plan {
-    /// `None` when the whole project must be normalized: a view whose text changed (what it
-    /// reads is unknown), a trigger on an undeclared relation, any rule, or more than half of the objects
-    /// stale (one full run is then cheaper).
+    /// `None` when the whole project must be normalized: a trigger on an undeclared relation,
+    /// any rule, or more than half of the objects stale (one full run is then cheaper).
     fn new(keys: &Keys, index: Index, schema: &Schema) -> Option<Plan> {
         // Rules may name any relation: what a stale one needs is not known here.
         if schema.triggers.keys().any(|r| !schema.has_relation(r)) || !schema.rules.is_empty() {
@@ -357,15 +364,22 @@ impl Plan {
         let views = index.views;
         let mut memo = HashMap::new();
         for name in schema.views.keys() {
-            let entry = views.get(name)?;
-            if entry.declaration != keys.view_declaration(name) {
-                return None;
-            }
+            // A new or edited view: what it reads is unknown until it is created, so it is
+            // created with every relation its text names (see `Plan::add_support`).
+            let Some(entry) = views
+                .get(name)
+                .filter(|e| e.declaration == keys.view_declaration(name))
+            else {
+                stale.insert(name.clone());
+                continue;
+            };
             let deps = |v: &QualifiedName| views.get(v).map(|e| e.view.depends_on.clone());
-            if view_key(keys, schema, name, &deps, &mut memo)? != entry.key {
+            // `None`: it reads a view the cache does not hold (a new one), so it is stale too.
+            if view_key(keys, schema, name, &deps, &mut memo).as_deref() != Some(&entry.key) {
                 stale.insert(name.clone());
             }
         }
+        shadowed(schema, &index.relations, &views, &mut stale);
         let total = schema.tables.len() + schema.views.len();
         if stale.len() * 2 > total {
             return None;
@@ -385,8 +399,20 @@ impl Plan {
             if let Some(t) = schema.tables.get(name) {
                 queue.extend(keys::references(t, &keys.mentions));
                 queue.extend(keys::parents(t));
-            } else if let Some(e) = self.views.get(name) {
-                queue.extend(e.view.depends_on.iter().cloned());
+            } else if let Some(v) = schema.views.get(name) {
+                let cached = self.views.get(name);
+                match cached.filter(|e| e.declaration == keys.view_declaration(name)) {
+                    Some(e) => queue.extend(e.view.depends_on.iter().cloned()),
+                    // Every relation whose name its text holds: a superset of what it reads.
+                    // One left out makes creating the view fail, and the whole project is
+                    // normalized instead; the relations it really reads are read back.
+                    None => queue.extend(
+                        keys.mentions
+                            .named_in(&v.definition)
+                            .into_iter()
+                            .filter(|n| n != name),
+                    ),
+                }
             }
         }
         // A declared sequence owned by a column needs that column's table.
@@ -438,7 +464,47 @@ impl Plan {
         Some(Store {
             tables: bodies.tables,
             views: std::mem::take(&mut self.views),
+            relations: Vec::new(),
         })
+    }
+}
+
+/// Adds to `stale` the views whose text names a relation declared since the cache was written
+/// (`known`; it may now be what a name resolves to, `search_path` order), and then every view
+/// that reads a stale one. A table's key already holds what its column types and policies name.
+fn shadowed(
+    schema: &Schema,
+    known: &[QualifiedName],
+    cached: &IndexMap<QualifiedName, ViewEntry<'static>>,
+    stale: &mut HashSet<QualifiedName>,
+) {
+    let known: HashSet<&QualifiedName> = known.iter().collect();
+    let relations = schema.tables.keys().chain(schema.views.keys());
+    let new: Vec<&str> = relations
+        .filter(|n| !known.contains(n))
+        .map(|n| n.name.as_str())
+        .collect();
+    if new.is_empty() {
+        return;
+    }
+    for (name, view) in &schema.views {
+        if new.iter().any(|bare| view.definition.contains(bare)) {
+            stale.insert(name.clone());
+        }
+    }
+    // What reads a stale view may change with it, though its own key did not.
+    loop {
+        let reads_stale = |n: &&QualifiedName| {
+            !stale.contains(*n)
+                && cached
+                    .get(*n)
+                    .is_some_and(|e| e.view.depends_on.iter().any(|d| stale.contains(d)))
+        };
+        let more: Vec<QualifiedName> = schema.views.keys().filter(reads_stale).cloned().collect();
+        if more.is_empty() {
+            return;
+        }
+        stale.extend(more);
     }
 }
 
@@ -517,7 +583,8 @@ fn merge(
     Some(raw)
 }
 
-/// Stores the read-back form of `tables` and `views` (borrowed from `raw`) under their keys.
+/// Stores the read-back form of `tables` and `views` (borrowed from `raw`) under their keys,
+/// and their names as the relations declared now.
 fn record<'a, 'n>(
     store: &mut Store<'a>,
     keys: &Keys,
@@ -532,7 +599,9 @@ fn record<'a, 'n>(
             owned.entry(t).or_default().insert(k.clone(), s.clone());
         }
     }
+    let mut relations = Vec::new();
     for name in tables {
+        relations.push(name.clone());
         let Some(table) = raw.tables.get(name) else {
             store.tables.shift_remove(name);
             continue;
@@ -548,6 +617,7 @@ fn record<'a, 'n>(
     let deps = |v: &QualifiedName| raw.views.get(v).map(|v| v.depends_on.clone());
     let mut memo = HashMap::new();
     for name in views {
+        relations.push(name.clone());
         let (Some(view), Some(key)) = (
             raw.views.get(name),
             view_key(keys, raw, name, &deps, &mut memo),
@@ -563,4 +633,5 @@ fn record<'a, 'n>(
         };
         store.views.insert(name.clone(), entry);
     }
+    store.relations = relations;
 }
