@@ -252,6 +252,7 @@ mod tests {
                 cycle: true,
                 owned_by: None,
                 comment: Some("tickets".into()),
+                unlogged: false,
             },
         );
         let mut genes = Table {
