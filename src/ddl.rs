@@ -51,7 +51,7 @@ pub use crate::kinds::index::ddl::{
 };
 pub use crate::kinds::sequence::ddl::{
     alter_sequence, comment_on_sequence, create_sequence, drop_sequence, parse_owned_by,
-    sequence_owned_by, sequence_owned_by_none,
+    sequence_owned_by, sequence_owned_by_none, set_sequence_persistence,
 };
 pub use crate::kinds::table::ddl::{
     comment_on, comment_on_table, create_table, drop_relation, drop_table, rename_table,

@@ -216,12 +216,10 @@ WHERE r.relkind = 'f' AND ",
 UNION ALL
 -- UNLOGGED and storage parameters of tables, views, materialized views and indexes are
 -- modelled (kinds::table::shape), and so are tablespaces, replica identities and clustered
--- indexes (kinds::table::relopts); a sequence's UNLOGGED and options and a table access method
--- other than heap are not, nor a typed table's OF type.
+-- indexes (kinds::table::relopts), and so is a sequence's UNLOGGED (kinds::sequence); a
+-- sequence's options and a table access method other than heap are not, nor a typed table's OF type.
 SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
-  concat_ws(' ', CASE WHEN r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
-      JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
-      AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u') THEN 'UNLOGGED' END,
+  concat_ws(' ',
     CASE WHEN r.relkind = 'S' THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
     -- PostgreSQL 17 gives a partitioned table an access method of its own (relam, 0 without USING).
     CASE WHEN r.relkind IN ('r', 'm', 'p') THEN
@@ -229,10 +227,7 @@ SELECT 'table_options', r.nspname::text, r.relname::text, NULL, NULL,
     CASE WHEN r.reloftype <> 0 THEN 'OF ' || r.reloftype::regtype::text END)
 FROM rel r
 WHERE r.relkind IN ('r', 'm', 'p', 'S') AND NOT r.relispartition
-  AND ((r.relkind = 'S' AND r.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
-      JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
-      AND od.objid = r.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u'))
-       OR (r.relkind = 'S' AND r.reloptions IS NOT NULL)
+  AND ((r.relkind = 'S' AND r.reloptions IS NOT NULL)
        OR (r.relkind IN ('r', 'm', 'p') AND EXISTS (SELECT 1 FROM pg_am am WHERE am.oid = r.relam AND am.amname <> 'heap'))
        -- A typed table (`CREATE TABLE t OF type`) is read as a plain one.
        OR r.reloftype <> 0)

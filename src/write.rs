@@ -253,6 +253,7 @@ mod tests {
                 cycle: true,
                 owned_by: None,
                 comment: Some("tickets".into()),
+                unlogged: false,
             },
         );
         let mut genes = Table {

@@ -591,6 +591,7 @@ fn schemas_extensions_enums_sequences() {
         cycle: true,
         owned_by: Some("\"we\"\"ird Name\".\"Code\"".into()),
         comment: None,
+        unlogged: false,
     };
     assert_eq!(
         ddl::create_sequence(&s, &full),
@@ -745,6 +746,7 @@ fn rich_schema() -> Schema {
             cycle: true,
             owned_by: Some("audit.\"we\"\"ird Name\".seq_val".into()),
             comment: None,
+            unlogged: false,
         },
     );
 

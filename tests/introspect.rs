@@ -469,6 +469,7 @@ async fn enums_and_sequences() {
             cycle: true,
             owned_by: None,
             comment: None,
+            unlogged: false,
         }
     );
     assert_eq!(

@@ -90,6 +90,7 @@ pub mod statistics;
 pub mod table;
 pub mod trigger;
 pub mod type_order;
+pub(crate) mod type_park;
 pub mod type_plan;
 pub mod view;
 

@@ -72,9 +72,13 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
             );
         }
     }
+    let parked = super::type_park::parked_names(cx, &rebuilt_bases(cx));
     for (kind, q) in creation_order(cx.declared) {
         let cs = about(cx, object_kind(kind), &q);
         let Some(first) = cs.first() else { continue };
+        if parked.contains(&q) {
+            continue; // created again as declared, around the type it is built on
+        }
         let why = label(&cs);
         if first.presence == Presence::Missing {
             push_all(b, create_one(cx.declared, kind, &q), &why, first.category);
@@ -95,6 +99,29 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) {
             }
         }
     }
+}
+
+/// The types the plan drops and creates again while live domains or composite types are built on
+/// them: enums and composite types rebuilt, domains whose base type or collation changes.
+fn rebuilt_bases(cx: &PlanCx) -> Vec<QualifiedName> {
+    let mut out = super::enum_type::plan::rebuilds(cx);
+    for (q, d) in &cx.declared.domains {
+        let Some(l) = cx.live.domains.get(q) else {
+            continue;
+        };
+        let cs = about(cx, ObjectKind::Domain, q);
+        if !comment_only(&cs) && (d.data_type != l.data_type || d.collation != l.collation) {
+            out.push(q.clone());
+        }
+    }
+    out.extend(
+        cx.declared
+            .types
+            .keys()
+            .filter(|q| composite_type::plan::rebuilds(cx, q))
+            .cloned(),
+    );
+    out
 }
 
 /// DROP and CREATE again (PostgreSQL refuses the DROP while anything uses the type).

@@ -205,6 +205,10 @@ pub struct Sequence {
     pub owned_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15+). A sequence owned by an unlogged table
+    /// follows its table and reads `false` (see `kinds::sequence::catalog`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unlogged: bool,
 }
 
 fn bigint() -> String {
@@ -226,6 +230,7 @@ impl Default for Sequence {
             cycle: false,
             owned_by: None,
             comment: None,
+            unlogged: false,
         }
     }
 }

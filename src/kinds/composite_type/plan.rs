@@ -30,6 +30,14 @@ fn appendable(d: &CompositeType, l: &CompositeType) -> bool {
     }
 }
 
+/// Whether the plan rebuilds `q` (see `rebuild`).
+pub(crate) fn rebuilds(cx: &PlanCx, q: &QualifiedName) -> bool {
+    let (Some(d), Some(l)) = (cx.declared.types.get(q), cx.live.types.get(q)) else {
+        return false;
+    };
+    appendable(d, l) && super::rebuild::needed(cx, q, d, l)
+}
+
 pub(crate) fn alter(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, cs: &[&Change], why: &str) {
     let (Some(d), Some(l)) = (cx.declared.types.get(q), cx.live.types.get(q)) else {
         return;
@@ -57,7 +65,7 @@ pub(crate) fn alter(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, cs: &[&Chan
     }
     // Retyped under table columns (and appendable, so the attributes line up once added):
     // rebuilt after the in-place adds, comments included (see `rebuild`).
-    let rebuilt = appendable(d, l) && super::rebuild::needed(cx, q, d, l);
+    let rebuilt = rebuilds(cx, q);
     for (name, da) in &d.attributes {
         let why = why_of(cs, &attr(name));
         match l.attributes.get(name) {

@@ -6,13 +6,12 @@
 //! attributes by position and converts each value by its own type's input), the old type
 //! dropped, the new one renamed and commented, the columns' declared defaults set again.
 //!
-//! Not rebuilt (the refused ALTER stays, and PostgreSQL reports it): a type that another
-//! composite type or a domain is built on, since those would have to be rebuilt with it.
+//! The domains and composite types built on it are dropped and created again around it
+//! (`type_park`).
 
 use super::CompositeType;
 use crate::diff::Category;
-use crate::kinds::enum_type::domains::{live_default, restore_default};
-use crate::kinds::type_order::mentions;
+use crate::kinds::type_park::{self, live_default, restore_default};
 use crate::model::{quote_ident, QualifiedName};
 use crate::plan::{Builder, Hazard, PlanCx};
 
@@ -22,17 +21,9 @@ pub(crate) fn needed(cx: &PlanCx, q: &QualifiedName, d: &CompositeType, l: &Comp
         .attributes
         .iter()
         .any(|(n, da)| l.attributes.get(n).is_some_and(|la| la != da));
-    let built_on = cx
-        .live
-        .types
-        .iter()
-        .any(|(t, ct)| t != q && ct.attributes.values().any(|a| mentions(&a.data_type, q)))
-        || cx
-            .live
-            .domains
-            .values()
-            .any(|dm| mentions(&dm.data_type, q));
-    retyped && !built_on && !users(cx, q).is_empty()
+    // Types built on it are parked around the rebuild (`type_park`): their columns count too.
+    let built_on = !type_park::parked_names(cx, std::slice::from_ref(q)).is_empty();
+    retyped && (built_on || !users(cx, q).is_empty())
 }
 
 /// The live table columns of type `q` or `q[]`: (table, column, is an array).
@@ -62,6 +53,7 @@ pub(crate) fn rebuild(
         let sql = crate::ddl::alter_column_type(t, col, &new_type, Some(&using));
         b.push(sql, why, cat, &[Hazard::Rewrite]);
     }
+    let parked = type_park::park(cx, b, q, why, cat);
     b.push(super::ddl::drop_type(q), why, cat, &[]);
     let rename = format!(
         "ALTER TYPE {} RENAME TO {}",
@@ -76,4 +68,5 @@ pub(crate) fn rebuild(
     for (t, col, _) in &users {
         restore_default(cx, b, (t, col), why, cat);
     }
+    type_park::restore(cx, b, &parked, why, cat);
 }

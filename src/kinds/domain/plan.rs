@@ -16,11 +16,14 @@ pub(crate) fn alter(cx: &PlanCx, b: &mut Builder, q: &QualifiedName, cs: &[&Chan
         return;
     };
     if !comment_only(cs) && (d.data_type != l.data_type || d.collation != l.collation) {
+        // The types built on it go and come back around it (`type_park`).
+        let parked = crate::kinds::type_park::park(cx, b, q, why, Category::Domain);
         if users(cx.live, q).is_empty() {
             recreate(cx.declared, b, TypeKind::Domain, q, why, Category::Domain);
         } else {
             rebuild(cx, b, q, d, why);
         }
+        crate::kinds::type_park::restore(cx, b, &parked, why, Category::Domain);
         return;
     }
     let late = ddl::checks_calling_routines(cx.declared, d);

@@ -6,6 +6,5 @@
 pub mod catalog;
 pub mod ddl;
 pub mod diff;
-pub(crate) mod domains;
 pub mod load;
 pub mod plan;

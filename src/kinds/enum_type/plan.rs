@@ -1,6 +1,6 @@
 //! Planning enums: new labels added in place when every live label keeps its place, otherwise
-//! the type is rebuilt under a temporary name and every column using it converted (domains
-//! over it are dropped and created again around it, see `domains`).
+//! the type is rebuilt under a temporary name and every column using it converted (domains and
+//! composite types built on it are dropped and created again around it, see `type_park`).
 
 use std::collections::HashSet;
 
@@ -149,7 +149,7 @@ fn rebuild(
     };
     let tmp = QualifiedName::new(q.schema.clone(), format!("{}__pgdrift_new", q.name));
     b.push(ddl::create_enum(&tmp, d), why, Category::Enum, &[]);
-    let parked = super::domains::park(cx, b, q, why);
+    let parked = crate::kinds::type_park::park(cx, b, q, why, Category::Enum);
     let mut defaults_to_restore: Vec<(QualifiedName, String)> = Vec::new();
     for (t, col, array) in users(cx.live, q) {
         let lc = cx.live.tables.get(&t).and_then(|x| x.columns.get(&col));
@@ -180,7 +180,7 @@ fn rebuild(
     b.push(ddl::rename_type(&tmp, &q.name), why, Category::Enum, &[]);
     // The comment went with the old type.
     comment_if_declared(cx, b, q, why);
-    super::domains::restore(cx, b, &parked, why);
+    crate::kinds::type_park::restore(cx, b, &parked, why, Category::Enum);
     for (t, col) in &defaults_to_restore {
         restored.insert((t.clone(), col.clone()));
         // `t` is a live name; find the declared table it became.

@@ -16,7 +16,12 @@ const Q_SEQUENCES: &str = concat!(
     "SELECT n.nspname::text, c.relname::text, format_type(s.seqtypid, NULL),
   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
   own.nspname::text, own.relname::text, own.attname::text,
-  obj_description(c.oid, 'pg_class')
+  obj_description(c.oid, 'pg_class'),
+  -- UNLOGGED (PostgreSQL 15+), unless owned by an unlogged table: such a sequence follows its
+  -- table (ALTER TABLE SET LOGGED/UNLOGGED changes both), so it is the table's attribute.
+  c.relpersistence = 'u' AND NOT EXISTS (SELECT 1 FROM pg_depend od
+    JOIN pg_class ot ON ot.oid = od.refobjid WHERE od.classid = 'pg_class'::regclass
+    AND od.objid = c.oid AND od.deptype IN ('a', 'i') AND ot.relpersistence = 'u')
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -90,6 +95,7 @@ fn sequence_from_row(row: &Row) -> Result<(QualifiedName, Sequence), IntrospectE
         cycle: get(row, 8, Q, &obj)?,
         owned_by,
         comment: get(row, 12, Q, &obj)?,
+        unlogged: get(row, 13, Q, &obj)?,
     };
     Ok((qn, seq))
 }

@@ -9,7 +9,12 @@ use crate::model::{quote_ident, QualifiedName, Schema, Sequence, DEFAULT_SCHEMA}
 /// `CREATE SEQUENCE` without `OWNED BY` (the owning column does not exist yet when sequences are
 /// created; see [`sequence_owned_by`]).
 pub fn create_sequence(name: &QualifiedName, seq: &Sequence) -> String {
-    let mut sql = format!("CREATE SEQUENCE {} AS {}", name.sql(), seq.data_type);
+    let unlogged = if seq.unlogged { "UNLOGGED " } else { "" };
+    let mut sql = format!(
+        "CREATE {unlogged}SEQUENCE {} AS {}",
+        name.sql(),
+        seq.data_type
+    );
     if seq.increment != 1 {
         sql.push_str(&format!(" INCREMENT BY {}", seq.increment));
     }
@@ -62,6 +67,12 @@ pub fn sequence_owned_by(name: &QualifiedName, seq: &Sequence) -> Option<String>
 
 pub fn sequence_owned_by_none(name: &QualifiedName) -> String {
     format!("ALTER SEQUENCE {} OWNED BY NONE", name.sql())
+}
+
+/// `ALTER SEQUENCE s SET LOGGED|UNLOGGED` (PostgreSQL 15+).
+pub fn set_sequence_persistence(name: &QualifiedName, unlogged: bool) -> String {
+    let to = if unlogged { "UNLOGGED" } else { "LOGGED" };
+    format!("ALTER SEQUENCE {} SET {to}", name.sql())
 }
 
 /// For a down script: `OWNED BY NONE` for each owned sequence that another table's column

@@ -30,14 +30,18 @@ fn sequence_options(s: &Sequence) -> Vec<(&'static str, String)> {
         "owned_by",
         s.owned_by.clone().unwrap_or_else(|| "none".to_string()),
     ));
+    v.push(("unlogged", s.unlogged.to_string()));
     v
 }
 
 /// The options as CREATE SEQUENCE spells them, for the declared and live values of a change.
 fn sequence_text(s: &Sequence) -> String {
     let mut t = format!(
-        "AS {} START {} INCREMENT {}",
-        s.data_type, s.start, s.increment
+        "{}AS {} START {} INCREMENT {}",
+        if s.unlogged { "UNLOGGED " } else { "" },
+        s.data_type,
+        s.start,
+        s.increment
     );
     if let Some(n) = s.min_value {
         t.push_str(&format!(" MINVALUE {n}"));

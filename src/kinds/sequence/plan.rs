@@ -46,6 +46,15 @@ pub(crate) fn create_or_alter(cx: &PlanCx, b: &mut Builder) -> Vec<QualifiedName
                     }
                 }
                 b.push(sql, &label(&[c]), c.category, &[]);
+                if cx
+                    .live
+                    .sequences
+                    .get(q)
+                    .is_some_and(|l| l.unlogged != d.unlogged)
+                {
+                    let sql = ddl::set_sequence_persistence(q, d.unlogged);
+                    b.push(sql, &label(&[c]), c.category, &[]);
+                }
                 let lo = cx.live.sequences.get(q).and_then(|s| s.owned_by.clone());
                 if lo != d.owned_by {
                     new_owner.push(q.clone());
