@@ -146,7 +146,7 @@ pub(crate) fn member_comment_statements<T>(
         .collect()
 }
 
-pub use crate::kinds::schema::ddl::{create_schema, drop_schema};
+pub use crate::kinds::schema::ddl::{create_schema, drop_schema, drop_schema_if_exists};
 
 // ---------------------------------------------------------------------------------------------
 // Whole scripts

@@ -206,6 +206,7 @@ impl<'a> PlanCx<'a> {
             cx.rebuild.generated_by_routines.insert(g);
         }
         cx.dropped_views = cx.views_with_bound_routines(&mut views.seeds);
+        cx.rebuild.with_policies_reading(opts, &cx.dropped_views);
         cx.missing_views = views.missing;
         cx.replaced_views = views.replaced;
         cx.settled_tables = cx.settled_tables();

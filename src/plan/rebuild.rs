@@ -86,6 +86,25 @@ impl Rebuild {
 }
 
 impl Rebuild {
+    /// Policies whose expressions read a column of a view the plan drops (a subquery):
+    /// PostgreSQL refuses `DROP VIEW` under them, so they go early and come back late too.
+    pub fn with_policies_reading(
+        &mut self,
+        opts: &super::PlanOptions,
+        dropped_views: &HashSet<QualifiedName>,
+    ) {
+        for ((relation, _), users) in &opts.column_users {
+            if !dropped_views.contains(relation) {
+                continue;
+            }
+            for user in users {
+                if let ColumnUser::Policy(t, n) = user {
+                    self.policies.insert((t.clone(), n.clone()));
+                }
+            }
+        }
+    }
+
     fn enum_literal_members(&mut self, cx: &PlanCx) {
         for q in enum_type::plan::rebuilds(cx) {
             let cast = format!("::{}", q.type_spelling());

@@ -73,8 +73,8 @@ pub fn script(schema: &Schema, views: ViewsOutput) -> Result<Script, SquashError
     })
 }
 
-/// Drops in reverse dependency order: event triggers, rules, views and the routines that read
-/// relations (the reverse of their one creation order), policies, domain checks that call
+/// Drops in reverse dependency order: event triggers, policies, rules, views and the routines
+/// that read relations (the reverse of their one creation order), domain checks that call
 /// routines, foreign keys, tables, the other routines, sequences, types, enums, extensions, schemas. A sequence owned by a column goes
 /// with its table, hence `IF EXISTS` for those (one another table's default uses is released
 /// before the tables, see `sequence::ddl::release_shared`).
@@ -95,12 +95,8 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             format!("event trigger {name}"),
         ));
     }
-    // Rules may name any table or view (and PostgreSQL refuses to drop what one names).
-    // Without the views, the rules on them stay with them (the views file's business).
-    let on_dropped = |r: &_| include_views || !schema.views.contains_key(r);
-    out.extend(crate::kinds::rule::ddl::drop_all(schema, on_dropped));
-    out.extend(drop_views_and_late_routines(schema, include_views));
-    // Policies may name other tables (`USING (owner IN (SELECT id FROM users))`).
+    // Policies may name other tables and views (`USING (owner IN (SELECT id FROM users))`),
+    // and nothing depends on a policy: they go first.
     for (name, table) in schema.tables.iter().rev() {
         for policy in table.policies.keys().rev() {
             out.push(Statement::new(
@@ -109,6 +105,11 @@ pub fn drop_script(schema: &Schema, include_views: bool) -> Vec<Statement> {
             ));
         }
     }
+    // Rules may name any table or view (and PostgreSQL refuses to drop what one names).
+    // Without the views, the rules on them stay with them (the views file's business).
+    let on_dropped = |r: &_| include_views || !schema.views.contains_key(r);
+    out.extend(crate::kinds::rule::ddl::drop_all(schema, on_dropped));
+    out.extend(drop_views_and_late_routines(schema, include_views));
     // Domain checks that call a routine, so the routine can go before the domain.
     for (q, d) in schema.domains.iter().rev() {
         for check in crate::kinds::domain::ddl::checks_calling_routines(schema, d) {

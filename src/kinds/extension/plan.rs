@@ -62,8 +62,11 @@ fn alter(cx: &PlanCx, b: &mut Builder, c: &Change, d: &Extension) {
     }
 }
 
-/// Last of all: nothing planned uses them any more.
+/// Last of all: nothing planned uses them any more. An undeclared schema an extension lived in
+/// goes after it: the schema diff leaves an extension's home to the extension, but `DROP
+/// EXTENSION` removes only a schema the extension created itself (hence `IF EXISTS`).
 pub(crate) fn drop_extensions(cx: &PlanCx, b: &mut Builder) {
+    let mut homes: Vec<&str> = Vec::new();
     for c in &cx.changes.extensions {
         if c.presence == Presence::Extra {
             b.push(
@@ -72,6 +75,29 @@ pub(crate) fn drop_extensions(cx: &PlanCx, b: &mut Builder) {
                 c.category,
                 &[],
             );
+            let home = cx
+                .live
+                .extensions
+                .get(&c.object.name)
+                .and_then(|l| l.schema.as_deref());
+            if let Some(s) = home.filter(|s| !homes.contains(s) && undeclared_home(cx, s)) {
+                homes.push(s);
+            }
         }
     }
+    for s in homes {
+        let why = format!("schema {s}: the home of a dropped extension, not declared");
+        b.push(ddl::drop_schema_if_exists(s), &why, Category::Schema, &[]);
+    }
+}
+
+/// A schema neither declared nor home to a declared extension.
+fn undeclared_home(cx: &PlanCx, s: &str) -> bool {
+    s != DEFAULT_SCHEMA
+        && !cx.declared.schemas.iter().any(|d| d == s)
+        && !cx
+            .declared
+            .extensions
+            .values()
+            .any(|e| e.schema.as_deref() == Some(s))
 }

@@ -171,14 +171,19 @@ pub fn diff(declared: &Schema, live: &Schema, out: &mut Vec<Change>) {
         out.extend(change(&Target::Schema(s), &dg, &lg, Severity::Error));
     }
     super::objects::diff(declared, live, out);
-    for (target, dg, lg) in default_pairs(declared, live) {
+    for (target, dg, lg) in default_pairs(declared, live, |_| true) {
         out.extend(change(&target, &dg, &lg, Severity::Warning));
     }
 }
 
 /// Default-privilege entries of both sides paired by (role, schema, object type), an absent
 /// entry standing for its built-in default.
-fn default_pairs(declared: &Schema, live: &Schema) -> Vec<(Target, Grants, Grants)> {
+/// `live_kept`: which live-only entries count (the others are left alone).
+fn default_pairs(
+    declared: &Schema,
+    live: &Schema,
+    live_kept: impl Fn(&DefaultPrivilege) -> bool,
+) -> Vec<(Target, Grants, Grants)> {
     let builtin = |d: &DefaultPrivilege| DefaultPrivilege::builtin(d.in_schema.as_deref(), d.on);
     let mut out = Vec::new();
     for d in &declared.default_privileges {
@@ -186,7 +191,7 @@ fn default_pairs(declared: &Schema, live: &Schema) -> Vec<(Target, Grants, Grant
         let lg = l.map_or_else(|| builtin(d), |l| l.grants.clone());
         out.push((default_target(d), d.grants.clone(), lg));
     }
-    for l in &live.default_privileges {
+    for l in live.default_privileges.iter().filter(|l| live_kept(l)) {
         if !declared
             .default_privileges
             .iter()
@@ -300,7 +305,13 @@ pub fn plan(declared: &Schema, live: &Schema, prior: &[String]) -> Vec<PlanStep>
 /// does not expect (it starts from the live ones).
 pub fn plan_defaults(declared: &Schema, live: &Schema) -> Vec<PlanStep> {
     let mut p = Planner::new(live);
-    for (target, dg, lg) in default_pairs(declared, live) {
+    // A schema the plan drops takes its default privileges along.
+    let kept = |l: &DefaultPrivilege| {
+        l.in_schema
+            .as_ref()
+            .is_none_or(|s| s == DEFAULT_SCHEMA || declared.schemas.contains(s))
+    };
+    for (target, dg, lg) in default_pairs(declared, live, kept) {
         p.push(target, &lg, &dg);
     }
     p.steps

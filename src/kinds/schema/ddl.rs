@@ -13,6 +13,10 @@ pub fn drop_schema(name: &str) -> String {
     format!("DROP SCHEMA {}", quote_ident(name))
 }
 
+pub fn drop_schema_if_exists(name: &str) -> String {
+    format!("DROP SCHEMA IF EXISTS {}", quote_ident(name))
+}
+
 /// The declared schemas other than `public` (which every database has), first in a script.
 pub fn create_statements(schema: &Schema) -> Vec<Statement> {
     schema

@@ -1,0 +1,11 @@
+CREATE SCHEMA ks;
+CREATE TABLE ks.base (id int PRIMARY KEY, v int);
+CREATE VIEW ks.a AS SELECT id, v FROM ks.base;
+CREATE MATERIALIZED VIEW ks.b AS SELECT id, v FROM ks.base;
+CREATE UNIQUE INDEX b_id ON ks.b (id);
+CREATE TABLE ks.c (id int PRIMARY KEY);
+CREATE VIEW ks.d AS SELECT id, v::text AS note FROM ks.base;
+CREATE VIEW ks.reads_all AS SELECT a.id FROM ks.a JOIN ks.b USING (id) JOIN ks.c USING (id) JOIN ks.d USING (id);
+COMMENT ON VIEW ks.a IS 'now a view';
+COMMENT ON MATERIALIZED VIEW ks.b IS 'now a matview';
+COMMENT ON TABLE ks.c IS 'now a table';
