@@ -371,8 +371,29 @@ pub fn canonical_type_ext(
     if t.contains('[') || t.contains(']') {
         return Err(format!("unbalanced brackets in type `{original}`"));
     }
-    let base = canonical_base(t.trim(), original, user_types, allow_extension_types)?;
+    let t = strip_pg_catalog(t.trim());
+    // `_int4`, the array type's own name in pg_type (what some tools print), is `int4[]`; a
+    // user type of that very name wins, and a name that is no array type keeps its own error.
+    let is_user = QualifiedName::parse(t).is_ok_and(|q| user_types.contains(&q));
+    if let Some(elem) = t.strip_prefix('_').filter(|e| !is_user && !e.is_empty()) {
+        if let Ok(base) = canonical_base(elem, original, user_types, allow_extension_types) {
+            return Ok(format!("{base}[]"));
+        }
+    }
+    let base = canonical_base(t, original, user_types, allow_extension_types)?;
     Ok(if array { format!("{base}[]") } else { base })
+}
+
+/// `pg_catalog.int8` is `int8`: built-in types live in pg_catalog, and pg_dump and ORMs
+/// sometimes qualify them.
+fn strip_pg_catalog(t: &str) -> &str {
+    for prefix in ["pg_catalog.", "\"pg_catalog\"."] {
+        let n = prefix.len();
+        if t.len() > n && t.get(..n).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            return t[n..].trim_start();
+        }
+    }
+    t
 }
 
 /// Splits `name(args) rest` into (name, Some(args), rest); checks parens balance.

@@ -33,6 +33,12 @@ fn aliases() {
     assert_eq!(c("interval day to second(3)"), "interval day to second(3)");
     assert_eq!(c("double   precision"), "double precision");
     assert_eq!(c("float(10)"), "real");
+    assert_eq!(c("pg_catalog.int8"), "bigint");
+    assert_eq!(c("PG_CATALOG.varchar(5)"), "character varying(5)");
+    assert_eq!(c("\"pg_catalog\".text[]"), "text[]");
+    assert_eq!(c("_int4"), "integer[]");
+    assert_eq!(c("_Mood"), "\"Mood\"[]");
+    assert!(canonical_type_ext("_nosuch", &[], false).unwrap_err().contains("`_nosuch`"));
 }
 
 #[test]
