@@ -229,7 +229,11 @@ pub struct ForeignKey {
     pub references: Reference,
     #[serde(default, skip_serializing_if = "OnDelete::is_default")]
     pub on_delete: OnDelete,
-    #[serde(default, skip_serializing_if = "FkAction::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "FkAction::is_default",
+        deserialize_with = "super::on_delete::deserialize_action"
+    )]
     pub on_update: FkAction,
     #[serde(default, skip_serializing_if = "is_false")]
     pub deferrable: bool,
