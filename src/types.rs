@@ -7,7 +7,9 @@
 
 use crate::model::{QualifiedName, DEFAULT_SCHEMA};
 
+mod hints;
 mod known;
+use hints::instead;
 pub use known::Known;
 
 /// Built-in types whose name takes no modifier: accepted spellings -> format_type output.
@@ -586,7 +588,14 @@ fn canonical_base(
         _ => {
             if let Some((_, out)) = SIMPLE.iter().find(|(k, _)| *k == name) {
                 if args.is_some() {
-                    return Err(format!("type `{name}` takes no modifier (in `{original}`)"));
+                    return Err(format!(
+                        "type `{name}` takes no modifier (in `{original}`){}",
+                        if out.ends_with("int") || out.ends_with("integer") {
+                            format!("; a display width like MySQL's means nothing in PostgreSQL: write `{name}`")
+                        } else {
+                            String::new()
+                        }
+                    ));
                 }
                 no_rest(&rest, original)?;
                 out.to_string()
@@ -620,7 +629,7 @@ fn opaque_extension_type(
     rest: &str,
     unknown_error: &str,
 ) -> Option<Result<String, String>> {
-    if unknown_error.contains("did you mean") {
+    if unknown_error.contains("did you mean") || instead(t).is_some() {
         return None;
     }
     let raw = t.split('(').next().unwrap_or(t).trim();
@@ -730,6 +739,9 @@ fn interval(args: &Option<Vec<String>>, rest: &str, original: &str) -> Result<St
 }
 
 fn unknown(t: &str, user_types: &[QualifiedName]) -> String {
+    if let Some(hint) = instead(t) {
+        return hint;
+    }
     let lower = t.to_ascii_lowercase();
     let mut candidates: Vec<String> = SIMPLE.iter().map(|(k, _)| k.to_string()).collect();
     candidates.extend(

@@ -52,6 +52,24 @@ fn errors() {
 }
 
 #[test]
+fn other_databases_spellings_say_what_to_write() {
+    let e = |t: &str| canonical_type_ext(t, &[], false).unwrap_err();
+    assert!(e("timestamp with timezone").contains("write `timestamptz`"));
+    assert!(e("DATETIME").contains("write `timestamptz`"));
+    assert!(e("varchar2(10)").contains("write `varchar(n)`"));
+    assert!(e("string").contains("write `text`"));
+    assert!(e("int(11)").contains("write `int`"));
+    assert!(e("bigint(20)").contains("write `bigint`"));
+    assert!(!e("bool(1)").contains("display width"));
+    let serial = e("serial[]");
+    assert!(serial.contains("write `integer`") && !serial.contains("did you mean"), "{serial}");
+    assert!(e("bigserial primary key").contains("`primary key` belongs under `primary_key:`"));
+    assert!(e("text not null").contains("`nullable: false`"));
+    // With extensions declared, the hint still wins over passing the name to the server.
+    assert!(canonical_type_ext("datetime", &[], true).unwrap_err().contains("write"));
+}
+
+#[test]
 fn quoting_like_the_server() {
     assert_eq!(quote_ident_if_needed("genes"), "genes");
     assert_eq!(quote_ident_if_needed("user"), "\"user\"");
