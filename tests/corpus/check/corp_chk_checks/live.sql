@@ -10,5 +10,7 @@ CREATE TABLE k (
   CONSTRAINT k_len CHECK (char_length(s) <= 10 OR s IS NULL),
   CONSTRAINT k_like CHECK (s LIKE 'x%'),
   CONSTRAINT k_t CHECK (t > '2020-01-01'),
+  CONSTRAINT k_b_true CHECK (b OR a > 5),
+  CONSTRAINT k_b_false_real CHECK (b = false OR a > 0),
   CONSTRAINT k_real CHECK (a < 100)
 );
