@@ -528,7 +528,10 @@ fn boolean_expressions(t: &crate::model::Table) -> impl Iterator<Item = &String>
 pub fn canonicalize_equivalents(schema: &mut Schema) {
     for table in schema.tables.values_mut() {
         let checks = table.checks.values_mut().map(|c| &mut c.expression);
-        let predicates = table.indexes.values_mut().filter_map(|i| i.predicate.as_mut());
+        let predicates = table
+            .indexes
+            .values_mut()
+            .filter_map(|i| i.predicate.as_mut());
         for e in checks.chain(predicates) {
             if let Some(short) = short_bool_comparisons(e) {
                 *e = short;

@@ -4,11 +4,20 @@
 
 /// Other databases' and ORMs' names, and PostgreSQL's own slips, with what to write instead.
 const FOREIGN_SPELLINGS: &[(&str, &str)] = &[
-    ("timestamp with timezone", "`timestamptz` (or `timestamp with time zone`)"),
-    ("timestamp without timezone", "`timestamp` (or `timestamp without time zone`)"),
+    (
+        "timestamp with timezone",
+        "`timestamptz` (or `timestamp with time zone`)",
+    ),
+    (
+        "timestamp without timezone",
+        "`timestamp` (or `timestamp without time zone`)",
+    ),
     ("time with timezone", "`timetz` (or `time with time zone`)"),
     ("time without timezone", "`time`"),
-    ("datetime", "`timestamptz` (or `timestamp` for a time of day without a zone)"),
+    (
+        "datetime",
+        "`timestamptz` (or `timestamp` for a time of day without a zone)",
+    ),
     ("tinyint", "`smallint`"),
     ("mediumint", "`integer`"),
     ("string", "`text`"),
@@ -40,16 +49,28 @@ pub(super) fn instead(t: &str) -> Option<String> {
     if let Some((_, with)) = FOREIGN_SPELLINGS.iter().find(|(k, _)| *k == name) {
         return Some(format!("`{t}` is not a PostgreSQL type; write {with}"));
     }
-    if ["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"].contains(&name) {
+    if [
+        "serial",
+        "bigserial",
+        "smallserial",
+        "serial2",
+        "serial4",
+        "serial8",
+    ]
+    .contains(&name)
+    {
         return Some(format!(
             "`{t}` is not a type: `serial` and its kin are only a column's own type (an integer column with its sequence), never an array or a domain's base; write `integer`, `bigint` or `smallint` here"
         ));
     }
     let padded = format!("{lower} ");
-    CLAUSES.iter().find(|(w, _)| padded.contains(w)).map(|(w, key)| {
-        format!(
-            "`{t}` is not a type: `{}` belongs under {key}, the type alone under `type:`",
-            w.trim()
-        )
-    })
+    CLAUSES
+        .iter()
+        .find(|(w, _)| padded.contains(w))
+        .map(|(w, key)| {
+            format!(
+                "`{t}` is not a type: `{}` belongs under {key}, the type alone under `type:`",
+                w.trim()
+            )
+        })
 }

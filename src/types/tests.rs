@@ -38,7 +38,9 @@ fn aliases() {
     assert_eq!(c("\"pg_catalog\".text[]"), "text[]");
     assert_eq!(c("_int4"), "integer[]");
     assert_eq!(c("_Mood"), "\"Mood\"[]");
-    assert!(canonical_type_ext("_nosuch", &[], false).unwrap_err().contains("`_nosuch`"));
+    assert!(canonical_type_ext("_nosuch", &[], false)
+        .unwrap_err()
+        .contains("`_nosuch`"));
 }
 
 #[test]
@@ -62,11 +64,16 @@ fn other_databases_spellings_say_what_to_write() {
     assert!(e("bigint(20)").contains("write `bigint`"));
     assert!(!e("bool(1)").contains("display width"));
     let serial = e("serial[]");
-    assert!(serial.contains("write `integer`") && !serial.contains("did you mean"), "{serial}");
+    assert!(
+        serial.contains("write `integer`") && !serial.contains("did you mean"),
+        "{serial}"
+    );
     assert!(e("bigserial primary key").contains("`primary key` belongs under `primary_key:`"));
     assert!(e("text not null").contains("`nullable: false`"));
     // With extensions declared, the hint still wins over passing the name to the server.
-    assert!(canonical_type_ext("datetime", &[], true).unwrap_err().contains("write"));
+    assert!(canonical_type_ext("datetime", &[], true)
+        .unwrap_err()
+        .contains("write"));
 }
 
 #[test]

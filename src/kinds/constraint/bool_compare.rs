@@ -110,6 +110,9 @@ mod tests {
         assert_eq!(s("(b = falsehood)"), None);
         // Inside a string literal nothing changes.
         assert_eq!(s("(s = '(b = false)'::text)"), None);
-        assert_eq!(s("(s = 'it''s') OR (b = false)").as_deref(), Some("(s = 'it''s') OR (NOT b)"));
+        assert_eq!(
+            s("(s = 'it''s') OR (b = false)").as_deref(),
+            Some("(s = 'it''s') OR (NOT b)")
+        );
     }
 }

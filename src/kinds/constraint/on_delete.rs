@@ -208,7 +208,8 @@ mod tests {
     #[test]
     fn on_update_takes_the_same_spellings() {
         let fk = |action: &str| {
-            let json = format!(r#"{{"columns": ["a"], "references": "p(id)", "on_update": "{action}"}}"#);
+            let json =
+                format!(r#"{{"columns": ["a"], "references": "p(id)", "on_update": "{action}"}}"#);
             serde_json::from_str::<super::super::model::ForeignKey>(&json).map(|f| f.on_update)
         };
         assert_eq!(fk("SET NULL").ok(), Some(FkAction::SetNull));

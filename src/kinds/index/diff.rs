@@ -237,7 +237,11 @@ mod tests {
         let lost = diff(&u, &p);
         assert_eq!(
             summary(&lost),
-            vec![(Category::Index, Severity::Error, "index genes_symbol_ix on genes".into())]
+            vec![(
+                Category::Index,
+                Severity::Error,
+                "index genes_symbol_ix on genes".into()
+            )]
         );
         let gained = diff(&p, &u);
         assert_eq!(gained.len(), 1);

@@ -120,7 +120,9 @@ impl<'de> Deserialize<'de> for Index {
                 let l = IndexLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(Index {
                     unique: l.unique,
-                    method: l.method.map_or_else(|| "btree".to_string(), |m| fold_method(&m)),
+                    method: l
+                        .method
+                        .map_or_else(|| "btree".to_string(), |m| fold_method(&m)),
                     columns: l.columns,
                     include: l.include,
                     predicate: l.predicate,
