@@ -268,6 +268,12 @@ impl Reference {
         let open = text
             .find('(')
             .ok_or_else(|| format!("`{text}` should look like `table(column, ...)`"))?;
+        if !text.contains(')') {
+            // `{references: t(a, b)}`: YAML's flow map ended the value at the comma.
+            return Err(format!(
+                "`{text}` is cut short: inside `{{...}}` a comma ends a YAML value; quote it (`references: \"{text}, ...)\"`) or write `references:` on a line of its own"
+            ));
+        }
         if !text.ends_with(')') {
             return Err(format!("`{text}` should look like `table(column, ...)`"));
         }
