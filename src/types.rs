@@ -7,7 +7,9 @@
 
 use crate::model::{QualifiedName, DEFAULT_SCHEMA};
 
+mod hints;
 mod known;
+use hints::instead;
 pub use known::Known;
 
 /// Built-in types whose name takes no modifier: accepted spellings -> format_type output.
@@ -371,8 +373,29 @@ pub fn canonical_type_ext(
     if t.contains('[') || t.contains(']') {
         return Err(format!("unbalanced brackets in type `{original}`"));
     }
-    let base = canonical_base(t.trim(), original, user_types, allow_extension_types)?;
+    let t = strip_pg_catalog(t.trim());
+    // `_int4`, the array type's own name in pg_type (what some tools print), is `int4[]`; a
+    // user type of that very name wins, and a name that is no array type keeps its own error.
+    let is_user = QualifiedName::parse(t).is_ok_and(|q| user_types.contains(&q));
+    if let Some(elem) = t.strip_prefix('_').filter(|e| !is_user && !e.is_empty()) {
+        if let Ok(base) = canonical_base(elem, original, user_types, allow_extension_types) {
+            return Ok(format!("{base}[]"));
+        }
+    }
+    let base = canonical_base(t, original, user_types, allow_extension_types)?;
     Ok(if array { format!("{base}[]") } else { base })
+}
+
+/// `pg_catalog.int8` is `int8`: built-in types live in pg_catalog, and pg_dump and ORMs
+/// sometimes qualify them.
+fn strip_pg_catalog(t: &str) -> &str {
+    for prefix in ["pg_catalog.", "\"pg_catalog\"."] {
+        let n = prefix.len();
+        if t.len() > n && t.get(..n).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            return t[n..].trim_start();
+        }
+    }
+    t
 }
 
 /// Splits `name(args) rest` into (name, Some(args), rest); checks parens balance.
@@ -565,7 +588,14 @@ fn canonical_base(
         _ => {
             if let Some((_, out)) = SIMPLE.iter().find(|(k, _)| *k == name) {
                 if args.is_some() {
-                    return Err(format!("type `{name}` takes no modifier (in `{original}`)"));
+                    return Err(format!(
+                        "type `{name}` takes no modifier (in `{original}`){}",
+                        if out.ends_with("int") || out.ends_with("integer") {
+                            format!("; a display width like MySQL's means nothing in PostgreSQL: write `{name}`")
+                        } else {
+                            String::new()
+                        }
+                    ));
                 }
                 no_rest(&rest, original)?;
                 out.to_string()
@@ -599,7 +629,7 @@ fn opaque_extension_type(
     rest: &str,
     unknown_error: &str,
 ) -> Option<Result<String, String>> {
-    if unknown_error.contains("did you mean") {
+    if unknown_error.contains("did you mean") || instead(t).is_some() {
         return None;
     }
     let raw = t.split('(').next().unwrap_or(t).trim();
@@ -709,6 +739,9 @@ fn interval(args: &Option<Vec<String>>, rest: &str, original: &str) -> Result<St
 }
 
 fn unknown(t: &str, user_types: &[QualifiedName]) -> String {
+    if let Some(hint) = instead(t) {
+        return hint;
+    }
     let lower = t.to_ascii_lowercase();
     let mut candidates: Vec<String> = SIMPLE.iter().map(|(k, _)| k.to_string()).collect();
     candidates.extend(

@@ -28,6 +28,12 @@ fn references_parse() {
     assert_eq!(r.table, QualifiedName::new("audit", "events"));
     assert_eq!(r.columns, vec!["id", "at"]);
     assert!(Reference::parse("genes").is_err());
+    // A flow map `{references: ref.codes(a, b)}` hands over `ref.codes(a`.
+    let cut = Reference::parse("ref.codes(a").unwrap_err();
+    assert!(
+        cut.contains("quote it (`references: \"ref.codes(a, ...)\"`)"),
+        "{cut}"
+    );
 }
 
 #[test]

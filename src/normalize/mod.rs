@@ -479,6 +479,8 @@ fn carry_declared_only(declared: &Schema, normalized: &mut Schema) {
     }
 }
 
+use crate::kinds::constraint::bool_compare::short_bool_comparisons;
+
 /// Refuses a normalizer whose major version differs from the target's.
 pub fn check_versions(dev: u32, target: u32) -> Result<(), NormalizeError> {
     if dev == target {
@@ -505,7 +507,7 @@ pub fn with_canonical_equivalents(schema: &Schema) -> std::borrow::Cow<'_, Schem
             c.default
                 .as_deref()
                 .is_some_and(|d| EQUIVALENT_DEFAULTS.iter().any(|(alias, _)| *alias == d))
-        })
+        }) || boolean_expressions(t).any(|e| short_bool_comparisons(e).is_some())
     });
     if !any {
         return std::borrow::Cow::Borrowed(schema);
@@ -515,9 +517,26 @@ pub fn with_canonical_equivalents(schema: &Schema) -> std::borrow::Cow<'_, Schem
     std::borrow::Cow::Owned(owned)
 }
 
-/// Rewrites defaults to one spelling per equivalence class, on both sides before a diff.
+/// A table's check expressions and index predicates: where `b = false` and `NOT b` meet.
+fn boolean_expressions(t: &crate::model::Table) -> impl Iterator<Item = &String> {
+    let checks = t.checks.values().map(|c| &c.expression);
+    checks.chain(t.indexes.values().filter_map(|i| i.predicate.as_ref()))
+}
+
+/// Rewrites defaults to one spelling per equivalence class, and checks and index predicates to
+/// the short form of boolean comparisons, on both sides before a diff.
 pub fn canonicalize_equivalents(schema: &mut Schema) {
     for table in schema.tables.values_mut() {
+        let checks = table.checks.values_mut().map(|c| &mut c.expression);
+        let predicates = table
+            .indexes
+            .values_mut()
+            .filter_map(|i| i.predicate.as_mut());
+        for e in checks.chain(predicates) {
+            if let Some(short) = short_bool_comparisons(e) {
+                *e = short;
+            }
+        }
         for column in table.columns.values_mut() {
             if let Some(default) = column.default.as_mut() {
                 if let Some((_, canonical)) = EQUIVALENT_DEFAULTS

@@ -33,6 +33,14 @@ fn aliases() {
     assert_eq!(c("interval day to second(3)"), "interval day to second(3)");
     assert_eq!(c("double   precision"), "double precision");
     assert_eq!(c("float(10)"), "real");
+    assert_eq!(c("pg_catalog.int8"), "bigint");
+    assert_eq!(c("PG_CATALOG.varchar(5)"), "character varying(5)");
+    assert_eq!(c("\"pg_catalog\".text[]"), "text[]");
+    assert_eq!(c("_int4"), "integer[]");
+    assert_eq!(c("_Mood"), "\"Mood\"[]");
+    assert!(canonical_type_ext("_nosuch", &[], false)
+        .unwrap_err()
+        .contains("`_nosuch`"));
 }
 
 #[test]
@@ -43,6 +51,29 @@ fn errors() {
     assert!(canonical_type("numeric(1,2,3)", &[]).is_err());
     assert!(canonical_type("varchar(10", &[]).is_err());
     assert!(canonical_type("mood", &[QualifiedName::new("public", "Mood")]).is_err());
+}
+
+#[test]
+fn other_databases_spellings_say_what_to_write() {
+    let e = |t: &str| canonical_type_ext(t, &[], false).unwrap_err();
+    assert!(e("timestamp with timezone").contains("write `timestamptz`"));
+    assert!(e("DATETIME").contains("write `timestamptz`"));
+    assert!(e("varchar2(10)").contains("write `varchar(n)`"));
+    assert!(e("string").contains("write `text`"));
+    assert!(e("int(11)").contains("write `int`"));
+    assert!(e("bigint(20)").contains("write `bigint`"));
+    assert!(!e("bool(1)").contains("display width"));
+    let serial = e("serial[]");
+    assert!(
+        serial.contains("write `integer`") && !serial.contains("did you mean"),
+        "{serial}"
+    );
+    assert!(e("bigserial primary key").contains("`primary key` belongs under `primary_key:`"));
+    assert!(e("text not null").contains("`nullable: false`"));
+    // With extensions declared, the hint still wins over passing the name to the server.
+    assert!(canonical_type_ext("datetime", &[], true)
+        .unwrap_err()
+        .contains("write"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! One kind, one module: `catalog` reads it from a database (one batched query), `diff`
 //! compares it, `ddl` emits its SQL, `plan` orders its migration steps. See src/kinds/mod.rs.
 
+pub mod bool_compare;
 pub mod catalog;
 pub mod ddl;
 pub mod diff;

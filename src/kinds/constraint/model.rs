@@ -229,7 +229,11 @@ pub struct ForeignKey {
     pub references: Reference,
     #[serde(default, skip_serializing_if = "OnDelete::is_default")]
     pub on_delete: OnDelete,
-    #[serde(default, skip_serializing_if = "FkAction::is_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "FkAction::is_default",
+        deserialize_with = "super::on_delete::deserialize_action"
+    )]
     pub on_update: FkAction,
     #[serde(default, skip_serializing_if = "is_false")]
     pub deferrable: bool,
@@ -264,6 +268,12 @@ impl Reference {
         let open = text
             .find('(')
             .ok_or_else(|| format!("`{text}` should look like `table(column, ...)`"))?;
+        if !text.contains(')') {
+            // `{references: t(a, b)}`: YAML's flow map ended the value at the comma.
+            return Err(format!(
+                "`{text}` is cut short: inside `{{...}}` a comma ends a YAML value; quote it (`references: \"{text}, ...)\"`) or write `references:` on a line of its own"
+            ));
+        }
         if !text.ends_with(')') {
             return Err(format!("`{text}` should look like `table(column, ...)`"));
         }

@@ -132,6 +132,13 @@ fn parse_action(words: &str) -> Result<FkAction, String> {
     })
 }
 
+/// `on_update` in any spelling `on_delete` takes (`SET NULL`, `Cascade`, `no_action`), so the
+/// two keys of one foreign key read alike (SQLAlchemy's `onupdate="SET NULL"` copied as is).
+pub(crate) fn deserialize_action<'de, D: Deserializer<'de>>(d: D) -> Result<FkAction, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_action(&text).map_err(de::Error::custom)
+}
+
 /// One column of the list: `"quoted"` (with `""` for a quote) or written as is.
 fn parse_column(text: &str) -> Result<String, String> {
     let text = text.trim();
@@ -196,5 +203,19 @@ mod tests {
         assert!(OnDelete::parse("cascade (a)").is_err());
         assert!(OnDelete::parse("set null ()").is_err());
         assert!(OnDelete::parse("set nul").is_err());
+    }
+
+    #[test]
+    fn on_update_takes_the_same_spellings() {
+        let fk = |action: &str| {
+            let json =
+                format!(r#"{{"columns": ["a"], "references": "p(id)", "on_update": "{action}"}}"#);
+            serde_json::from_str::<super::super::model::ForeignKey>(&json).map(|f| f.on_update)
+        };
+        assert_eq!(fk("SET NULL").ok(), Some(FkAction::SetNull));
+        assert_eq!(fk("Cascade").ok(), Some(FkAction::Cascade));
+        assert_eq!(fk("no_action").ok(), Some(FkAction::NoAction));
+        let err = fk("cascad").unwrap_err().to_string();
+        assert!(err.contains("unknown foreign key action `cascad`"), "{err}");
     }
 }

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::diff::{
     cols, comment_change, diff_members, opt, Aspects, Category, Change, MemberRules, ObjectKind,
-    Severity,
+    Presence, Severity,
 };
 use crate::diff::{differs, ObjectRef};
 use crate::kinds::table::shape::{options_text, same_options, set_reset};
@@ -72,8 +72,32 @@ pub(crate) fn diff_indexes(
         text: index_text,
         also: |obj, d, l| comment_change(obj, &d.comment, &l.comment),
     };
+    let start = out.len();
     diff_members(table, decl, live, &rules, out);
+    lost_uniqueness_is_an_error(decl, live, &mut out[start..]);
     diff_options(table, decl, live, out);
+}
+
+/// An index declared unique that the database holds non-unique lets duplicates in, like a
+/// missing unique index: an error, where other differences of one index cost speed only.
+fn lost_uniqueness_is_an_error(
+    decl: &IndexMap<String, Index>,
+    live: &IndexMap<String, Index>,
+    changes: &mut [Change],
+) {
+    for c in changes {
+        if c.category != Category::Index || c.presence != Presence::Changed {
+            continue;
+        }
+        let Some(name) = c.object.member.as_ref() else {
+            continue;
+        };
+        if let (Some(d), Some(l)) = (decl.get(name), live.get(name)) {
+            if d.unique && !l.unique {
+                c.severity = Severity::Error;
+            }
+        }
+    }
 }
 
 /// Storage parameters of an index both sides have under one name and otherwise define alike
@@ -194,5 +218,33 @@ mod tests {
             d[0].summary,
             "method is btree in the declaration but hash in the database; the predicate is (none) in the declaration but (symbol IS NOT NULL) in the database"
         );
+    }
+
+    #[test]
+    fn an_index_that_lost_unique_is_an_error_and_one_that_gained_it_a_warning() {
+        let mut unique = genes();
+        unique.indexes.insert(
+            "genes_symbol_ix".into(),
+            Index {
+                unique: true,
+                columns: vec!["symbol".into()],
+                ..Default::default()
+            },
+        );
+        let mut plain = unique.clone();
+        plain.indexes[0].unique = false;
+        let (u, p) = (with_table("genes", unique), with_table("genes", plain));
+        let lost = diff(&u, &p);
+        assert_eq!(
+            summary(&lost),
+            vec![(
+                Category::Index,
+                Severity::Error,
+                "index genes_symbol_ix on genes".into()
+            )]
+        );
+        let gained = diff(&p, &u);
+        assert_eq!(gained.len(), 1);
+        assert_eq!(gained[0].severity, Severity::Warning);
     }
 }

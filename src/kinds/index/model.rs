@@ -82,6 +82,16 @@ struct IndexLong {
     tablespace: Option<String>,
 }
 
+/// `using` is an SQL identifier, as after `USING` in `CREATE INDEX`: `HASH` is `hash`, and only
+/// a double-quoted name keeps its case.
+fn fold_method(m: &str) -> String {
+    let m = m.trim();
+    match m.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+        Some(quoted) => quoted.replace("\"\"", "\""),
+        None => m.to_ascii_lowercase(),
+    }
+}
+
 impl<'de> Deserialize<'de> for Index {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct IxVisitor;
@@ -110,7 +120,9 @@ impl<'de> Deserialize<'de> for Index {
                 let l = IndexLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(Index {
                     unique: l.unique,
-                    method: l.method.unwrap_or_else(|| "btree".to_string()),
+                    method: l
+                        .method
+                        .map_or_else(|| "btree".to_string(), |m| fold_method(&m)),
                     columns: l.columns,
                     include: l.include,
                     predicate: l.predicate,
@@ -123,5 +135,15 @@ impl<'de> Deserialize<'de> for Index {
             }
         }
         d.deserialize_any(IxVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn using_folds_like_sql() {
+        assert_eq!(super::fold_method("HASH"), "hash");
+        assert_eq!(super::fold_method(" Gin "), "gin");
+        assert_eq!(super::fold_method("\"MyAm\""), "MyAm");
     }
 }
