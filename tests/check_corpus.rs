@@ -153,3 +153,75 @@ async fn check_corpus() {
         failures.join("\n\n")
     );
 }
+
+/// `check --format json` of the seed case, through the binary: every field docs/json-format.md
+/// promises is there, and presence, severity and the two sides are right for a few findings.
+#[tokio::test]
+async fn seed_case_json_fields() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/check/corp_chk_seed_gene_db");
+    let live_sql = std::fs::read_to_string(dir.join("live.sql")).expect("live.sql");
+    let db = common::test_db("corp_chk_json").await;
+    db.exec(&live_sql).await;
+    let args = ["check", "--db", &db.url, "--no-cache", "--format", "json"];
+    let out = common::run_pgdrift(&args, Some(&dir), &[]);
+    out.assert_code(1);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["format"], "pgdrift.check");
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["summary"]["total"], 17);
+    assert_eq!(doc["summary"]["errors"], 11);
+    assert_eq!(doc["summary"]["warnings"], 6);
+    let changes = doc["changes"].as_array().expect("changes");
+    let fields = [
+        "category",
+        "presence",
+        "severity",
+        "object",
+        "summary",
+        "declared",
+        "live",
+        "detail",
+        "possible_rename",
+        "renamed_from",
+    ];
+    for c in changes {
+        for f in fields {
+            assert!(c.get(f).is_some(), "no `{f}` in {c}");
+        }
+    }
+    let find = |category: &str, name: &str| {
+        changes
+            .iter()
+            .find(|c| c["category"] == category && c["object"]["name"] == name)
+            .unwrap_or_else(|| panic!("no {category} finding for {name}"))
+    };
+    // An index that lost UNIQUE lets duplicates in: an error, like a missing unique index.
+    let ix = find("index", "ix_genes_symbol");
+    assert_eq!(
+        (&ix["presence"], &ix["severity"]),
+        (&"changed".into(), &"error".into())
+    );
+    assert_eq!(ix["declared"], "UNIQUE USING btree (symbol)");
+    assert_eq!(ix["live"], "USING btree (symbol)");
+    assert_eq!(ix["object"]["table"], "genes");
+    let fk = find("foreign_key", "gene_annotations_gene_id_fkey");
+    assert_eq!(fk["severity"], "error");
+    assert_eq!(
+        fk["declared"],
+        "(gene_id) REFERENCES genes(id) ON DELETE CASCADE"
+    );
+    assert_eq!(fk["live"], "(gene_id) REFERENCES genes(id)");
+    let tz = find("timezone", "genes.created_at");
+    assert_eq!(tz["object"]["member"], "created_at");
+    assert_eq!(tz["live"], "timestamp without time zone");
+    let missing = find("index", "ix_gene_evidence_source_name");
+    assert_eq!(
+        (&missing["presence"], &missing["severity"]),
+        (&"missing".into(), &"warning".into())
+    );
+    assert!(missing["live"].is_null());
+    let view = find("view", "evidence_summary_view");
+    let detail = view["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains("+  WHERE g.is_active"), "{detail}");
+}

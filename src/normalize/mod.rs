@@ -506,7 +506,7 @@ pub fn with_canonical_equivalents(schema: &Schema) -> std::borrow::Cow<'_, Schem
         t.columns.values().any(|c| {
             c.default
                 .as_deref()
-                .is_some_and(|d| EQUIVALENT_DEFAULTS.iter().any(|(alias, _)| *alias == d))
+                .is_some_and(|d| equivalent_default(d).is_some())
         }) || boolean_expressions(t).any(|e| short_bool_comparisons(e).is_some())
     });
     if !any {
@@ -515,6 +515,18 @@ pub fn with_canonical_equivalents(schema: &Schema) -> std::borrow::Cow<'_, Schem
     let mut owned = schema.clone();
     canonicalize_equivalents(&mut owned);
     std::borrow::Cow::Owned(owned)
+}
+
+/// The one spelling of `default`'s equivalence class, when it is not that spelling already:
+/// [`EQUIVALENT_DEFAULTS`], and the empty array, which PostgreSQL keeps as written either as a
+/// constant (`'{}'::text[]`) or as a constructor (`ARRAY[]::text[]`, an empty one needs the cast).
+fn equivalent_default(default: &str) -> Option<String> {
+    if let Some((_, canonical)) = EQUIVALENT_DEFAULTS.iter().find(|(a, _)| *a == default) {
+        return Some(canonical.to_string());
+    }
+    let array_type = default.strip_prefix("ARRAY[]::")?;
+    let plain = array_type.ends_with("[]") && !array_type.contains(['\'', ':']);
+    plain.then(|| format!("'{{}}'::{array_type}"))
 }
 
 /// A table's check expressions and index predicates: where `b = false` and `NOT b` meet.
@@ -539,13 +551,31 @@ pub fn canonicalize_equivalents(schema: &mut Schema) {
         }
         for column in table.columns.values_mut() {
             if let Some(default) = column.default.as_mut() {
-                if let Some((_, canonical)) = EQUIVALENT_DEFAULTS
-                    .iter()
-                    .find(|(alias, _)| alias == default)
-                {
-                    *default = canonical.to_string();
+                if let Some(canonical) = equivalent_default(default) {
+                    *default = canonical;
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::equivalent_default as e;
+
+    #[test]
+    fn defaults_map_to_one_spelling_per_value() {
+        assert_eq!(e("CURRENT_TIMESTAMP").as_deref(), Some("now()"));
+        assert_eq!(e("now()"), None);
+        assert_eq!(e("ARRAY[]::text[]").as_deref(), Some("'{}'::text[]"));
+        assert_eq!(
+            e("ARRAY[]::character varying(10)[]").as_deref(),
+            Some("'{}'::character varying(10)[]")
+        );
+        assert_eq!(e("'{}'::text[]"), None);
+        // Not empty, or not one cast: left as they are.
+        assert_eq!(e("ARRAY['a'::text]"), None);
+        assert_eq!(e("ARRAY[]::text[]::varchar[]"), None);
+        assert_eq!(e("ARRAY[]::integer"), None);
     }
 }

@@ -289,7 +289,7 @@ fn identity_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
     if d.identity.is_some() && d.identity == l.identity {
         return identity_sequence_change(obj, d, l);
     }
-    optional_attribute(
+    let mut change = optional_attribute(
         obj,
         Category::Identity,
         Severity::Error,
@@ -297,7 +297,19 @@ fn identity_change(obj: &ObjectRef, d: &Column, l: &Column) -> Option<Change> {
         sql(d.identity),
         sql(l.identity),
         |i| i.map_or("no identity".to_string(), str::to_string),
-    )
+    )?;
+    change.detail = serial_replaced(d, l);
+    Some(change)
+}
+
+/// The hint that ties together the three findings of a serial the declaration makes an
+/// identity (identity, the serial's default, its sequence): one conversion, not three drifts.
+fn serial_replaced(d: &Column, l: &Column) -> Option<String> {
+    let default = l.default.as_deref()?;
+    let serial = d.identity.is_some() && l.identity.is_none() && default.starts_with("nextval(");
+    serial.then(|| {
+        format!("the database's column is a serial ({default}): the identity replaces that default and its sequence")
+    })
 }
 
 /// The expression, and for two generated columns their kind (STORED/VIRTUAL): a change of
@@ -467,6 +479,32 @@ mod tests {
                 Severity::Warning,
                 "column genes.created_at".into()
             )]
+        );
+    }
+
+    #[test]
+    fn a_serial_declared_as_identity_says_so() {
+        let declared = Column {
+            identity: Some(Identity::ByDefault),
+            nullable: false,
+            ..col("integer")
+        };
+        let serial = Column {
+            default: Some("nextval('t_id_seq'::regclass)".into()),
+            nullable: false,
+            ..col("integer")
+        };
+        let d = diff(
+            &with_table("t", table(&[("id", declared)])),
+            &with_table("t", table(&[("id", serial)])),
+        );
+        let identity = d.iter().find(|c| c.category == Category::Identity);
+        let detail = identity
+            .and_then(|c| c.detail.as_deref())
+            .unwrap_or_default();
+        assert!(
+            detail.contains("is a serial (nextval('t_id_seq'::regclass))"),
+            "{d:#?}"
         );
     }
 

@@ -10,5 +10,6 @@ CREATE TABLE r (
   g text DEFAULT 'a''b',
   h integer DEFAULT 0,
   i timestamptz DEFAULT now(),
+  j timestamptz DEFAULT now(),
   same timestamptz DEFAULT transaction_timestamp()
 );
