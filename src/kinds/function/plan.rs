@@ -314,8 +314,14 @@ pub(crate) fn drops(cx: &PlanCx, changes: &[Change], steps: &[Step]) -> Vec<Step
     }
     // Undeclared routines go before the tables and types their bodies and signatures name;
     // what still calls them (a default, a check, an index, a policy) goes first.
-    out.extend(super::dependents::drop_steps(live, &w.extra));
-    drop_extra_routines(live, &w, &mut out);
+    let extra: Vec<RoutineKey> = w
+        .extra
+        .iter()
+        .filter(|k| !bound.contains(k))
+        .cloned()
+        .collect();
+    out.extend(super::dependents::drop_steps(live, &extra));
+    drop_extra_routines(live, &extra, &mut out);
     out
 }
 
@@ -606,9 +612,9 @@ fn routine_comments(declared: &Schema, w: &Wanted, out: &mut Vec<Step>) {
 }
 
 /// Undeclared routines, aggregates before the functions they may use.
-fn drop_extra_routines(live: &Schema, w: &Wanted, out: &mut Vec<Step>) {
+fn drop_extra_routines(live: &Schema, extra: &[RoutineKey], out: &mut Vec<Step>) {
     for aggregates in [true, false] {
-        for key in &w.extra {
+        for key in extra {
             let Some(l) = live.functions.get(key) else {
                 continue;
             };
