@@ -499,3 +499,47 @@ sequence_grants:
     );
     db.drop_now().await;
 }
+
+/// A routine is read back on every run, so what calls it from a cached relation must come from
+/// the cache: else a plan from an empty database creates the view before the routine it calls
+/// (a `BEGIN ATOMIC` routine that reads a view is created after the views).
+#[tokio::test]
+async fn a_cached_view_calling_a_routine_still_comes_after_it_in_a_plan() {
+    let my_orgs = (
+        "my_orgs.sql",
+        "CREATE VIEW my_orgs AS SELECT id FROM t03;\n",
+    );
+    let summary = (
+        "summary.sql",
+        "CREATE VIEW summary AS SELECT n_rows() AS n;\n",
+    );
+    let routine = "CREATE FUNCTION n_rows() RETURNS bigint LANGUAGE sql STABLE\nBEGIN ATOMIC SELECT count(*) FROM my_orgs; END;\n";
+    let live = format!("CREATE VIEW my_orgs AS SELECT id FROM t03;\n{routine}CREATE VIEW summary AS SELECT n_rows() AS n;");
+    let p = Project::new("calls", &[my_orgs, summary], &live).await;
+    let functions = p.dir.join("functions");
+    std::fs::create_dir_all(&functions).expect("functions folder");
+    std::fs::write(functions.join("n_rows.sql"), routine).expect("routine file");
+    let (out, trace) = p.check(&[]);
+    out.assert_code(0);
+    assert_eq!(trace, "pgdrift: normalized 42 of 42 objects (0 cached)");
+
+    // The table under my_orgs edited: it, the table pointing at it and my_orgs are created
+    // again, the routine too (always), and summary comes from the cache.
+    p.write(&tables_yaml(&[(3, "5")]), &[my_orgs, summary]);
+    let empty = common::test_db("calls_empty").await;
+    let cache = p.cache.to_string_lossy().to_string();
+    let env = [
+        ("PGDRIFT_CACHE_DIR", cache.as_str()),
+        ("PGDRIFT_TRACE", "1"),
+    ];
+    let out = common::run_pgdrift(&["apply", "--db", &empty.url, "--yes"], Some(&p.dir), &env);
+    assert!(
+        out.stderr
+            .contains("pgdrift: normalized 3 of 42 objects (39 cached)"),
+        "{}",
+        out.stderr
+    );
+    out.assert_code(0);
+    let check = ["check", "--db", &empty.url, "--no-cache"];
+    common::run_pgdrift(&check, Some(&p.dir), &[]).assert_code(0);
+}

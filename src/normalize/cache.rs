@@ -27,8 +27,9 @@ use sha2::{Digest, Sha256};
 
 use super::Scratch;
 use super::{create_declared, finish, read_back, NormalizeError};
+use crate::kinds::function::dependents::Dependent;
 use crate::load::Declared;
-use crate::model::{Only, QualifiedName, Schema, Sequence, Table, Trigger, View};
+use crate::model::{Only, QualifiedName, RoutineKey, Schema, Sequence, Table, Trigger, View};
 
 mod keys;
 pub mod settle;
@@ -146,6 +147,10 @@ struct TableEntry<'a> {
     sequences: IndexMap<QualifiedName, Sequence>,
     #[serde(default)]
     triggers: IndexMap<String, Trigger>,
+    /// What of it calls which routine (the routines' `used_by`): routines are created and read
+    /// back on every run, and one created without this relation would not know it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    calls: Vec<(RoutineKey, Dependent)>,
 }
 
 /// A view as read back; `view.depends_on` records the relations its key depends on.
@@ -158,6 +163,9 @@ struct ViewEntry<'a> {
     view: Cow<'a, View>,
     #[serde(default)]
     triggers: IndexMap<String, Trigger>,
+    /// As [`TableEntry::calls`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    calls: Vec<(RoutineKey, Dependent)>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -560,6 +568,7 @@ fn merge(
         .retain(|_, s| owner_table(s).is_none_or(|t| stale.contains(&t)));
     for name in declared.tables.keys().filter(|n| !stale.contains(*n)) {
         let e = store.tables.get_mut(name)?;
+        add_calls(&mut raw, &e.calls);
         raw.tables
             .insert(name.clone(), std::mem::take(&mut e.table).into_owned());
         raw.sequences
@@ -570,6 +579,7 @@ fn merge(
     }
     for name in declared.views.keys().filter(|n| !stale.contains(*n)) {
         let e = store.views.get_mut(name)?;
+        add_calls(&mut raw, &e.calls);
         raw.views
             .insert(name.clone(), std::mem::take(&mut e.view).into_owned());
         if !e.triggers.is_empty() {
@@ -580,7 +590,46 @@ fn merge(
     raw.views.sort_keys();
     raw.sequences.sort_keys();
     raw.triggers.sort_keys();
+    for f in raw.functions.values_mut() {
+        // As the catalog reads them (`dependents::parse`).
+        f.used_by.sort();
+        f.used_by.dedup();
+    }
     Some(raw)
+}
+
+/// Gives the routines read back now the callers a cached relation recorded.
+fn add_calls(raw: &mut Schema, calls: &[(RoutineKey, Dependent)]) {
+    for (key, dependent) in calls {
+        if let Some(f) = raw.functions.get_mut(key) {
+            f.used_by.push(dependent.clone());
+        }
+    }
+}
+
+/// The routines' callers (`used_by`) by the relation they belong to.
+fn calls_by_relation(raw: &Schema) -> HashMap<&QualifiedName, Vec<(RoutineKey, Dependent)>> {
+    let mut out: HashMap<&QualifiedName, Vec<(RoutineKey, Dependent)>> = HashMap::new();
+    for (key, f) in &raw.functions {
+        for d in &f.used_by {
+            let relation = match d {
+                Dependent::View(q)
+                | Dependent::Default(q, _)
+                | Dependent::Check(q, _)
+                | Dependent::Index(q, _)
+                | Dependent::Policy(q, _)
+                | Dependent::Rule(q, _)
+                | Dependent::Generated(q, _)
+                | Dependent::Trigger(q, _) => q,
+                // Routines are created and read back on every run.
+                Dependent::Routine(..) => continue,
+            };
+            out.entry(relation)
+                .or_default()
+                .push((key.clone(), d.clone()));
+        }
+    }
+    out
 }
 
 /// Stores the read-back form of `tables` and `views` (borrowed from `raw`) under their keys,
@@ -599,6 +648,7 @@ fn record<'a, 'n>(
             owned.entry(t).or_default().insert(k.clone(), s.clone());
         }
     }
+    let mut calls = calls_by_relation(raw);
     let mut relations = Vec::new();
     for name in tables {
         relations.push(name.clone());
@@ -611,6 +661,7 @@ fn record<'a, 'n>(
             table: Cow::Borrowed(table),
             sequences: owned.remove(name).unwrap_or_default(),
             triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
+            calls: calls.remove(name).unwrap_or_default(),
         };
         store.tables.insert(name.clone(), entry);
     }
@@ -630,6 +681,7 @@ fn record<'a, 'n>(
             key,
             view: Cow::Borrowed(view),
             triggers: raw.triggers.get(name).cloned().unwrap_or_default(),
+            calls: calls.remove(name).unwrap_or_default(),
         };
         store.views.insert(name.clone(), entry);
     }
