@@ -514,3 +514,42 @@ pub fn temp_dir(prefix: &str, hint: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// What of the user schemas' relations, routines and types is left.
+pub const LEFT_OVER: &str = "WITH u AS (SELECT oid FROM pg_namespace
+  WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema')
+SELECT (SELECT string_agg(relname, ', ') FROM pg_class WHERE relnamespace IN (SELECT oid FROM u)),
+  (SELECT string_agg(proname, ', ') FROM pg_proc WHERE pronamespace IN (SELECT oid FROM u)),
+  (SELECT string_agg(typname, ', ') FROM pg_type t WHERE typnamespace IN (SELECT oid FROM u)
+     AND typtype IN ('e', 'd', 'c', 'r') AND (typrelid = 0 OR
+       (SELECT relkind FROM pg_class WHERE oid = typrelid) = 'c'))";
+
+/// A squash's down migration (`squash --format dir` writes it), run on `b`, drops everything
+/// in an order PostgreSQL accepts, without CASCADE, and leaves nothing (but the
+/// alembic_version it never created).
+pub async fn down_leaves_nothing(down: &str, b: &TestDb) -> Result<(), String> {
+    let client = b.client().await;
+    let shown = |e: String| format!("{e}\n--- down ---\n{down}");
+    client
+        .batch_execute(&format!("BEGIN;\n{down}COMMIT;"))
+        .await
+        .map_err(|e| shown(pg_error_text(&e)))?;
+    // A squash never creates alembic_version (the migration tool owns it, see
+    // squash::ALEMBIC_VERSION), so its down leaves the one B got from the plan.
+    client
+        .batch_execute("DROP TABLE IF EXISTS public.alembic_version")
+        .await
+        .map_err(|e| pg_error_text(&e))?;
+    let row = client
+        .query_one(LEFT_OVER, &[])
+        .await
+        .map_err(|e| pg_error_text(&e))?;
+    let left: Vec<String> = (0..3)
+        .filter_map(|i| row.get::<_, Option<String>>(i))
+        .collect();
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(shown(format!("left behind: {}", left.join("; "))))
+    }
+}
